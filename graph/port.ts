@@ -1,0 +1,136 @@
+// The GraphStore port. Adapters: embedded (SQLite, same file as the archive) and Neo4j.
+// This file imports nothing from neo4j-driver, better-sqlite3 or graphql.
+import type { CollaborationKind, Entity, EntityType, Figure, Relation } from '../extractor/types.ts';
+
+export interface ArticleNode {
+  id: string;
+  url: string | null;
+  title: string;
+  published: string | null;
+  source: string | null;
+}
+
+/** One article's projection into the graph. Writing it replaces whatever that article contributed before. */
+export interface ArticleFacts {
+  article: ArticleNode;
+  entities: Entity[];
+  figures: Figure[];
+  relations: Relation[];
+}
+
+export interface EntityNode {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  code?: string | null;
+  level?: string | null;
+  role?: string | null;
+  /** Number of articles mentioning it. */
+  articleCount: number;
+}
+
+/** A relationship between two entities, with the article and sentence it came from. */
+export interface Edge {
+  type: 'COLLABORATES' | 'LOCATED_IN' | 'BRANCH_OF' | 'PART_OF';
+  from: string;
+  to: string;
+  kind: CollaborationKind | null;
+  date: string | null;
+  articleId: string | null;
+  evidence: string | null;
+  directed: boolean;
+}
+
+export interface NeighborQuery {
+  depth?: number; // default 1, max 4
+  kinds?: CollaborationKind[];
+  types?: Edge['type'][];
+  from?: string; // date range on edge date, ISO prefix compare
+  to?: string;
+  limit?: number; // default 200
+}
+
+export interface Neighborhood {
+  nodes: EntityNode[];
+  edges: Edge[];
+}
+
+export interface Path {
+  nodes: EntityNode[];
+  /** edges[i] joins nodes[i] and nodes[i+1]; each carries its evidence. */
+  edges: Edge[];
+}
+
+export interface NetworkQuery {
+  /** Place names or codes; an edge is kept when one end is located in (or under) placeA and the other in placeB. */
+  placeA?: string;
+  placeB?: string;
+  kinds?: CollaborationKind[];
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface FigureQuery {
+  metric?: string;
+  place?: string;
+  institution?: string;
+  year?: number;
+  groupBy?: Array<'metric' | 'place' | 'institution' | 'year'>;
+}
+
+export interface FigureAggregate {
+  metric: string | null;
+  place: string | null;
+  institution: string | null;
+  year: number | null;
+  unit: string;
+  sum: number;
+  count: number;
+  /** Figure ids behind the aggregate, for tracing back to sentences. */
+  figureIds: string[];
+}
+
+export interface FigureRecord extends Figure {
+  articleId: string;
+}
+
+export interface TimelineEvent {
+  date: string | null;
+  articleId: string;
+  title: string;
+  kind: 'article' | 'collaboration' | 'figure';
+  text: string;
+}
+
+export interface GraphStats {
+  articles: number;
+  entities: Record<string, number>;
+  edges: Record<string, number>;
+  figures: number;
+}
+
+export interface GraphStore {
+  /** Idempotent set-up: constraints, indexes, tables. */
+  init(): Promise<void>;
+  /** Replace each article's facts (delete its old contribution, then MERGE the new). */
+  writeArticles(batch: ArticleFacts[]): Promise<void>;
+  removeArticles(ids: string[]): Promise<void>;
+  clear(): Promise<void>;
+
+  entity(id: string): Promise<EntityNode | null>;
+  entitiesByIds(ids: readonly string[]): Promise<Array<EntityNode | null>>;
+  /** By name or alias; substring match, exact matches first. */
+  findEntities(q: { type?: EntityType; name?: string; limit?: number; offset?: number }): Promise<EntityNode[]>;
+  articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }>;
+  entitiesOfArticle(articleId: string): Promise<EntityNode[]>;
+  neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood>;
+  shortestPath(a: string, b: string, opts?: { maxDepth?: number; kinds?: CollaborationKind[] }): Promise<Path | null>;
+  collaborations(q: NetworkQuery): Promise<Neighborhood>;
+  figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: string[]; limit?: number }): Promise<FigureRecord[]>;
+  aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]>;
+  timeline(id: string): Promise<TimelineEvent[]>;
+  stats(): Promise<GraphStats>;
+  close(): Promise<void>;
+}
