@@ -1,0 +1,84 @@
+// `kg extract`: archived pages → articles → knowledge, one transaction per page, then reprint links.
+// Re-runs only pages whose article is missing or came from another extractor version (or all, on request).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Archive } from '../archive/index.ts';
+import { extractArticle, extractKnowledge, fingerprint, linkReprints } from '../extractor/index.ts';
+import { isNoArticle } from '../extractor/types.ts';
+
+const EXTRACTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'extractor');
+
+/** The extractor's version is a hash of its sources and dictionaries: editing any of them marks every article as changed. */
+export const EXTRACTOR_VERSION: string = (() => {
+  const h = createHash('sha1');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!name.endsWith('.test.ts')) h.update(name).update(readFileSync(p));
+    }
+  };
+  walk(EXTRACTOR_DIR);
+  return h.digest('hex').slice(0, 12);
+})();
+
+export interface ExtractSummary {
+  total: number;
+  ok: number;
+  noArticle: number;
+  failed: number;
+  /** Reasons for no_article and failed, with counts. */
+  reasons: Record<string, number>;
+  failures: Array<{ pageId: number; origin: string; reason: string }>;
+  reprintLinksChanged: number;
+  /** Knowledge candidates rejected by the extractor, summed by reason. */
+  rejectedFacts: Record<string, number>;
+}
+
+export interface ExtractOptions {
+  /** Re-extract every page, not only missing or outdated ones. Default false. */
+  all?: boolean;
+  /** Only these pages (e.g. the ones an import just stored). */
+  pageIds?: number[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+function reasonKey(reason: string): string {
+  return reason.split(/[:(]/)[0].trim().slice(0, 60);
+}
+
+export function extractPages(archive: Archive, options: ExtractOptions = {}): ExtractSummary {
+  const ids = options.pageIds ?? archive.pagesToExtract(EXTRACTOR_VERSION, options.all ?? false);
+  const s: ExtractSummary = { total: ids.length, ok: 0, noArticle: 0, failed: 0, reasons: {}, failures: [], reprintLinksChanged: 0, rejectedFacts: {} };
+  let done = 0;
+  for (const pageId of ids) {
+    const page = archive.getPage(pageId);
+    if (!page) continue;
+    const url = page.url ?? page.origins.find((o) => /^https?:/.test(o)) ?? null;
+    try {
+      const result = extractArticle(page.kind === 'html' ? { html: page.text, url } : { text: page.text, url });
+      if (isNoArticle(result)) {
+        archive.saveExtraction(pageId, { status: 'no_article', reason: result.reason }, EXTRACTOR_VERSION);
+        s.noArticle++;
+        s.reasons[reasonKey(result.reason)] = (s.reasons[reasonKey(result.reason)] ?? 0) + 1;
+      } else {
+        const knowledge = extractKnowledge(result);
+        for (const [k, n] of Object.entries(knowledge.rejected)) s.rejectedFacts[k] = (s.rejectedFacts[k] ?? 0) + n;
+        archive.saveExtraction(pageId, { status: 'ok', article: result, knowledge, fingerprint: fingerprint(result.body) }, EXTRACTOR_VERSION);
+        s.ok++;
+      }
+    } catch (e) {
+      // An extractor bug on one page must not stop the others: record it as failed, with the reason.
+      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      archive.saveExtraction(pageId, { status: 'failed', reason }, EXTRACTOR_VERSION);
+      s.failed++;
+      s.reasons[reasonKey(reason)] = (s.reasons[reasonKey(reason)] ?? 0) + 1;
+      s.failures.push({ pageId, origin: page.origins[0] ?? String(pageId), reason });
+    }
+    options.onProgress?.(++done, ids.length);
+  }
+  if (ids.length > 0) s.reprintLinksChanged = archive.setReprints(linkReprints(archive.fingerprints()));
+  return s;
+}

@@ -1,0 +1,53 @@
+// Chooses the adapters behind the two ports. Embedded (the archive's own SQLite file) by default, so a
+// fresh clone needs no server; Neo4j when NEO4J_URI is set, Meilisearch when MEILI_HOST is set.
+import { Archive, type ArchiveOptions } from '../archive/index.ts';
+import { EmbeddedGraphStore } from '../graph/embedded.ts';
+import type { GraphStore } from '../graph/port.ts';
+import { EmbeddedSearchIndex } from '../search/embedded.ts';
+import type { SearchIndex } from '../search/port.ts';
+
+export interface Services {
+  archive: Archive;
+  graph: GraphStore;
+  search: SearchIndex;
+  /** Which adapters are in use, for `kg stats` and the API's statistics. */
+  adapters: { graph: 'embedded' | 'neo4j'; search: 'embedded' | 'meilisearch' };
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions extends ArchiveOptions {
+  /** Environment to read NEO4J_* and MEILI_* from. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function openServices(options: ServicesOptions = {}): Promise<Services> {
+  const env = options.env ?? process.env;
+  const archive = Archive.open(options);
+  let graph: GraphStore;
+  let graphKind: Services['adapters']['graph'] = 'embedded';
+  if (env.NEO4J_URI) {
+    const { Neo4jGraphStore } = await import('../graph/neo4j.ts');
+    graph = new Neo4jGraphStore({ uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '' });
+    graphKind = 'neo4j';
+  } else graph = new EmbeddedGraphStore(archive.db);
+  let search: SearchIndex;
+  let searchKind: Services['adapters']['search'] = 'embedded';
+  if (env.MEILI_HOST) {
+    const { MeiliSearchIndex } = await import('../search/meilisearch.ts');
+    search = new MeiliSearchIndex({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });
+    searchKind = 'meilisearch';
+  } else search = new EmbeddedSearchIndex(archive.db);
+  await graph.init();
+  await search.init();
+  return {
+    archive,
+    graph,
+    search,
+    adapters: { graph: graphKind, search: searchKind },
+    async close() {
+      await search.close();
+      await graph.close();
+      archive.close();
+    },
+  };
+}
