@@ -1,0 +1,75 @@
+// Publish dates as pages show them: ISO meta values, 2024-02-29 04:02:00, 2024/5/10 08:42,
+// 2024年1月15日 11:10, 2024.05.10, and dates in URLs (/2024/0510/, /20240510/, t20240510_).
+// Output is Beijing local time: 'YYYY-MM-DDTHH:MM' or 'YYYY-MM-DD' (seconds dropped).
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function valid(y: number, mo: number, d: number, h = 0, mi = 0): boolean {
+  return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59;
+}
+
+function format(y: number, mo: number, d: number, h?: number, mi?: number): string {
+  const day = `${y}-${pad(mo)}-${pad(d)}`;
+  return h === undefined || mi === undefined ? day : `${day}T${pad(h)}:${pad(mi)}`;
+}
+
+// Date, optionally followed by a time; separators as Chinese pages write them.
+const DATE_TIME =
+  /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:\s*(?:[T ]|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?)?/;
+
+/** First date (with time when shown) in a piece of text, or null. */
+export function parseDateText(s: string): string | null {
+  const g = new RegExp(DATE_TIME.source, 'g');
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const h = m[4] === undefined ? undefined : Number(m[4]);
+    const mi = m[5] === undefined ? undefined : Number(m[5]);
+    if (valid(y, mo, d, h ?? 0, mi ?? 0)) return format(y, mo, d, h, mi);
+  }
+  return null;
+}
+
+/** ISO 8601 with an offset (meta tags, JSON-LD) → Beijing time; a bare local value is taken as shown. */
+export function parseIsoDate(s: string): string | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
+  if (!m) return parseDateText(s);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m[4] === undefined) return valid(y, mo, d) ? format(y, mo, d) : null;
+  const [h, mi] = [Number(m[4]), Number(m[5])];
+  if (!valid(y, mo, d, h, mi)) return null;
+  if (!m[6]) return format(y, mo, d, h, mi);
+  const off = m[6] === 'Z' ? 0 : (m[6][0] === '-' ? -1 : 1) * (Number(m[6].slice(1, 3)) * 60 + Number(m[6].slice(-2)));
+  const utc = Date.UTC(y, mo - 1, d, h, mi) - off * 60_000;
+  const bj = new Date(utc + 8 * 3600_000);
+  return format(bj.getUTCFullYear(), bj.getUTCMonth() + 1, bj.getUTCDate(), bj.getUTCHours(), bj.getUTCMinutes());
+}
+
+/** Date in a URL path: /2024/0510/, /2024-05/10/, /20240510/, t20240510_123.html. Day precision. */
+export function parseUrlDate(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const patterns = [
+    /\/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?=[/_.\-]|\d{0,12}\.s?html?)/,
+    /\/((?:19|20)\d{2})[-/](\d{1,2})[-/](\d{1,2})\//,
+    /[a-z_](20\d{2})(\d{2})(\d{2})_/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(path);
+    if (m && valid(Number(m[1]), Number(m[2]), Number(m[3]))) return format(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  return null;
+}
+
+// Labels that introduce a publish time on Chinese pages.
+const DATE_LABEL = /(发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布|Published)\s*[:：]?\s*/;
+
+/** A date introduced by a label (发布时间:…), or null. */
+export function labelledDate(s: string): string | null {
+  const m = DATE_LABEL.exec(s);
+  return m ? parseDateText(s.slice(m.index + m[0].length, m.index + m[0].length + 40)) : null;
+}
+
+/** A line that is nothing but a date/time (the list items after an article, timestamps in menus). */
+export function isDateOnly(s: string): boolean {
+  return /^[\s[(（【]*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?[\s\])）】]*$/.test(s);
+}
