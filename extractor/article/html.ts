@@ -10,6 +10,7 @@ const MAX_DEPTH = 256;
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'select', 'option', 'textarea', 'button', 'object', 'embed', 'canvas', 'map', 'audio', 'video', 'head']);
 const INLINE = new Set(['a', 'span', 'font', 'b', 'strong', 'em', 'i', 'u', 'small', 'big', 'label', 'sup', 'sub', 'abbr', 'cite', 'code', 'mark', 'q', 's', 'strike', 'time', 'img', 'wbr', 'ins', 'del', 'o:p', 'nobr', 'center']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'figcaption', 'pre']);
 const ZONES: Record<string, 'nav' | 'footer' | 'aside'> = { nav: 'nav', footer: 'footer', aside: 'aside' };
 
 // Class/id words of page furniture, and of article containers (GNE / Readability style hints).
@@ -77,6 +78,8 @@ export function parseHtml(html: string): ParsedPage {
       let level = 0;
       for (let i = stack.length - 1; i > 0 && level < 5; i--) {
         if (INLINE.has(stack[i].tag)) continue;
+        // A paragraph is not a container: its score goes to the element holding the paragraphs.
+        if (level === 0 && PARAGRAPH.has(stack[i].tag) && i === innermostBlock(stack)) continue;
         stack[i].score += s / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
         level++;
       }
@@ -155,6 +158,11 @@ export function parseHtml(html: string): ParsedPage {
   candidates.sort((a, b) => b.score - a.score);
   meta.title = meta.title.replace(/\s+/g, ' ').trim();
   return { blocks, meta, candidates: candidates.slice(0, 5) };
+}
+
+function innermostBlock(stack: Frame[]): number {
+  for (let i = stack.length - 1; i > 0; i--) if (!INLINE.has(stack[i].tag)) return i;
+  return 0;
 }
 
 function readMeta(attrs: Record<string, string>, meta: PageMeta): void {

@@ -61,6 +61,7 @@ export function extractArticle(input: ArticleInput): ArticleResult {
   const titled = meta ? htmlTitle(blocks, meta, span.start) : textTitle(blocks, span.start);
   const title = titled.title ? normalizeText(titled.title) : null;
   span = selectBody(blocks, from, to, titled.title);
+  if (meta) span = preferBodyUnderHeadline(blocks, meta, titled.index, span, titled.title);
   if (span.proseChars < MIN_PROSE_CHARS || span.proseCount === 0) {
     return { noArticle: true, reason: `no article body: ${span.proseChars} characters of prose (minimum ${MIN_PROSE_CHARS})` };
   }
@@ -81,6 +82,18 @@ export function extractArticle(input: ArticleInput): ArticleResult {
     bodyOriginal,
     url,
   };
+}
+
+/**
+ * An article follows its headline. When the chosen run lies past another top-level heading (a
+ * recommended story under the article), the run right after the headline is taken instead.
+ */
+function preferBodyUnderHeadline(blocks: Block[], meta: PageMeta, at: number, span: BodySpan, title: string | null): BodySpan {
+  if (at < 0 || (at < span.start && !meta.headings.some((h) => h.level <= 2 && h.index > at && h.index < span.start))) return span;
+  if (at >= span.start && at < span.end) return span;
+  const next = meta.headings.find((h) => h.level <= 2 && h.index > at + 1);
+  const alt = selectBody(blocks, at + 1, next ? next.index : blocks.length, title);
+  return alt.proseChars >= MIN_PROSE_CHARS ? alt : span;
 }
 
 /** The kept paragraphs as the page had them (same order and count as the analysed ones). */

@@ -16,7 +16,7 @@ export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): {
   const ogKey = key(og);
   // Headings and short lines before the body that the <title>/og:title contain: the headline.
   let best: { text: string; index: number; score: number } | null = null;
-  const from = Math.max(0, bodyStart - 60);
+  const from = 0;
   for (let i = from; i < Math.min(blocks.length, bodyStart + 3); i++) {
     const b = blocks[i];
     const k = key(b.text);
