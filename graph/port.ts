@@ -40,6 +40,8 @@ export interface Edge {
   articleId: string | null;
   evidence: string | null;
   directed: boolean;
+  /** Sentence index in the article the edge was read from. */
+  sentence?: number | null;
 }
 
 export interface NeighborQuery {

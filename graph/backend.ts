@@ -1,0 +1,42 @@
+// What the shared query logic (queries.ts) needs from a store: a few plain look-ups. Each adapter
+// answers them in its own language (SQL, Cypher); traversal, filtering, ordering and aggregation are
+// written once in queries.ts, so the two adapters give the same answers by construction.
+import type { ArticleNode, Edge, EntityNode, FigureRecord } from './port.ts';
+
+export interface PlaceRef {
+  id: string;
+  name: string;
+  level: string | null;
+}
+
+export interface FigureFact {
+  figure: FigureRecord;
+  published: string | null;
+  subjectType: string | null;
+  subjectName: string | null;
+  /** Where the figure is: the subject itself when it is a place, else the places its subject is located in. */
+  places: PlaceRef[];
+}
+
+export interface GraphBackend {
+  /** Every edge with one end among `ids`, of the given types. */
+  edgesAround(ids: readonly string[], types: readonly Edge['type'][]): Promise<Edge[]>;
+  /** Entities by id, in any order; unknown ids are left out. */
+  nodes(ids: readonly string[]): Promise<EntityNode[]>;
+  /** Place ids matching an id, GB/T 2260 code, name or alias. */
+  placesNamed(place: string): Promise<string[]>;
+  /** Places directly PART_OF any of `ids`. */
+  childPlaces(ids: readonly string[]): Promise<string[]>;
+  /** Institutions (hospital, organization) LOCATED_IN any of `placeIds`. */
+  locatedIn(placeIds: readonly string[]): Promise<string[]>;
+  /** COLLABORATES edges with an end among `ids` (every such edge when ids is null). */
+  collaborationEdges(ids: readonly string[] | null): Promise<Edge[]>;
+  /** Entity ids whose id, name or alias equals `q`. */
+  entitiesNamed(q: string): Promise<string[]>;
+  /** Figures with where and when they apply, optionally narrowed by metric and subject ids. */
+  figureFacts(q: { metric?: string; subjectIds?: readonly string[] }): Promise<FigureFact[]>;
+  articles(ids: readonly string[]): Promise<ArticleNode[]>;
+  /** Articles mentioning an entity (all of them). */
+  mentioningArticles(entityId: string): Promise<ArticleNode[]>;
+  figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: readonly string[]; limit?: number }): Promise<FigureRecord[]>;
+}

@@ -1,0 +1,236 @@
+// GraphStore conformance suite: every adapter's test file calls graphConformance(name, makeStore).
+// makeStore returns an initialised store; the suite clears it before each test.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphInputError } from '../../graph/errors.ts';
+import type { ArticleFacts, GraphStore } from '../../graph/port.ts';
+import { A1, A2, A3, A4, ALL, collab, ent, fig, H, O, P, rel } from './graph-facts.ts';
+
+/** The store's whole state as seen through the port, for comparing two states. */
+export async function portDump(store: GraphStore) {
+  const entities = await store.findEntities({ limit: 10_000 });
+  entities.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const around = [];
+  for (const e of entities) {
+    around.push({ id: e.id, n: await store.neighbors(e.id), articles: await store.articlesOf(e.id, { limit: 1000, offset: 0 }) });
+  }
+  return { stats: await store.stats(), entities, around, figures: await store.figures({ limit: 10_000 }) };
+}
+
+export function graphConformance(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore conformance: ${name}`, () => {
+    let store: GraphStore;
+    beforeAll(async () => { store = await makeStore(); });
+    afterAll(async () => { await store?.close(); });
+    beforeEach(async () => { await store.clear(); });
+
+    it('counts what it holds', async () => {
+      await store.writeArticles(ALL);
+      const s = await store.stats();
+      expect(s.articles).toBe(4);
+      expect(s.entities).toMatchObject({ hospital: 6, place: 7, organization: 1, person: 1, project: 1 });
+      expect(s.edges).toMatchObject({ COLLABORATES: 5, BRANCH_OF: 1 });
+      expect(s.edges.LOCATED_IN).toBe(8);
+      expect(s.edges.PART_OF).toBe(4);
+      expect(s.figures).toBe(5);
+    });
+
+    it('finds entities by id, name and alias, exact matches first', async () => {
+      await store.writeArticles(ALL);
+      const bch = await store.entity(H.bch.id);
+      expect(bch).toMatchObject({ name: '首都医科大学附属北京儿童医院', aliases: ['北京儿童医院'], type: 'hospital', articleCount: 3 });
+      expect(await store.entity('hospital:不存在')).toBeNull();
+      const byIds = await store.entitiesByIds([P.hebei.id, 'nope', H.chifeng.id]);
+      expect(byIds.map((e) => e?.id ?? null)).toEqual([P.hebei.id, null, H.chifeng.id]);
+      expect(byIds[0]).toMatchObject({ code: '130000', level: 'province' });
+
+      expect((await store.findEntities({ name: '朝阳医院' }))[0].id).toBe(H.chaoyang.id);
+      const kids = await store.findEntities({ name: '北京儿童医院' });
+      expect(kids[0].id).toBe(H.bch.id); // alias matches exactly; 北京儿童医院保定医院 only contains it
+      expect(kids.map((e) => e.id)).toContain(H.bchBaoding.id);
+      expect((await store.findEntities({ name: '儿童医院', type: 'hospital' })).map((e) => e.id).sort()).toEqual(
+        [H.bch.id, H.bchBaoding.id, H.bdch.id].sort(),
+      );
+      const places = await store.findEntities({ type: 'place', limit: 2, offset: 0 });
+      expect(places).toHaveLength(2);
+      expect(places[0].articleCount).toBeGreaterThanOrEqual(places[1].articleCount);
+      expect((await store.findEntities({ type: 'place', limit: 10, offset: 5 })).length).toBe(2);
+    });
+
+    it('lists articles of an entity (newest first) and entities of an article', async () => {
+      await store.writeArticles(ALL);
+      expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 0 })).toEqual({ total: 3, ids: ['a4', 'a3'] });
+      expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 2 })).toEqual({ total: 3, ids: ['a1'] });
+      const ofA3 = (await store.entitiesOfArticle('a3')).map((e) => e.id);
+      expect(ofA3).toEqual([H.bch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
+    });
+
+    it('walks neighbourhoods by depth, relation kind, type and date', async () => {
+      await store.writeArticles(ALL);
+      const one = await store.neighbors(H.bch.id);
+      expect(one.nodes.map((n) => n.id).sort()).toEqual([H.bch.id, H.bdch.id, H.chifeng.id, H.bchBaoding.id, P.beijing.id].sort());
+      expect(one.edges.every((e) => e.articleId && e.evidence)).toBe(true);
+      const trust = one.edges.find((e) => e.kind === 'trusteeship')!;
+      expect(trust).toMatchObject({ type: 'COLLABORATES', from: H.bch.id, to: H.bdch.id, date: '2015-04', articleId: 'a1', directed: true, evidence: '北京儿童医院正式托管保定市儿童医院' });
+
+      const collabOnly = await store.neighbors(H.bch.id, { types: ['COLLABORATES'], kinds: ['assistance'] });
+      expect(collabOnly.nodes.map((n) => n.id).sort()).toEqual([H.bch.id, H.chifeng.id].sort());
+      const recent = await store.neighbors(H.bch.id, { types: ['COLLABORATES'], from: '2020' });
+      expect(recent.edges.map((e) => e.kind)).toEqual(['assistance']);
+      const until2015 = await store.neighbors(H.bch.id, { types: ['COLLABORATES'], to: '2015-12-31' });
+      expect(until2015.edges.map((e) => e.kind)).toEqual(['trusteeship']);
+
+      const two = await store.neighbors(H.bch.id, { depth: 2, types: ['COLLABORATES'] });
+      expect(two.nodes.map((n) => n.id)).toContain(H.hebmu2.id); // via 保定市儿童医院's alliance
+      expect(two.edges.some((e) => e.kind === 'alliance')).toBe(true);
+      const capped = await store.neighbors(H.bch.id, { depth: 3, limit: 3 });
+      expect(capped.nodes).toHaveLength(3);
+      expect(capped.edges.every((e) => capped.nodes.some((n) => n.id === e.from) && capped.nodes.some((n) => n.id === e.to))).toBe(true);
+      expect(await store.neighbors('hospital:不存在')).toEqual({ nodes: [], edges: [] });
+    });
+
+    it('finds shortest paths with the evidence on every hop', async () => {
+      await store.writeArticles(ALL);
+      const p = await store.shortestPath(H.bdch.id, H.chifeng.id);
+      expect(p?.nodes.map((n) => n.id)).toEqual([H.bdch.id, H.bch.id, H.chifeng.id]);
+      expect(p?.edges.map((e) => [e.kind, e.articleId])).toEqual([['trusteeship', 'a1'], ['assistance', 'a3']]);
+      expect(p?.edges[1].evidence).toBe('北京儿童医院对口帮扶赤峰市医院儿科');
+      expect(await store.shortestPath(H.bdch.id, H.chifeng.id, { maxDepth: 1 })).toBeNull();
+      expect(await store.shortestPath(H.bdch.id, H.chifeng.id, { kinds: ['alliance'] })).toBeNull();
+
+      const far = await store.shortestPath(H.chaoyang.id, H.chifeng.id);
+      expect(far).not.toBeNull();
+      for (let i = 0; i < far!.edges.length; i++) {
+        const e = far!.edges[i];
+        expect([e.from, e.to].sort()).toEqual([far!.nodes[i].id, far!.nodes[i + 1].id].sort());
+        expect(e.articleId).toBeTruthy();
+      }
+      expect(far!.edges.length).toBe(4);
+      expect(await store.shortestPath(O.person.id, H.bch.id)).toBeNull(); // a person with no edges
+      expect((await store.shortestPath(H.bch.id, H.bch.id))?.nodes.map((n) => n.id)).toEqual([H.bch.id]);
+      expect(await store.shortestPath(H.bch.id, 'hospital:不存在')).toBeNull();
+    });
+
+    it('answers the collaboration network between two regions, places nested by PART_OF', async () => {
+      await store.writeArticles(ALL);
+      const bjHebei = await store.collaborations({ placeA: '北京市', placeB: '河北省' });
+      expect(bjHebei.edges.map((e) => e.kind).sort()).toEqual(['co-build', 'remote', 'trusteeship']);
+      expect(bjHebei.nodes.map((n) => n.id).sort()).toEqual([H.bch.id, H.bdch.id, H.chaoyang.id, H.hebmu2.id].sort());
+      const reversed = await store.collaborations({ placeA: '130000', placeB: '京' });
+      expect(reversed.edges).toEqual(bjHebei.edges);
+      expect((await store.collaborations({ placeA: '北京市', placeB: '河北省', kinds: ['trusteeship'] })).edges).toHaveLength(1);
+      const period = await store.collaborations({ placeA: '北京市', placeB: '河北省', from: '2019', to: '2020' });
+      expect(period.edges.map((e) => e.kind).sort()).toEqual(['co-build', 'remote']);
+      const inHebei = await store.collaborations({ placeA: '河北省', placeB: '河北省' });
+      expect(inHebei.edges.map((e) => e.kind)).toEqual(['alliance']);
+      const mengjing = await store.collaborations({ placeA: '北京市', placeB: '内蒙古' });
+      expect(mengjing.edges.map((e) => [e.kind, e.evidence])).toEqual([['assistance', '北京儿童医院对口帮扶赤峰市医院儿科']]);
+      expect((await store.collaborations({ placeA: '北京市' })).edges).toHaveLength(4);
+      expect((await store.collaborations({ placeA: '不存在省', placeB: '河北省' })).edges).toEqual([]);
+    });
+
+    it('aggregates figures by metric, place, year and institution, traceable to figure ids', async () => {
+      await store.writeArticles(ALL);
+      const all = await store.aggregateFigures({});
+      const key = (g: { metric: string | null; place: string | null; year: number | null }) => `${g.metric}/${g.place}/${g.year}`;
+      expect(Object.fromEntries(all.map((g) => [key(g), g.sum]))).toEqual({
+        '派驻专家/保定市/2015': 12, '床位/保定市/2015': 200, '床位/石家庄市/2019': 500, '床位/保定市/2023': 300, '诊疗人次/赤峰市/2021': 3000,
+      });
+      const beds = await store.aggregateFigures({ metric: '床位', place: '河北省', groupBy: ['metric'] });
+      expect(beds).toEqual([{ metric: '床位', place: null, institution: null, year: null, unit: '张', sum: 1000, count: 3, figureIds: ['a1-f2', 'a2-f1', 'a4-f1'] }]);
+      const byInst = await store.aggregateFigures({ metric: '床位', groupBy: ['institution'] });
+      expect(byInst.map((g) => [g.institution, g.sum])).toEqual([['保定市儿童医院', 200], ['北京儿童医院保定医院', 300], ['河北医科大学第二医院', 500]].sort());
+      expect((await store.aggregateFigures({ institution: '河北医大二院', groupBy: ['year'] })).map((g) => [g.year, g.sum])).toEqual([[2019, 500]]);
+      expect((await store.aggregateFigures({ year: 2021, groupBy: ['metric'] })).map((g) => g.metric)).toEqual(['诊疗人次']);
+      expect(await store.aggregateFigures({ place: '北京市' })).toEqual([]);
+
+      const traced = await store.figures({ ids: beds[0].figureIds });
+      expect(traced.map((f) => [f.articleId, f.provenance.sentence])).toEqual([['a1', 4], ['a2', 3], ['a4', 1]]);
+      expect((await store.figures({ entityId: H.bdch.id })).map((f) => f.id)).toEqual(['a1-f1', 'a1-f2']);
+      expect((await store.figures({ articleId: 'a3' }))[0]).toMatchObject({ value: 3000, unit: '人次', metric: '诊疗人次', subjectId: H.chifeng.id, time: '2021' });
+      expect((await store.figures({ metric: '床位', limit: 2 })).length).toBe(2);
+    });
+
+    it('gives an entity timeline in date order', async () => {
+      await store.writeArticles(ALL);
+      const t = await store.timeline(H.bdch.id);
+      const dates = t.map((e) => e.date ?? '');
+      expect(dates).toEqual([...dates].sort());
+      expect(t.filter((e) => e.kind === 'article').map((e) => e.articleId)).toEqual(['a1', 'a4']);
+      expect(t.find((e) => e.kind === 'collaboration' && e.articleId === 'a4')).toMatchObject({ date: '2023-01', title: '北京儿童医院保定医院扩建' });
+      expect(t.filter((e) => e.kind === 'figure').map((e) => e.text).sort()).toEqual(['床位200张', '派驻专家12人']);
+    });
+
+    it('replaces an article on rewrite: no stale edges, figures or aliases', async () => {
+      await store.writeArticles(ALL);
+      const a2b: ArticleFacts = {
+        ...A2,
+        entities: A2.entities.map((e) => (e.id === H.hebmu2.id ? { ...e, aliases: ['河北医大二院'] } : e.id === H.chaoyang.id ? { ...e, aliases: ['北京朝阳医院'] } : e)),
+        relations: A2.relations.filter((r) => r.kind !== 'co-build'),
+        figures: [fig('a2-f9', '床位', 650, '张', H.hebmu2, '2019', 5)],
+      };
+      await store.writeArticles([a2b]);
+      const net = await store.collaborations({ placeA: '北京市', placeB: '河北省' });
+      expect(net.edges.map((e) => e.kind).sort()).toEqual(['remote', 'trusteeship']);
+      expect((await store.entity(H.chaoyang.id))?.aliases).toEqual(['北京朝阳医院']);
+      expect(await store.figures({ ids: ['a2-f1'] })).toEqual([]);
+      expect((await store.figures({ articleId: 'a2' })).map((f) => f.value)).toEqual([650]);
+      expect((await store.stats()).edges.COLLABORATES).toBe(4);
+
+      // Writing the same facts again changes nothing; so does writing them in another order.
+      const before = await portDump(store);
+      await store.writeArticles([A4, a2b, A1, A3]);
+      expect(await portDump(store)).toEqual(before);
+      await store.clear();
+      await store.writeArticles([A3]);
+      await store.writeArticles([A1, A4]);
+      await store.writeArticles([a2b]);
+      expect(await portDump(store)).toEqual(before);
+    });
+
+    it('removes articles and the entities no article mentions any more', async () => {
+      await store.writeArticles(ALL);
+      await store.removeArticles(['a3', 'never-written']);
+      expect(await store.entity(H.chifeng.id)).toBeNull();
+      expect(await store.entity(P.neimenggu.id)).toBeNull();
+      expect((await store.entity(H.bch.id))?.articleCount).toBe(2);
+      expect((await store.collaborations({ placeA: '北京市', placeB: '内蒙古自治区' })).edges).toEqual([]);
+      const s = await store.stats();
+      expect(s.articles).toBe(3);
+      expect(s.figures).toBe(4);
+      expect(s.edges.COLLABORATES).toBe(4);
+      // Removing then writing again gives the state of writing once.
+      const once = await portDump(store);
+      await store.writeArticles([A3]);
+      await store.removeArticles(['a3']);
+      expect(await portDump(store)).toEqual(once);
+    });
+
+    it('refuses a batch with dangling facts, listing each problem, and writes none of it', async () => {
+      const stray = ent('hospital:无名医院', 'hospital', '无名医院');
+      const bad: ArticleFacts = {
+        article: { id: 'bad', url: null, title: '坏数据', published: null, source: null },
+        entities: [H.bch],
+        relations: [collab(H.bch, stray, 'agreement', '2020', 0, '签约'), rel('located_in', H.bch, P.beijing, 0, '北京')],
+        figures: [fig('bad-f1', '床位', 10, '张', stray, null, 0)],
+      };
+      const err = await store.writeArticles([A1, bad]).catch((e) => e);
+      expect(err).toBeInstanceOf(GraphInputError);
+      expect(err.code).toBe('GRAPH_BAD_INPUT');
+      expect(err.retryable).toBe(false);
+      expect(err.problems).toHaveLength(3);
+      expect(err.problems.every((p: { articleId: string }) => p.articleId === 'bad')).toBe(true);
+      expect((await store.stats()).articles).toBe(0);
+      const dup = await store.writeArticles([A1, A1]).catch((e) => e);
+      expect(dup.problems).toEqual([{ articleId: 'a1', reason: 'article appears twice in the batch' }]);
+    });
+
+    it('clears everything', async () => {
+      await store.writeArticles(ALL);
+      await store.clear();
+      const s = await store.stats();
+      expect(s.articles + s.figures + Object.values(s.entities).reduce((a, b) => a + b, 0) + Object.values(s.edges).reduce((a, b) => a + b, 0)).toBe(0);
+      await store.init(); // idempotent
+      expect(await store.findEntities({})).toEqual([]);
+    });
+  });
+}
