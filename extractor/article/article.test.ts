@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractArticle, parseDateText, parseIsoDate, parseUrlDate } from './index.ts';
+import { isNoArticle, type Article } from '../types.ts';
+import { REPO_ROOT } from '../../test/shared.ts';
+
+const fixture = (name: string) => readFileSync(join(REPO_ROOT, 'test/fixtures/article', name), 'utf8');
+const article = (r: ReturnType<typeof extractArticle>): Article => {
+  if (isNoArticle(r)) throw new Error(`expected an article, got NoArticle: ${r.reason}`);
+  return r;
+};
+
+describe('dates', () => {
+  it('reads the forms Chinese pages show', () => {
+    expect(parseDateText('发布时间:2024-02-29 04:02:00')).toBe('2024-02-29T04:02');
+    expect(parseDateText('发布日期: 2024-05-10 08:42')).toBe('2024-05-10T08:42');
+    expect(parseDateText('2024年1月15日')).toBe('2024-01-15');
+    expect(parseDateText('2024年1月15日 11时10分')).toBe('2024-01-15T11:10');
+    expect(parseDateText('2024/5/9')).toBe('2024-05-09');
+    expect(parseDateText('编号 2024-13-45')).toBeNull();
+  });
+  it('converts ISO values to Beijing time', () => {
+    expect(parseIsoDate('2024-03-05T01:30:00Z')).toBe('2024-03-05T09:30');
+    expect(parseIsoDate('2024-03-05T23:30:00+08:00')).toBe('2024-03-05T23:30');
+    expect(parseIsoDate('2024-03-05T20:00:00-05:00')).toBe('2024-03-06T09:00');
+  });
+  it('reads URL dates', () => {
+    expect(parseUrlDate('http://finance.example.cn/n1/2024/0510/c1004-1.html')).toBe('2024-05-10');
+    expect(parseUrlDate('http://www.example.gov.cn/art/2024/5/9/art_1_2.html')).toBe('2024-05-09');
+    expect(parseUrlDate('http://www.example.cn/xw/202405/t20240509_123.html')).toBe('2024-05-09');
+    expect(parseUrlDate('http://www.example.cn/about.html')).toBeNull();
+  });
+});
+
+describe('extractArticle on HTML', () => {
+  const a = article(extractArticle({ html: fixture('article.html'), url: 'https://example.cn/a/2.html' }));
+  it('takes the headline, the shown date, the source and the author', () => {
+    expect(a.title).toBe('两地医院签署远程会诊协议');
+    expect(a.published).toBe('2024-03-05T09:30');
+    expect(a.source).toBe('示例日报');
+    expect(a.author).toBe('李明');
+  });
+  it('keeps body paragraphs and sub-headings, drops furniture', () => {
+    const lines = a.body.split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toBe('合作内容');
+    for (const junk of ['责任编辑', '上一篇', '下一篇', '相关新闻', '版权所有', '分享到', '首页', '发布时间']) expect(a.body).not.toContain(junk);
+    expect(a.bodyOriginal.split('\n')).toHaveLength(lines.length);
+    expect(a.bodyOriginal).toContain('，');
+    expect(a.body).not.toContain('，');
+  });
+  it('falls back to meta tags and the URL for the date', () => {
+    const html = fixture('article.html').replace(/发布时间：2024-03-05 09:30 /, '');
+    expect(article(extractArticle({ html })).published).toBe('2024-03-05T09:30');
+    const bare = html.replace(/<meta name="publishdate"[^>]*>/, '');
+    expect(article(extractArticle({ html: bare, url: 'https://example.cn/2024/0306/x.html' })).published).toBe('2024-03-06');
+  });
+  it('normalises a traditional page with pinyin notes, keeping the original', () => {
+    const trad = fixture('article.html').replace('双方约定', '雙方約(yuē)定');
+    const r = article(extractArticle({ html: trad }));
+    expect(r.body).toContain('双方约定');
+    expect(r.bodyOriginal).toContain('雙方約(yuē)定');
+  });
+});
+
+describe('extractArticle on text dumps', () => {
+  const a = article(extractArticle({ text: fixture('dump.txt') }));
+  it('reads title, date and source from the lines around the body', () => {
+    expect(a.title).toBe('示例市第一医院专家团队赴远方县开展帮扶');
+    expect(a.published).toBe('2024-04-12T10:05');
+    expect(a.source).toBe('示例市第一医院');
+  });
+  it('drops menus, credits, recommended lists and trailing news', () => {
+    const lines = a.body.split('\n');
+    expect(lines[0]).toMatch(/^4月10日至11日/);
+    expect(lines).toContain('专家义诊');
+    expect(lines.at(-1)).toMatch(/优质医疗资源。$/);
+    for (const junk of ['编辑|', '推荐阅读', '护士节', '版权所有', '首页']) expect(a.body).not.toContain(junk);
+  });
+  it('gives no title or date when the dump starts with the body', () => {
+    const body = fixture('dump.txt').split('\n').filter((l) => l.startsWith('  ') && l.length > 30).join('\n');
+    const r = article(extractArticle({ text: body }));
+    expect(r.title).toBe('');
+    expect(r.published).toBeNull();
+  });
+});
+
+describe('pages without an article', () => {
+  for (const name of ['list-page.html', 'not-found.html', 'login-wall.html']) {
+    it(`${name} → NoArticle with a reason`, () => {
+      const r = extractArticle({ html: fixture(name) });
+      expect(isNoArticle(r)).toBe(true);
+      if (isNoArticle(r)) expect(r.reason).toMatch(/\S/);
+    });
+  }
+  it('an empty page and a list of dated snippets are not articles', () => {
+    expect(isNoArticle(extractArticle({ text: '' }))).toBe(true);
+    const items = Array.from({ length: 12 }, (_, i) => `<li><a href="/a/${i}.html">示例市第${i}次卫生工作会议召开</a><p>会议总结了去年的工作，部署了今年的重点任务，要求各单位抓好落实……</p><span>2024-03-${String(i + 1).padStart(2, '0')}</span></li>`);
+    const r = extractArticle({ html: `<html><body><ul class="list">${items.join('')}</ul></body></html>` });
+    expect(isNoArticle(r)).toBe(true);
+  });
+  it('refuses input with neither html nor text', () => {
+    expect(() => extractArticle({})).toThrow();
+  });
+});
+
+describe('hostile input finishes', () => {
+  const para = '<p>示例市第一医院与远方县人民医院签署合作协议，双方将共建远程会诊中心，派驻专家开展教学查房和义诊活动。</p>';
+  it('50,000 nested elements', () => {
+    const depth = 50_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}${para.repeat(3)}${'</div>'.repeat(depth)}</body></html>`;
+    const r = article(extractArticle({ html }));
+    expect(r.body.split('\n')).toHaveLength(3);
+  });
+  it('50,000 unclosed elements', () => {
+    const html = `<html><body>${'<span><div>'.repeat(25_000)}${para.repeat(3)}`;
+    expect(article(extractArticle({ html })).body).toContain('远程会诊中心');
+  });
+  it('a 10 MB page', () => {
+    const filler = `<div class="list"><a href="/x">相关链接标题文字</a></div>`.repeat(10_000_000 / 60);
+    const html = `<html><body>${filler}<div class="content">${para.repeat(5)}</div>${filler}</body></html>`;
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const r = article(extractArticle({ html }));
+    expect(r.body.split('\n')).toHaveLength(5);
+  });
+});
