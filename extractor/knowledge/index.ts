@@ -1,0 +1,133 @@
+// Knowledge extraction: institutions, places, projects, people, figures and collaborations from one
+// article body, each with provenance (sentence index and offsets into the body) and a confidence.
+import { z } from 'zod';
+import type { Entity, Figure, Knowledge, Provenance, Relation } from '../types.ts';
+import { homePlaces, primaryActor, resolvePlaceMentions } from './context.ts';
+import { isPlan, sentenceDate } from './dates.ts';
+import { KnowledgeInputError } from './errors.ts';
+import { scanFigures } from './figures.ts';
+import { gazetteer, type Place } from './gazetteer.ts';
+import { scanInstitutions, type InstitutionMention } from './institutions.ts';
+import { scanPeople, type PersonMention } from './people.ts';
+import { scanPlaces, type PlaceMention } from './places.ts';
+import { scanProjects, type ProjectMention } from './projects.ts';
+import { collaborations, type SentenceInstitution } from './relations.ts';
+import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
+import { splitSentences, tokenize, type Sentence } from './segment.ts';
+import { linkRelations, placeEntities } from './links.ts';
+
+export { KnowledgeInputError } from './errors.ts';
+export { resolveSurface, abbreviates } from './resolve.ts';
+export { gazetteer } from './gazetteer.ts';
+export { loadSegmenter } from './segment.ts';
+export { toEvalJson } from './eval.ts';
+
+export interface KnowledgeArticle { body: string; published: string | null; title?: string; source?: string | null }
+
+/** Options of extractKnowledge. */
+export interface KnowledgeOptions {
+  /** Longest body accepted, in characters; longer bodies are refused with KnowledgeInputError. Default 2,000,000. */
+  maxBodyChars?: number;
+  /** Smallest confidence kept for a relation or figure. Default 0. */
+  minConfidence?: number;
+}
+
+const OptionsSchema = z.strictObject({
+  maxBodyChars: z.number().int().positive().default(2_000_000),
+  minConfidence: z.number().min(0).max(1).default(0),
+});
+
+interface Parsed { s: Sentence; places: PlaceMention[]; insts: InstitutionMention[]; people: PersonMention[]; projects: ProjectMention[] }
+
+export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptions = {}): Knowledge {
+  const o = OptionsSchema.parse(opts);
+  if (!article || typeof article.body !== 'string') throw new KnowledgeInputError('article.body must be a string');
+  if (article.body.length > o.maxBodyChars) throw new KnowledgeInputError(`body of ${article.body.length} characters exceeds maxBodyChars ${o.maxBodyChars}`);
+  const body = article.body;
+  const rejected: Record<string, number> = {};
+  const reject = (reason: string) => { rejected[reason] = (rejected[reason] ?? 0) + 1; };
+  const g = gazetteer();
+  const parsed: Parsed[] = splitSentences(body).map((s) => {
+    const tokens = tokenize(s.text);
+    const places = scanPlaces(s.text, tokens, g);
+    return { s, places, insts: scanInstitutions(s.text, tokens, places, reject), people: scanPeople(s.text, tokens), projects: scanProjects(s.text, tokens) };
+  });
+  const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
+  const counts = new Map<string, number>();
+  const bump = (c: string, n: number) => counts.set(c, (counts.get(c) ?? 0) + n);
+  for (const places of chosen.values()) for (const p of places) bump(p.code, 1);
+  for (const extra of [article.title, article.source]) {
+    if (!extra) continue;
+    const tokens = tokenize(extra);
+    for (const m of scanPlaces(extra, tokens, g)) if (m.candidates.length === 1) bump(m.candidates[0].code, 2);
+  }
+  const home = homePlaces(g, counts);
+  const prov = (i: number, start: number, end: number): Provenance => ({ sentence: i, start: parsed[i].s.start + start, end: parsed[i].s.start + end });
+  const resolvedMentions: ResolvedMention[] = parsed.flatMap((p, i) => p.insts.map((m) => ({
+    mention: m, prov: prov(i, m.start, m.end), places: m.places.flatMap((pm) => chosen.get(pm) ?? []),
+  })));
+  const { entities: institutions, idOf } = resolveInstitutions(resolvedMentions, home, g, (pv) => body.slice(pv.start, pv.end), reject);
+  const entities: Entity[] = [...placeEntities(parsed.map((p, i) => p.places.map((m) => ({ m, places: chosen.get(m) ?? [], prov: prov(i, m.start, m.end) }))).flat()), ...institutions];
+  entities.push(...namedOnce('project', parsed.flatMap((p, i) => p.projects.map((m) => ({ name: m.name, prov: prov(i, m.start, m.end), conf: m.quoted ? 0.8 : 0.6 })))));
+  entities.push(...people(parsed.flatMap((p, i) => p.people.map((m) => ({ m, prov: prov(i, m.start, m.end) })))));
+  const primary = primaryActor(institutions, body, article.source);
+  const figures: Figure[] = [];
+  const relations: Relation[] = [];
+  let carried: string | null = null;
+  let carriedParagraph = -1;
+  parsed.forEach((p, i) => {
+    const mentions: SentenceInstitution[] = p.insts
+      .filter((m) => idOf.has(m))
+      .map((m) => ({ id: idOf.get(m)!, start: m.start, end: m.end, inTitle: m.inTitle }));
+    const selfRef = /^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length));
+    const implicit = selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary;
+    const date = sentenceDate(p.s.text, article.published);
+    relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text) }));
+    figures.push(...scanFigures(p.s.text, i, p.s.start, {
+      subjectAt: (at) => {
+        const before = mentions.filter((m) => m.end <= at).at(-1);
+        const id = before?.id ?? implicit;
+        const e = id ? institutions.find((x) => x.id === id) : undefined;
+        return e ? { id: e.id, name: e.name } : null;
+      },
+      time: date,
+    }, reject, `fig:${i}:`));
+    const lead = mentions[0];
+    carried = lead && lead.start <= 4 ? lead.id : selfRef ? primary : null;
+    carriedParagraph = p.s.paragraph;
+  });
+  relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));
+  return {
+    sentences: parsed.map((p) => p.s.text),
+    entities,
+    figures: figures.filter((f) => f.confidence >= o.minConfidence),
+    relations: relations.filter((r) => r.confidence >= o.minConfidence),
+    rejected,
+  };
+}
+
+function namedOnce(type: 'project', list: { name: string; prov: Provenance; conf: number }[]): Entity[] {
+  const byName = new Map<string, Entity>();
+  for (const { name, prov, conf } of list) {
+    const e = byName.get(name) ?? { id: `${type}:${name}`, type, name, aliases: [], mentions: [], confidence: conf };
+    e.mentions.push(prov);
+    e.confidence = Math.max(e.confidence, conf);
+    byName.set(name, e);
+  }
+  return [...byName.values()];
+}
+
+function people(list: { m: PersonMention; prov: Provenance }[]): Entity[] {
+  const byName = new Map<string, Entity>();
+  for (const { m, prov } of list) {
+    const e = byName.get(m.name) ?? { id: `person:${m.name}`, type: 'person' as const, name: m.name, aliases: [], role: m.role, mentions: [], confidence: 0.7 };
+    if ((m.role?.length ?? 0) > (e.role?.length ?? 0)) e.role = m.role;
+    const bare = m.role.replace(/^.*?(总书记|书记|主任|院长|教授)$/u, '$1');
+    if (bare === '总书记' && !e.aliases.includes(bare)) e.aliases.push(bare);
+    e.mentions.push(prov);
+    byName.set(m.name, e);
+  }
+  return [...byName.values()];
+}
+
+export type { Place };

@@ -1,0 +1,217 @@
+// Institution names in one sentence, read by name grammar: an institution suffix, extended left
+// over name-like tokens until a function word, a verb of the genre, punctuation or a number.
+import {
+  GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
+} from '../dict/institutions.ts';
+import type { PlaceMention } from './places.ts';
+import type { Token } from './segment.ts';
+
+export type InstitutionType = 'hospital' | 'organization';
+
+export interface InstitutionMention {
+  surface: string;
+  start: number;
+  end: number;
+  type: InstitutionType;
+  /** Places named at the head of the name (廊坊市大城县医院 → 廊坊市, 大城县). */
+  places: PlaceMention[];
+  /** 市 / 省 / 自治区 written without a name: the document's own city or province is meant. */
+  homePrefix: string | null;
+  /** The name without its leading places. */
+  core: string;
+  /** Institutions written inside this name (天津市肿瘤医院 in 天津市肿瘤医院秦皇岛医院). */
+  inner: { surface: string; type: InstitutionType; offset: number }[];
+  /** Written inside a book title 《…》. */
+  inTitle: boolean;
+  /** Recognised from the dictionary of known organisations. */
+  known: boolean;
+}
+
+const hospitalSet = new Set(HOSPITAL_SUFFIXES);
+const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
+const SUFFIX_RE = new RegExp(ALL_SUFFIXES.join('|'), 'gu');
+const KNOWN_RE = new RegExp(Object.keys(KNOWN_ORGS).sort((a, b) => b.length - a.length).join('|'), 'gu');
+const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
+const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
+const HOME_PREFIXES = ['自治区', '市', '省', '区', '县'];
+const STOP_CHARS = /[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u;
+const MAX_NAME = 28;
+const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
+/** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
+const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会])/gu;
+/** What may not follow a suffix for it to end a name (大学生, 医院内). */
+const BAD_FOLLOWER: Record<string, RegExp> = { 大学: /^[生城路站]/u, 学院: /^[路站派]/u, 政府: /^[采购]/u };
+
+function suffixOf(word: string): string | null {
+  for (const s of ALL_SUFFIXES) if (word.endsWith(s)) return s;
+  return null;
+}
+
+const typeOf = (suffix: string): InstitutionType => (hospitalSet.has(suffix) ? 'hospital' : 'organization');
+
+/** May a name ending in `outer` run on through an institution ending in `inner`? */
+function mayContain(outer: string, inner: string, between: string, betweenIsPlace: boolean): boolean {
+  const outerType = typeOf(outer);
+  const innerType = typeOf(inner);
+  if (GOVERNMENT.test(outer) || GOVERNMENT.test(inner)) return false;
+  if (outer === '院区' || outer === '分院') return true;
+  if (outerType === 'hospital' && innerType === 'organization') return true; // 首都医科大学附属北京朝阳医院
+  if (outerType === 'hospital') return betweenIsPlace && between.length > 0; // 北京儿童医院保定医院
+  return innerType === 'organization' && SUB_UNIT.test(outer); // 清华大学医学院
+}
+
+export function scanInstitutions(
+  text: string, tokens: Token[], places: PlaceMention[], reject: (reason: string) => void,
+): InstitutionMention[] {
+  const titleSpans = bookTitleSpans(text);
+  const placeAt = new Map(places.map((p) => [p.start, p]));
+  const found: InstitutionMention[] = [];
+  for (const m of text.matchAll(KNOWN_RE)) {
+    found.push(make(text, m.index, m.index + m[0].length, 'organization', [], titleSpans, placeAt, true));
+  }
+  for (const m of text.matchAll(PARTY_COMMITTEE)) {
+    const end = m.index + m[0].length;
+    const place = [...placeAt.values()].find((p) => p.end === end - 1);
+    const start = place ? place.start : m.index;
+    if (!place && m.index > 0 && /\p{Script=Han}/u.test(text[m.index - 1]) && !/[、和与及]/u.test(text[m.index - 1])) continue;
+    found.push(make(text, start, end, 'organization', [], titleSpans, placeAt, false));
+  }
+  for (const m of text.matchAll(SUFFIX_RE)) {
+    const suffix = m[0];
+    const end = m.index + suffix.length;
+    if (BAD_FOLLOWER[suffix]?.test(text.slice(end, end + 1))) continue;
+    const start = extendLeft(text, tokens, m.index, suffix, placeAt);
+    if (start === null) continue;
+    if (COUNTED.test(text.slice(Math.max(0, start - 6), start))) {
+      reject('institution-counted-generic'); // 7家河北省医院: a count of hospitals, not a name
+      continue;
+    }
+    const mention = make(text, start, end, typeOf(suffix), [], titleSpans, placeAt, false);
+    if (!isNameLike(mention)) {
+      reject('institution-generic');
+      continue;
+    }
+    found.push(mention);
+    found.push(...sharedSuffix(text, mention, placeAt, titleSpans));
+  }
+  return dedupe(found);
+}
+
+/** Start of the name ending with `suffix` at `at`, or null when nothing name-like precedes it. */
+function extendLeft(text: string, tokens: Token[], at: number, suffix: string, placeAt: Map<number, PlaceMention>): number | null {
+  let k = tokens.findIndex((t) => t.start <= at && at < t.end);
+  if (k < 0) return null;
+  let start = tokens[k].start;
+  if (start < at && (LEFT_STOP_TOKENS.has(text.slice(start, at)) || STOP_CHARS.test(text.slice(start, at)))) start = at;
+  for (k -= 1; k >= 0; k--) {
+    const t = tokens[k];
+    if (t.end !== start) break;
+    if (LEFT_STOP_TOKENS.has(t.word) || STOP_CHARS.test(t.word) || start - t.start > MAX_NAME) break;
+    const inner = suffixOf(t.word);
+    if (inner && t.word !== suffix) {
+      const between = text.slice(t.end, at);
+      const betweenIsPlace = between.length > 0 && [...placeAt.values()].some((p) => p.start === t.end && p.end >= at - 0);
+      if (!mayContain(suffix, inner, between, betweenIsPlace || isPlacePrefix(between, t.end, placeAt))) break;
+    }
+    start = t.start;
+  }
+  return start;
+}
+
+/** The text between an inner name and the suffix is a place (保定 in 北京儿童医院保定医院). */
+function isPlacePrefix(between: string, offset: number, placeAt: Map<number, PlaceMention>): boolean {
+  let i = offset;
+  const end = offset + between.length;
+  while (i < end) {
+    const p = placeAt.get(i);
+    if (!p) return false;
+    i = p.end;
+  }
+  return i === end;
+}
+
+function make(
+  text: string, start: number, end: number, type: InstitutionType, inner: InstitutionMention['inner'],
+  titles: [number, number][], placeAt: Map<number, PlaceMention>, known: boolean,
+): InstitutionMention {
+  const surface = text.slice(start, end);
+  const heads: PlaceMention[] = [];
+  let i = start;
+  while (placeAt.has(i) && placeAt.get(i)!.end <= end) {
+    heads.push(placeAt.get(i)!);
+    i = placeAt.get(i)!.end;
+  }
+  let core = text.slice(i, end);
+  let homePrefix: string | null = null;
+  if (heads.length === 0) {
+    const p = HOME_PREFIXES.find((h) => core.startsWith(h) && core.length > h.length + 1);
+    if (p) {
+      homePrefix = p;
+      core = core.slice(p.length);
+    }
+  }
+  // inner institutions (for branch_of): names ending with a suffix strictly inside this one
+  const found: InstitutionMention['inner'] = [...inner];
+  for (const m of surface.matchAll(SUFFIX_RE)) {
+    const e = m.index + m[0].length;
+    if (e < surface.length && e > 2) found.push({ surface: surface.slice(0, e), type: typeOf(m[0]), offset: start });
+  }
+  const inTitle = titles.some(([a, b]) => start >= a && end <= b);
+  return { surface, start, end, type, places: heads, homePrefix, core, inner: found, inTitle, known };
+}
+
+/** A name needs a place, a home prefix, or a head that is more than generic words and specialties. */
+function isNameLike(m: InstitutionMention): boolean {
+  if (m.places.length > 0) return true;
+  const suffix = suffixOf(m.core) ?? '';
+  const head = m.core.slice(0, m.core.length - suffix.length);
+  if (m.homePrefix) return head.length > 0 || suffix.length > 2 || GOVERNMENT.test(suffix);
+  if (head.length === 0) return suffix === '总医院' || suffix.length >= 4;
+  if (GENERIC_HEADS.has(head)) return false;
+  if (SPECIALTY_HEADS.has(head)) return /附院$/u.test(suffix) || head === '总';
+  if (head.length === 1) return false;
+  return true;
+}
+
+/** 北京市、河北省卫生健康委 → the suffix belongs to each place of the enumeration. */
+function sharedSuffix(
+  text: string, m: InstitutionMention, placeAt: Map<number, PlaceMention>, titles: [number, number][],
+): InstitutionMention[] {
+  if (m.places.length !== 1 || m.places[0].start !== m.start || m.type !== 'organization') return [];
+  const suffix = text.slice(m.places[0].end, m.end);
+  const out: InstitutionMention[] = [];
+  let cursor = m.start;
+  while (cursor > 0 && /[、和及与]/u.test(text[cursor - 1])) {
+    const prev = [...placeAt.values()].find((p) => p.end === cursor - 1);
+    if (!prev) break;
+    const synthetic = { ...make(text, prev.start, prev.end, m.type, [], titles, placeAt, false) };
+    synthetic.surface = prev.form + suffix;
+    synthetic.core = suffix;
+    synthetic.places = [prev];
+    out.push(synthetic);
+    cursor = prev.start;
+    if (text[cursor - 1] === '与') break;
+  }
+  return out;
+}
+
+function bookTitleSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /《[^《》]{1,200}》/gu;
+  for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** Drops mentions inside a longer one; known organisations win ties. */
+function dedupe(list: InstitutionMention[]): InstitutionMention[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: InstitutionMention[] = [];
+  for (const m of sorted) {
+    const covered = out.some((o) => o.start <= m.start && m.end <= o.end && o.surface !== m.surface);
+    const same = out.find((o) => o.start === m.start && o.end === m.end);
+    if (covered || same) continue;
+    // a synthetic name (shared suffix) shares offsets with its place only
+    out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,74 @@
+// Place entities and the structural relations: LOCATED_IN (institution → place), BRANCH_OF
+// (hospital → hospital) and PART_OF (place → place, between places the article names).
+import type { Entity, Provenance, Relation } from '../types.ts';
+import type { Gazetteer, Place } from './gazetteer.ts';
+import type { PlaceMention } from './places.ts';
+import { canonicalName, idFor, type HomePlaces, type ResolvedMention } from './resolve.ts';
+import type { InstitutionMention } from './institutions.ts';
+
+export const placeId = (p: Place) => `place:${p.code}`;
+
+export function placeEntities(list: { m: PlaceMention; places: Place[]; prov: Provenance }[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const { m, places, prov } of list) {
+    for (const p of places) {
+      const id = placeId(p);
+      const e = byId.get(id) ?? {
+        id, type: 'place' as const, name: p.name, aliases: [], code: p.level === 'region' ? undefined : p.code, level: p.level,
+        mentions: [], confidence: m.candidates.length > 1 ? 0.75 : 0.95,
+      };
+      if (m.form !== p.name && !m.compound && !e.aliases.includes(m.form)) e.aliases.push(m.form);
+      e.mentions.push(prov);
+      byId.set(id, e);
+    }
+  }
+  return [...byId.values()];
+}
+
+export function linkRelations(
+  g: Gazetteer, entities: Entity[], mentions: ResolvedMention[], idOf: Map<InstitutionMention, string>, home: HomePlaces,
+): Relation[] {
+  const out: Relation[] = [];
+  const known = new Set(entities.map((e) => e.id));
+  const seen = new Set<string>();
+  const push = (r: Relation) => {
+    const key = `${r.type}|${r.a}|${r.b}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(r);
+  };
+  const evidence = (m: ResolvedMention) => m.mention.surface;
+  for (const rm of mentions) {
+    const id = idOf.get(rm.mention);
+    if (!id) continue;
+    // LOCATED_IN: the most specific place in the name, else the document's city for a 市… name
+    const place = rm.places.filter((p) => p.level !== 'region').at(-1) ??
+      (rm.mention.homePrefix === '市' ? home.city : rm.mention.homePrefix === '省' ? home.province : rm.mention.homePrefix === '自治区' ? home.region : null);
+    if (place) {
+      push({ type: 'located_in', a: id, b: placeId(place), date: null, evidence: evidence(rm), provenance: rm.prov, confidence: rm.places.length ? 0.9 : 0.7 });
+    }
+    // BRANCH_OF: 天津市肿瘤医院秦皇岛医院 → 天津市肿瘤医院
+    if (rm.mention.type !== 'hospital') continue;
+    for (const inner of rm.mention.inner) {
+      if (inner.type !== 'hospital' || inner.surface === rm.mention.surface) continue;
+      const innerName = canonicalName({ ...rm, mention: { ...rm.mention, surface: inner.surface, homePrefix: null, known: false } }, home, g) ?? inner.surface;
+      const parentId = idFor('hospital', innerName);
+      if (!known.has(parentId)) {
+        const e = entities.find((x) => x.type === 'hospital' && (x.name === innerName || x.aliases.includes(innerName)));
+        if (!e) {
+          entities.push({ id: parentId, type: 'hospital', name: innerName, aliases: [], mentions: [{ ...rm.prov, end: rm.prov.start + inner.surface.length }], confidence: 0.7 });
+          known.add(parentId);
+        }
+      }
+      const target = entities.find((x) => x.type === 'hospital' && (x.name === innerName || x.aliases.includes(innerName)))?.id ?? parentId;
+      if (target !== id) push({ type: 'branch_of', a: id, b: target, date: null, evidence: evidence(rm), provenance: rm.prov, confidence: 0.8 });
+    }
+  }
+  // PART_OF between places both named in the article
+  for (const e of entities) {
+    if (e.type !== 'place' || !e.code) continue;
+    const parent = g.ancestors(e.code).map((c) => `place:${c}`).find((c) => known.has(c));
+    if (parent) push({ type: 'part_of', a: e.id, b: parent, date: null, evidence: e.name, provenance: e.mentions[0], confidence: 0.95 });
+  }
+  return out;
+}

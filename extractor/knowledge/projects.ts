@@ -1,0 +1,41 @@
+// Named programmes, projects, alliances, platforms and centre-building efforts.
+import { LEFT_STOP_TOKENS } from '../dict/institutions.ts';
+import type { Token } from './segment.ts';
+
+export interface ProjectMention { name: string; start: number; end: number; quoted: boolean }
+
+const PROJECT_SUFFIXES = /(医联体|专科联盟|联盟|协作组|项目|计划|工程|平台|基地|医学中心|医疗中心|质控中心|救治中心|诊疗中心|应急队伍|队伍|行动)$/u;
+const GENERIC_HEADS = new Set([
+  '合作', '重大', '惠民', '新', '科研', '专科', '协同', '标志性', '重点', '国家级', '示范', '建设', '医疗', '技术',
+  '研究', '相关', '各类', '这些', '上述', '多个', '传统', '立体', '科技', '合作项目', '重大医疗卫生', '医疗卫生',
+  '紧密型', '城市', '县域', '区域', '京津冀合作', '高水平京津冀合作', '新技术', '工作', '专项', '一期', '二期',
+]);
+const STOP = /[\p{P}\p{S}\s\d一二三四五六七八九十两]/u;
+const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
+
+export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
+  const out: ProjectMention[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const name = m[2] ? `“${m[1]}”${m[2]}` : m[1];
+    if (m[2] || PROJECT_SUFFIXES.test(m[1])) out.push({ name, start: m.index, end: m.index + m[0].length, quoted: true });
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    const joined = tokens.slice(Math.max(0, k - 1), k + 1).map((x) => x.word).join('');
+    const suffix = PROJECT_SUFFIXES.exec(t.word)?.[0] ?? PROJECT_SUFFIXES.exec(joined)?.[0];
+    if (!suffix) continue;
+    let start = t.start;
+    for (let j = k - 1; j >= 0; j--) {
+      const w = tokens[j];
+      if (w.end !== start || LEFT_STOP_TOKENS.has(w.word) || STOP.test(w.word) || t.end - w.start > 30) break;
+      start = w.start;
+    }
+    const name = text.slice(start, t.end);
+    const head = name.slice(0, name.length - suffix.length);
+    if (head.length < 2 || GENERIC_HEADS.has(head) || GENERIC_HEADS.has(name)) continue;
+    if (out.some((o) => o.start <= start && t.end <= o.end)) continue;
+    for (let j = out.length - 1; j >= 0; j--) if (start <= out[j].start && out[j].end <= t.end) out.splice(j, 1);
+    out.push({ name, start, end: t.end, quoted: false });
+  }
+  return out;
+}

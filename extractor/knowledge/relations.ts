@@ -1,0 +1,91 @@
+// Collaborations between institutions named in one sentence: A与B + a cooperation word, directed
+// help (A派驻专家到B), membership lists (A、B…成为C医联体成员单位) and agreements named in 《…》.
+import type { CollaborationKind, Relation } from '../types.ts';
+
+export interface SentenceInstitution { id: string; start: number; end: number; inTitle: boolean }
+
+export interface SentenceFacts {
+  text: string;
+  sentence: number;
+  base: number;
+  mentions: SentenceInstitution[];
+  /** Who acts when the sentence names nobody before its verb (the previous subject, or the article's own institution). */
+  implicitSubject: string | null;
+  date: string | null;
+  plan: boolean;
+}
+
+const KINDS: [CollaborationKind, RegExp][] = [
+  ['trusteeship', /托管/u],
+  ['co-build', /共建|合作建院|合建|共同建设/u],
+  ['agreement', /签订|签署|签约|协议/u],
+  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助/u],
+  ['alliance', /医联体|联盟|成员单位|医疗集团|专科联盟/u],
+  ['remote', /远程/u],
+  ['training', /培训|进修|带教|培养|教学/u],
+  ['other', /合作|协作|联手|携手|联合|交流|会商|对接/u],
+];
+const CONNECTOR = /[与同跟和]$/u;
+const ENUM_GAP = /^[、和及与]$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收)[^，,；;。]*?(到|赴|进驻|至|帮扶|支援|托管)?$/u;
+
+export function kindsOf(text: string): CollaborationKind[] {
+  const kinds = KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
+  // a cooperation word alone is 'other'; with a more specific kind it adds nothing
+  return kinds.length > 1 ? kinds.filter((k) => k !== 'other') : kinds;
+}
+
+export function collaborations(f: SentenceFacts): Relation[] {
+  const kinds = kindsOf(f.text);
+  if (kinds.length === 0) return [];
+  const out: Relation[] = [];
+  const seen = new Set<string>();
+  const add = (a: string, b: string, directed: boolean, confidence: number) => {
+    if (a === b) return;
+    for (const kind of f.plan ? (['other'] as CollaborationKind[]) : kinds) {
+      const key = `${a}|${b}|${kind}`;
+      if (seen.has(key) || seen.has(`${b}|${a}|${kind}`)) continue;
+      seen.add(key);
+      out.push({
+        type: 'collaboration', a, b, kind, directed, date: f.plan ? null : f.date, evidence: f.text,
+        provenance: { sentence: f.sentence, start: f.base, end: f.base + f.text.length }, confidence,
+      });
+    }
+  };
+  const inTitle = f.mentions.filter((m) => m.inTitle);
+  const free = f.mentions.filter((m) => !m.inTitle);
+  // an agreement named in a book title binds the parties named inside it
+  if (inTitle.length >= 2 && /协议|合作/u.test(f.text)) for (let i = 1; i < inTitle.length; i++) add(inTitle[0].id, inTitle[i].id, false, 0.6);
+  const groups = enumerations(f.text, free);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const grp = groups[gi];
+    const lead = f.text.slice(Math.max(0, grp[0].start - 12), grp[0].start);
+    const subjectGroup = groups.slice(0, gi).reverse().find(() => true);
+    const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : f.implicitSubject;
+    if (CONNECTOR.test(lead)) {
+      // A与B…: the partner list starts right after the connector
+      if (subject) for (const m of grp) add(subject, m.id, false, subjectGroup ? 0.8 : 0.6);
+    } else if (DIRECTED.test(lead) || /[到赴至]$/u.test(lead)) {
+      if (subject) for (const m of grp) add(subject, m.id, true, subjectGroup ? 0.75 : 0.55);
+    } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
+      // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
+      const owner = groups[gi + 1]?.[0]?.id ?? subject;
+      if (owner) for (const m of grp) add(owner, m.id, false, 0.7);
+      else for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.5);
+      if (groups[gi + 1]) gi++;
+    }
+  }
+  return out;
+}
+
+/** Mentions joined only by 、和及与 form one list. */
+function enumerations(text: string, mentions: SentenceInstitution[]): SentenceInstitution[][] {
+  const groups: SentenceInstitution[][] = [];
+  for (const m of mentions) {
+    const last = groups.at(-1);
+    const prev = last?.at(-1);
+    if (last && prev && ENUM_GAP.test(text.slice(prev.end, m.start)) && text[prev.end] !== '与') last.push(m);
+    else groups.push([m]);
+  }
+  return groups;
+}

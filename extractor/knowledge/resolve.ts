@@ -1,0 +1,163 @@
+// One entity per institution within an article: canonical names, home-place completion
+// (市环湖医院 → 天津市环湖医院), parenthesised aliases, and short forms that point to exactly one
+// longer name. resolveSurface() maps any surface form to an id given an article's entities, so an
+// archive-wide pass can use the same rules; ambiguous short forms map to nothing.
+import type { Entity, Provenance } from '../types.ts';
+import { CANONICAL_ENDINGS, KNOWN_ORGS } from '../dict/institutions.ts';
+import type { Gazetteer, Place } from './gazetteer.ts';
+import type { InstitutionMention, InstitutionType } from './institutions.ts';
+
+/** The document's own places, for names written with 市 / 省 / 自治区 alone. */
+export interface HomePlaces { city: Place | null; province: Place | null; region: Place | null }
+
+export interface ResolvedMention { mention: InstitutionMention; prov: Provenance; places: Place[] }
+
+interface Group {
+  type: InstitutionType;
+  names: Map<string, number>;
+  surfaces: Set<string>;
+  mentions: ResolvedMention[];
+  places: Place[];
+  /** Built from a home prefix or an abbreviation rather than read in full. */
+  constructed: boolean;
+}
+
+const GOVERNMENT = /(人民政府|委员会|新闻办公室)$/u;
+
+export function idFor(type: InstitutionType, name: string): string {
+  return `${type === 'hospital' ? 'hospital' : 'org'}:${name}`;
+}
+
+/** Canonical name of one mention, or null when it cannot be completed (区医院 with no district in view). */
+export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer): string | null {
+  const s = m.mention.surface;
+  if (m.mention.known) return KNOWN_ORGS[s] ?? s;
+  const party = /^(.*?)(市|省|区|县|自治区)委$/u.exec(s);
+  if (party) {
+    const place = m.places.at(-1) ?? (party[2] === '省' ? home.province : party[2] === '自治区' ? home.region : home.city);
+    return place ? `中共${place.name}委员会` : null;
+  }
+  let name = s;
+  if (m.mention.homePrefix) {
+    const h = m.mention.homePrefix;
+    const place = h === '市' ? home.city : h === '省' ? home.province : h === '自治区' ? home.region : null;
+    if (!place) return null;
+    name = place.name + m.mention.core;
+  }
+  for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
+  // 滨海新区人民政府 → 天津市滨海新区人民政府: a county government is named with its city
+  const first = m.places[0];
+  if (GOVERNMENT.test(name) && first?.level === 'county' && first.parent) {
+    const parent = g.byCode.get(first.parent);
+    if (parent && !name.startsWith(parent.name)) name = parent.name + name.replace(m.places[0] ? m.mention.places[0].form : '', first.name);
+  }
+  return name;
+}
+
+export function resolveInstitutions(
+  mentions: ResolvedMention[], home: HomePlaces, g: Gazetteer, text: (p: Provenance) => string,
+  reject: (reason: string) => void,
+): { entities: Entity[]; idOf: Map<InstitutionMention, string> } {
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<InstitutionMention, Group>();
+  for (const rm of mentions) {
+    const name = canonicalName(rm, home, g);
+    if (!name) {
+      reject('institution-unresolved-home');
+      continue;
+    }
+    const key = `${rm.mention.type}|${name}`;
+    let grp = groups.get(key);
+    if (!grp) {
+      grp = { type: rm.mention.type, names: new Map(), surfaces: new Set(), mentions: [], places: [], constructed: true };
+      groups.set(key, grp);
+    }
+    grp.names.set(name, (grp.names.get(name) ?? 0) + 1);
+    grp.surfaces.add(rm.mention.surface);
+    grp.mentions.push(rm);
+    for (const p of rm.places) if (!grp.places.some((q) => q.code === p.code)) grp.places.push(p);
+    if (!rm.mention.homePrefix && name === rm.mention.surface) grp.constructed = false;
+    groupOf.set(rm.mention, grp);
+  }
+  const union = (from: Group, into: Group) => {
+    if (from === into) return;
+    for (const [n, c] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
+    for (const s of from.surfaces) into.surfaces.add(s);
+    for (const m of from.mentions) { into.mentions.push(m); groupOf.set(m.mention, into); }
+    for (const p of from.places) if (!into.places.some((q) => q.code === p.code)) into.places.push(p);
+    into.constructed &&= from.constructed;
+    for (const [k, v] of groups) if (v === from) groups.delete(k);
+  };
+  // 内蒙古自治区胸科医院(内蒙古自治区第四医院): a name in brackets right after another is an alias
+  for (const rm of mentions) {
+    const after = text({ ...rm.prov, start: rm.prov.end, end: rm.prov.end + 1 });
+    if (after !== '(' && after !== '（') continue;
+    const next = mentions.find((o) => o.prov.sentence === rm.prov.sentence && o.prov.start === rm.prov.end + 1);
+    const a = groupOf.get(rm.mention), b = next && groupOf.get(next.mention);
+    const close = next && text({ ...next.prov, start: next.prov.end, end: next.prov.end + 1 });
+    if (a && b && a.type === b.type && (close === ')' || close === '）')) union(b, a);
+  }
+  // short forms: a name that ends exactly one longer name of the same type is that institution
+  const nameOf = (grp: Group) => bestName(grp);
+  for (const grp of [...groups.values()].sort((x, y) => nameOf(x).length - nameOf(y).length)) {
+    if (![...groups.values()].includes(grp)) continue;
+    const forms = [...grp.names.keys(), ...grp.surfaces];
+    const longer = [...groups.values()].filter((o) => o !== grp && o.type === grp.type &&
+      forms.some((f) => [...o.names.keys()].some((n) => n.length > f.length && (n.endsWith(f) || abbreviates(f, n)))));
+    if (longer.length === 1 && forms.some((f) => f.length >= 3)) union(grp, longer[0]);
+    else if (longer.length > 1 && grp.places.length === 0 && nameOf(grp).length <= 4) {
+      reject('institution-ambiguous-short-form');
+      for (const [k, v] of groups) if (v === grp) groups.delete(k);
+    }
+  }
+  const entities: Entity[] = [];
+  const idOf = new Map<InstitutionMention, string>();
+  for (const grp of new Set(groups.values())) {
+    const name = bestName(grp);
+    if (grp.places.length === 0 && name.length <= 3) {
+      reject('institution-unresolved-short-form'); // 总医院 with no full name in the article
+      continue;
+    }
+    const id = idFor(grp.type, name);
+    const aliases = [...new Set([...grp.names.keys(), ...grp.surfaces])].filter((s) => s !== name);
+    const mentionsProv = grp.mentions.map((m) => m.prov).sort((a, b) => a.start - b.start);
+    const confidence = grp.constructed ? 0.7 : grp.places.length > 0 || grp.mentions.some((m) => m.mention.known) ? 0.9 : 0.8;
+    entities.push({ id, type: grp.type, name, aliases, mentions: mentionsProv, confidence });
+    for (const m of grp.mentions) idOf.set(m.mention, id);
+  }
+  return { entities, idOf };
+}
+
+/** Longest name read in full, the most mentioned among equals (外 before 括号). */
+function bestName(grp: Group): string {
+  return [...grp.names.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0][0];
+}
+
+/** 中医一附院 abbreviates 天津中医药大学第一附属医院: same ending, the rest of its characters in order. */
+export function abbreviates(short: string, full: string): boolean {
+  const expanded = short.replace(/([一二三])附院$/u, '第$1附属医院');
+  const tail = /第[一二三]附属医院$/u.exec(expanded)?.[0];
+  if (!tail || !full.endsWith(tail) || expanded === full) return false;
+  const head = expanded.slice(0, -tail.length);
+  let j = 0;
+  const fullHead = full.slice(0, -tail.length);
+  for (const ch of fullHead) if (ch === head[j]) j++;
+  return head.length >= 2 && j === head.length && fullHead[0] === head[0];
+}
+
+/**
+ * Maps a surface form to an entity id among an article's entities: exact name or alias first, then a
+ * unique longer name that ends with it or that it abbreviates. Returns null when none or several fit.
+ */
+export function resolveSurface(surface: string, entities: Pick<Entity, 'id' | 'name' | 'aliases' | 'type'>[]): string | null {
+  const s = surface.trim();
+  if (!s) return null;
+  const exact = entities.filter((e) => e.name === s || e.aliases.includes(s));
+  if (exact.length === 1) return exact[0].id;
+  if (exact.length > 1) return null;
+  const known = KNOWN_ORGS[s];
+  if (known) return entities.find((e) => e.name === known)?.id ?? null;
+  const fits = entities.filter((e) => (e.type === 'hospital' || e.type === 'organization') &&
+    [e.name, ...e.aliases].some((n) => n.length > s.length && (n.endsWith(s) || abbreviates(s, n) || (s.length >= 2 && n.includes(s)))));
+  return fits.length === 1 ? fits[0].id : null;
+}
