@@ -26,7 +26,11 @@ export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): {
     const score = k.length * (inTitle ? 2 : 1) + (b.heading ? 20 : 0) + (i < bodyStart ? 5 : 0);
     if (!best || score > best.score) best = { text: b.text, index: i, score };
   }
-  if (best && (key(best.text).length >= 6 || best.score > 40)) return { title: best.text, index: best.index };
+  if (best && (key(best.text).length >= 6 || best.score > 40)) {
+    // A block that repeats the whole <title> still carries the site suffix.
+    const text = key(best.text) === pageTitle ? stripSuffix(best.text) : best.text;
+    return { title: text, index: best.index };
+  }
   if (og) return { title: stripSuffix(og), index: -1 };
   if (meta.title) return { title: stripSuffix(meta.title), index: -1 };
   return { title: null, index: -1 };
