@@ -1,0 +1,54 @@
+// Renders a parsed query as an SQLite FTS5 MATCH expression over the embedded index's token stream
+// (see grams() in text.ts). Only quoted tokens made of letters and digits are emitted, so nothing a
+// user types (quotes, parentheses, NEAR, `body:`, `*`, `^`, SQL) can become FTS5 syntax.
+import type { QueryNode, TermNode } from './query.ts';
+import { runs } from './text.ts';
+
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+/** The FTS5 phrase for one literal: contiguous bigrams, so it matches exactly where the text holds it. */
+export function termPhrase(text: string): string {
+  const rs = runs(text);
+  const tokens: string[] = [];
+  rs.forEach((r, k) => {
+    if (!r.han) return void tokens.push(r.text);
+    const chars = [...r.text];
+    if (chars.length === 1) return void tokens.push(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
+    if (k < rs.length - 1) tokens.push(chars[chars.length - 1]); // the run-end token the index holds
+  });
+  const last = rs[rs.length - 1];
+  // A single Han character at the end may be the start of a longer run in the document.
+  const prefix = last.han && [...last.text].length === 1;
+  return quote(tokens.join(' ')) + (prefix ? ' *' : '');
+}
+
+function term(t: TermNode, alternatives: boolean): string {
+  const phrase = termPhrase(t.text);
+  const rs = runs(t.text);
+  // A whole jieba word (3+ characters) also matches the word column: same documents, better rank.
+  if (alternatives && rs.length === 1 && rs[0].han && [...rs[0].text].length >= 3) return `(${phrase} OR ${quote(rs[0].text)})`;
+  return phrase;
+}
+
+export function toFts(node: QueryNode): string {
+  switch (node.kind) {
+    case 'term':
+      return term(node, true);
+    case 'near':
+      // Distances count bigrams (about one per character): only the title and body columns hold those.
+      return `{title body} : NEAR(${node.terms.map((t) => termPhrase(t.text)).join(' ')}, ${node.distance})`;
+    case 'or':
+      return `(${node.children.map(toFts).join(' OR ')})`;
+    case 'not':
+      throw new Error('NOT without a positive side reached the FTS renderer'); // parseQuery refuses these
+    case 'and': {
+      const pos = node.children.filter((c) => c.kind !== 'not');
+      const neg = node.children.flatMap((c) => (c.kind === 'not' ? [c.child] : []));
+      const p = `(${pos.map(toFts).join(' AND ')})`;
+      return neg.length ? `(${p} NOT (${neg.map(toFts).join(' OR ')}))` : p;
+    }
+  }
+}
