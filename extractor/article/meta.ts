@@ -7,7 +7,7 @@ import { isFurniture, isMetaLine, punctuation } from './score.ts';
 const key = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
 // Separators between a headline and the site/channel name in <title>.
-const TITLE_SEP = /\s*(?:[_|｜]|\s[-—–]\s|--|——|-(?=[^-]*$))\s*/;
+const TITLE_SEP = /\s*[_|｜]\s*|\s[-—–]\s/;
 
 /** The headline of an HTML page and the index of its block (-1 when it is not among the blocks). */
 export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): { title: string | null; index: number } {
