@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive } from '../archive/index.ts';
-import { extractArticle, extractKnowledge, fingerprint, linkReprints } from '../extractor/index.ts';
+import { extractArticle, extractKnowledge, findReprints, fingerprint } from '../extractor/index.ts';
 import { isNoArticle } from '../extractor/types.ts';
 
 const EXTRACTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'extractor');
@@ -79,6 +79,6 @@ export function extractPages(archive: Archive, options: ExtractOptions = {}): Ex
     }
     options.onProgress?.(++done, ids.length);
   }
-  if (ids.length > 0) s.reprintLinksChanged = archive.setReprints(linkReprints(archive.fingerprints()));
+  if (ids.length > 0) s.reprintLinksChanged = archive.setReprints(findReprints(archive.fingerprints()));
   return s;
 }
