@@ -1,0 +1,314 @@
+// Neo4j GraphStore (neo4j-driver 6). Writes: chunked `UNWIND $rows … MERGE` in managed transactions
+// (executeWrite, retried by the driver); each chunk first deletes its articles' old contribution, so a
+// rewrite replaces and a retried chunk converges. Sessions are opened and closed in one wrapper
+// (`tx`); integers cross the boundary in neo4j-values.ts; failures become typed errors (errors.ts).
+import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
+import type { CollaborationKind, EntityType } from '../extractor/types.ts';
+import type { FigureFact, GraphBackend } from './backend.ts';
+import { GraphError, GraphQueryError, GraphUnavailableError } from './errors.ts';
+import { EDGE_TYPES, ENTITY_TYPES, mergeAliases, toRows, type ArticleRows, type EntityRow } from './facts.ts';
+import { ARTICLE, EDGE, ENTITY, FIGURE, LABEL, SCHEMA, W } from './neo4j-cypher.ts';
+import { intIn, plain } from './neo4j-values.ts';
+import { GraphQueries } from './queries.ts';
+import { normalizeSnapshot, type GraphSnapshot } from './snapshot.ts';
+import type {
+  ArticleFacts, ArticleNode, Edge, EntityNode, FigureAggregate, FigureQuery, FigureRecord, GraphStats, GraphStore,
+  Neighborhood, NeighborQuery, NetworkQuery, Path, TimelineEvent,
+} from './port.ts';
+
+export const Neo4jGraphOptions = z.strictObject({
+  /** Bolt URI, e.g. bolt://127.0.0.1:7687 or neo4j+s://host. */
+  uri: z.string().min(1),
+  /** Default 'neo4j'. */
+  user: z.string().default('neo4j'),
+  /** Empty means no authentication (the local launcher disables auth). Default ''. */
+  password: z.string().default(''),
+  /** Database name. Default 'neo4j'. */
+  database: z.string().default('neo4j'),
+  /** Articles per write transaction. Default 500. */
+  batchSize: z.number().int().positive().default(500),
+  /** TCP connect timeout. Default 5 s. */
+  connectionTimeoutMs: z.number().int().positive().default(5_000),
+  /** Waiting for a pooled connection. Default 10 s. */
+  acquisitionTimeoutMs: z.number().int().positive().default(10_000),
+  /** How long the driver keeps retrying a transaction on transient failures. Default 15 s. */
+  maxRetryTimeMs: z.number().int().nonnegative().default(15_000),
+});
+export type Neo4jGraphOptions = z.input<typeof Neo4jGraphOptions>;
+
+/** Driver failures as our error classes: unavailable/transient → retryable GraphUnavailableError. */
+export function toGraphError(e: unknown): Error {
+  if (e instanceof GraphError) return e;
+  if (e instanceof Neo4jError) {
+    const clientFault = e.code.startsWith('Neo.ClientError') || e.code.startsWith('Neo.DatabaseError');
+    if (!clientFault || isRetryableError(e)) return new GraphUnavailableError(`Neo4j unavailable: ${e.message}`, { cause: e });
+    return new GraphQueryError(`Neo4j refused the query: ${e.message}`, e.code, { cause: e });
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+type Row = Record<string, any>;
+const toEntity = (r: Row): EntityNode => ({ ...r, code: r.code ?? null, level: r.level ?? null, role: r.role ?? null } as EntityNode);
+const toEdge = (r: Row): Edge => ({ ...r, kind: r.kind ?? null, date: r.date ?? null, evidence: r.evidence ?? null, directed: r.directed === true }) as Edge;
+const toArticle = (r: Row): ArticleNode => ({ id: r.id, url: r.url ?? null, title: r.title, published: r.published ?? null, source: r.source ?? null });
+function toFigure(r: Row): FigureRecord {
+  return {
+    id: r.id, articleId: r.articleId, text: r.text, value: r.value, unit: r.unit, metric: r.metric, subjectId: r.subjectId ?? null,
+    subject: r.subject ?? null, time: r.time ?? null, approximate: r.approximate === true, evidence: r.evidence,
+    provenance: { sentence: r.sentence, start: r.start, end: r.end }, confidence: r.confidence,
+  };
+}
+const types = (ts: readonly Edge['type'][]) => ts.filter((t) => EDGE_TYPES.includes(t)).join('|');
+
+export class Neo4jGraphStore implements GraphStore, GraphBackend {
+  private readonly o: z.output<typeof Neo4jGraphOptions>;
+  private readonly driver: Driver;
+  private readonly q = new GraphQueries(this);
+
+  constructor(options: Neo4jGraphOptions) {
+    this.o = Neo4jGraphOptions.parse(options);
+    this.driver = neo4j.driver(this.o.uri, this.o.password ? neo4j.auth.basic(this.o.user, this.o.password) : undefined, {
+      connectionTimeout: this.o.connectionTimeoutMs,
+      connectionAcquisitionTimeout: this.o.acquisitionTimeoutMs,
+      maxTransactionRetryTime: this.o.maxRetryTimeMs,
+      maxConnectionPoolSize: 20,
+    });
+  }
+
+  /** The one place sessions are opened and closed; driver errors leave as typed errors. */
+  private async tx<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.o.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (e) {
+      throw toGraphError(e);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private rows(cypher: string, params: Row = {}): Promise<Row[]> {
+    return this.tx('READ', async (tx) => (await tx.run(cypher, params)).records.map((r) => plain(r.toObject())));
+  }
+
+  private async col<T>(cypher: string, params: Row = {}): Promise<T[]> {
+    return (await this.rows(cypher, params)).map((r) => Object.values(r)[0] as T);
+  }
+
+  async init(): Promise<void> {
+    for (const stmt of SCHEMA) await this.tx('WRITE', (tx) => tx.run(stmt));
+    await this.tx('READ', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+  }
+
+  async writeArticles(batch: ArticleFacts[]): Promise<void> {
+    const rows = toRows(batch);
+    for (let i = 0; i < rows.length; i += this.o.batchSize) {
+      const chunk = rows.slice(i, i + this.o.batchSize);
+      await this.tx('WRITE', (tx) => this.writeChunk(tx, chunk));
+    }
+  }
+
+  private async writeChunk(tx: ManagedTransaction, chunk: ArticleRows[]): Promise<void> {
+    const ids = chunk.map((r) => r.article.id);
+    const touched = new Set<string>(await this.dropContribution(tx, ids));
+    await tx.run(W.articles, { rows: chunk.map((r) => r.article) });
+    // One row per entity, later articles filling in what earlier ones lacked (as the embedded store does).
+    const entities = new Map<string, EntityRow>();
+    for (const r of chunk) for (const e of r.entities) {
+      const prev = entities.get(e.id);
+      entities.set(e.id, prev ? { ...e, code: e.code ?? prev.code, level: e.level ?? prev.level, role: e.role ?? prev.role } : e);
+      touched.add(e.id);
+    }
+    for (const type of ENTITY_TYPES) {
+      const rowsOfType = [...entities.values()].filter((e) => e.type === type);
+      if (rowsOfType.length) await tx.run(W.entities(LABEL[type]), { rows: rowsOfType });
+    }
+    const mentions = chunk.flatMap((r) => r.mentions.map((m) => ({ ...m, articleId: r.article.id, count: intIn(m.count) })));
+    await tx.run(W.mentions, { rows: mentions });
+    const edges = chunk.flatMap((r) => r.edges.map((e) => ({ ...e, articleId: r.article.id, sentence: intIn(e.sentence) })));
+    for (const t of EDGE_TYPES) {
+      const ofType = edges.filter((e) => e.type === t);
+      if (ofType.length) await tx.run(t === 'COLLABORATES' ? W.collaborations : W.structural(t), { rows: ofType });
+    }
+    const figures = chunk.flatMap((r) => r.figures.map((f) => ({
+      ...f, articleId: r.article.id, sentence: intIn(f.sentence), start: intIn(f.start), end: intIn(f.end),
+    })));
+    if (figures.length) {
+      await tx.run(W.dropFiguresById, { ids: figures.map((f) => f.id) }); // a figure id written again moves to its new article
+      await tx.run(W.figures, { rows: figures });
+    }
+    await this.refreshEntities(tx, [...touched]);
+  }
+
+  private async dropContribution(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+    const res = await tx.run(W.dropMentions, { ids });
+    await tx.run(W.dropFigures, { ids });
+    for (const t of EDGE_TYPES) await tx.run(W.dropEdges(t), { ids });
+    return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
+  }
+
+  /** Entities no article mentions any more are removed; the others get their aliases recomputed. */
+  private async refreshEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const res = await tx.run(W.mentionAliases, { ids });
+    const orphans: string[] = [];
+    const rows: Array<{ id: string; aliases: string[] }> = [];
+    for (const r of res.records) {
+      const lists = r.get('lists') as string[][];
+      if (!lists.length) orphans.push(r.get('id'));
+      else rows.push({ id: r.get('id'), aliases: mergeAliases(r.get('name'), lists) });
+    }
+    if (orphans.length) await tx.run(W.dropEntities, { ids: orphans });
+    if (rows.length) await tx.run(W.setAliases, { rows });
+  }
+
+  async removeArticles(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += this.o.batchSize) {
+      const chunk = ids.slice(i, i + this.o.batchSize);
+      await this.tx('WRITE', async (tx) => {
+        const touched = await this.dropContribution(tx, chunk);
+        await tx.run(W.dropArticles, { ids: chunk });
+        await this.refreshEntities(tx, touched);
+      });
+    }
+  }
+
+  async clear(): Promise<void> {
+    for (;;) {
+      const n = await this.tx('WRITE', async (tx) => plain((await tx.run(W.clear)).records[0].get('n')) as number);
+      if (n === 0) return;
+    }
+  }
+
+  // ---- port queries -------------------------------------------------------------------------------
+
+  async entity(id: string): Promise<EntityNode | null> {
+    return (await this.nodes([id]))[0] ?? null;
+  }
+
+  async entitiesByIds(ids: readonly string[]): Promise<Array<EntityNode | null>> {
+    const found = new Map((await this.nodes(ids)).map((n) => [n.id, n]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  async findEntities(q: { type?: EntityType; name?: string; limit?: number; offset?: number }): Promise<EntityNode[]> {
+    const rows = await this.rows(`MATCH (e:Entity)
+      WHERE ($type IS NULL OR e.type = $type) AND ($q IS NULL OR e.name CONTAINS $q OR any(a IN e.aliases WHERE a CONTAINS $q))
+      WITH e, CASE WHEN e.name = $q OR $q IN e.aliases THEN 0 ELSE 1 END AS rank, COUNT { (e)<-[:MENTIONS]-(:Article) } AS n
+      ORDER BY rank, n DESC, e.id SKIP $offset LIMIT $limit RETURN ${ENTITY} AS e`,
+    { type: q.type ?? null, q: q.name || null, offset: intIn(q.offset ?? 0), limit: intIn(q.limit ?? 20) });
+    return rows.map((r) => toEntity(r.e));
+  }
+
+  async articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }> {
+    const [total] = await this.col<number>('MATCH (:Entity {id: $id})<-[:MENTIONS]-(a:Article) RETURN count(a)', { id: entityId });
+    const ids = await this.col<string>(`MATCH (:Entity {id: $id})<-[:MENTIONS]-(a:Article)
+      RETURN a.id ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit`,
+    { id: entityId, offset: intIn(page.offset), limit: intIn(page.limit) });
+    return { total, ids };
+  }
+
+  async entitiesOfArticle(articleId: string): Promise<EntityNode[]> {
+    const rows = await this.rows(`MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) RETURN ${ENTITY} AS e ORDER BY e.id`, { id: articleId });
+    return rows.map((r) => toEntity(r.e));
+  }
+
+  neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood> { return this.q.neighbors(id, q); }
+  shortestPath(a: string, b: string, opts?: { maxDepth?: number; kinds?: CollaborationKind[] }): Promise<Path | null> { return this.q.shortestPath(a, b, opts); }
+  collaborations(q: NetworkQuery): Promise<Neighborhood> { return this.q.collaborations(q); }
+  aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> { return this.q.aggregateFigures(q); }
+  timeline(id: string): Promise<TimelineEvent[]> { return this.q.timeline(id); }
+
+  async figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: readonly string[]; limit?: number }): Promise<FigureRecord[]> {
+    const rows = await this.rows(`MATCH (f:Figure) WHERE ($a IS NULL OR f.articleId = $a) AND ($e IS NULL OR f.subjectId = $e)
+        AND ($m IS NULL OR f.metric = $m) AND ($ids IS NULL OR f.id IN $ids)
+      RETURN ${FIGURE} AS f ORDER BY f.articleId, f.sentence, f.id LIMIT $limit`,
+    { a: q.articleId ?? null, e: q.entityId ?? null, m: q.metric ?? null, ids: q.ids ?? null, limit: intIn(q.limit ?? 100) });
+    return rows.map((r) => toFigure(r.f));
+  }
+
+  async stats(): Promise<GraphStats> {
+    const [articles] = await this.col<number>('MATCH (a:Article) RETURN count(a)');
+    const [figures] = await this.col<number>('MATCH (f:Figure) RETURN count(f)');
+    const entities: Record<string, number> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0]));
+    for (const r of await this.rows('MATCH (e:Entity) RETURN e.type AS type, count(*) AS n')) entities[r.type] = r.n;
+    const edges: Record<string, number> = {};
+    for (const t of EDGE_TYPES) [edges[t]] = await this.col<number>(`MATCH ()-[r:${t}]->() RETURN count(r)`);
+    return { articles, entities, edges, figures };
+  }
+
+  async snapshot(): Promise<GraphSnapshot> {
+    return normalizeSnapshot({
+      articles: (await this.rows(`MATCH (a:Article) RETURN ${ARTICLE} AS a`)).map((r) => toArticle(r.a)),
+      entities: (await this.rows(`MATCH (e:Entity) RETURN ${ENTITY} AS e`)).map((r) => toEntity(r.e)),
+      edges: (await this.rows(`MATCH ()-[r:${types(EDGE_TYPES)}]->() RETURN ${EDGE} AS r`)).map((r) => toEdge(r.r)),
+      figures: (await this.rows(`MATCH (f:Figure) RETURN ${FIGURE} AS f`)).map((r) => toFigure(r.f)),
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  // ---- GraphBackend -------------------------------------------------------------------------------
+
+  async edgesAround(ids: readonly string[], ts: readonly Edge['type'][]): Promise<Edge[]> {
+    const rows = await this.rows(`UNWIND $ids AS id MATCH (:Entity {id: id})-[r:${types(ts)}]-(:Entity)
+      WITH DISTINCT r RETURN ${EDGE} AS r`, { ids });
+    return rows.map((r) => toEdge(r.r));
+  }
+
+  async nodes(ids: readonly string[]): Promise<EntityNode[]> {
+    if (!ids.length) return [];
+    return (await this.rows(`UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN ${ENTITY} AS e`, { ids: [...new Set(ids)] })).map((r) => toEntity(r.e));
+  }
+
+  placesNamed(place: string): Promise<string[]> {
+    return this.col(`MATCH (p:Place) WHERE p.id = $q OR p.code = $q OR p.name = $q OR $q IN p.aliases RETURN p.id`, { q: place });
+  }
+
+  childPlaces(ids: readonly string[]): Promise<string[]> {
+    return this.col(`UNWIND $ids AS id MATCH (c:Entity)-[:PART_OF]->(:Entity {id: id}) RETURN DISTINCT c.id`, { ids });
+  }
+
+  locatedIn(placeIds: readonly string[]): Promise<string[]> {
+    return this.col(`UNWIND $ids AS id MATCH (i:Entity)-[:LOCATED_IN]->(:Entity {id: id})
+      WHERE i:Hospital OR i:Organization RETURN DISTINCT i.id`, { ids: placeIds });
+  }
+
+  async collaborationEdges(ids: readonly string[] | null): Promise<Edge[]> {
+    if (ids) return this.edgesAround(ids, ['COLLABORATES']);
+    return (await this.rows(`MATCH ()-[r:COLLABORATES]->() RETURN ${EDGE} AS r`)).map((r) => toEdge(r.r));
+  }
+
+  entitiesNamed(q: string): Promise<string[]> {
+    return this.col(`MATCH (e:Entity) WHERE e.id = $q OR e.name = $q OR $q IN e.aliases RETURN e.id`, { q });
+  }
+
+  async figureFacts(q: { metric?: string; subjectIds?: readonly string[] }): Promise<FigureFact[]> {
+    const rows = await this.rows(`MATCH (a:Article)-[:REPORTS]->(f:Figure)
+      WHERE ($m IS NULL OR f.metric = $m) AND ($s IS NULL OR f.subjectId IN $s)
+      OPTIONAL MATCH (f)-[:ABOUT]->(s:Entity)
+      CALL (s) {
+        OPTIONAL MATCH (s)-[:LOCATED_IN]->(p:Place)
+        RETURN collect(DISTINCT p { .id, .name, level: p.level }) AS located
+      }
+      RETURN ${FIGURE} AS f, a.published AS published, s.type AS subjectType, s.name AS subjectName,
+        CASE WHEN s:Place THEN [s { .id, .name, level: s.level }] ELSE located END AS places`,
+    { m: q.metric ?? null, s: q.subjectIds ?? null });
+    return rows.map((r) => ({
+      figure: toFigure(r.f), published: r.published ?? null, subjectType: r.subjectType ?? null, subjectName: r.subjectName ?? null,
+      places: (r.places as Row[]).map((p) => ({ id: p.id, name: p.name, level: p.level ?? null })),
+    }));
+  }
+
+  async articles(ids: readonly string[]): Promise<ArticleNode[]> {
+    if (!ids.length) return [];
+    return (await this.rows(`UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN ${ARTICLE} AS a`, { ids })).map((r) => toArticle(r.a));
+  }
+
+  async mentioningArticles(entityId: string): Promise<ArticleNode[]> {
+    return (await this.rows(`MATCH (:Entity {id: $id})<-[:MENTIONS]-(a:Article) RETURN ${ARTICLE} AS a`, { id: entityId })).map((r) => toArticle(r.a));
+  }
+}
