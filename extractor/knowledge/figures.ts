@@ -29,7 +29,7 @@ export function scanFigures(
     const before = text.slice(Math.max(0, at - 4), at);
     const after = text.slice(at + whole.length, at + whole.length + 3);
     const chinese = !/\d/u.test(num);
-    if (/[\dA-Za-z.]$/u.test(before) || /^[\dA-Za-z]/u.test(after)) { reject('figure-part-of-code'); continue; }
+    if (/[\dA-Za-z.]$/u.test(before) || /^[A-Za-z]/u.test(after)) { reject('figure-part-of-code'); continue; }
     if (/第$/u.test(before)) { reject('figure-ordinal'); continue; }
     if (NOT_QUANTITY_AFTER.test(unitRaw + after) || NOT_QUANTITY_AFTER.test(after) && unitRaw === '个') { reject('figure-date-or-span'); continue; }
     if (UNIT_WORD_AFTER.test(unitRaw + after)) { reject('figure-unit-is-word'); continue; }

@@ -5,6 +5,7 @@ import {
 } from '../dict/institutions.ts';
 import type { PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
+import { isFunctionOrVerb } from './pos.ts';
 
 export type InstitutionType = 'hospital' | 'organization';
 
@@ -38,7 +39,7 @@ const STOP_CHARS = /[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百�
 const MAX_NAME = 28;
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
 /** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
-const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会])/gu;
+const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/gu;
 /** What may not follow a suffix for it to end a name (大学生, 医院内). */
 const BAD_FOLLOWER: Record<string, RegExp> = { 大学: /^[生城路站]/u, 学院: /^[路站派]/u, 政府: /^[采购]/u };
 
@@ -53,6 +54,7 @@ const typeOf = (suffix: string): InstitutionType => (hospitalSet.has(suffix) ? '
 function mayContain(outer: string, inner: string, between: string, betweenIsPlace: boolean): boolean {
   const outerType = typeOf(outer);
   const innerType = typeOf(inner);
+  if (/新闻办(公室)?$/u.test(outer) && /政府$/u.test(inner)) return true; // 天津市政府新闻办
   if (GOVERNMENT.test(outer) || GOVERNMENT.test(inner)) return false;
   if (outer === '院区' || outer === '分院') return true;
   if (outerType === 'hospital' && innerType === 'organization') return true; // 首都医科大学附属北京朝阳医院
@@ -65,6 +67,7 @@ export function scanInstitutions(
 ): InstitutionMention[] {
   const titleSpans = bookTitleSpans(text);
   const placeAt = new Map(places.map((p) => [p.start, p]));
+  const merged = units(tokens, placeAt);
   const found: InstitutionMention[] = [];
   for (const m of text.matchAll(KNOWN_RE)) {
     found.push(make(text, m.index, m.index + m[0].length, 'organization', [], titleSpans, placeAt, true));
@@ -73,14 +76,14 @@ export function scanInstitutions(
     const end = m.index + m[0].length;
     const place = [...placeAt.values()].find((p) => p.end === end - 1);
     const start = place ? place.start : m.index;
-    if (!place && m.index > 0 && /\p{Script=Han}/u.test(text[m.index - 1]) && !/[、和与及]/u.test(text[m.index - 1])) continue;
+    if (!place && m.index > 0 && /[城都全本]/u.test(text[m.index - 1])) continue;
     found.push(make(text, start, end, 'organization', [], titleSpans, placeAt, false));
   }
   for (const m of text.matchAll(SUFFIX_RE)) {
     const suffix = m[0];
     const end = m.index + suffix.length;
     if (BAD_FOLLOWER[suffix]?.test(text.slice(end, end + 1))) continue;
-    const start = extendLeft(text, tokens, m.index, suffix, placeAt);
+    const start = extendLeft(text, merged, m.index, suffix, placeAt);
     if (start === null) continue;
     if (COUNTED.test(text.slice(Math.max(0, start - 6), start))) {
       reject('institution-counted-generic'); // 7家河北省医院: a count of hospitals, not a name
@@ -97,22 +100,50 @@ export function scanInstitutions(
   return dedupe(found);
 }
 
+/** Tokens merged so that a place written over several tokens (任/泽/区) is one unit. */
+function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const p = placeAt.get(tokens[k].start);
+    if (p && p.end > tokens[k].end) {
+      let j = k;
+      while (j + 1 < tokens.length && tokens[j + 1].end <= p.end) j++;
+      out.push({ word: tokens.slice(k, j + 1).map((t) => t.word).join(''), start: tokens[k].start, end: tokens[j].end });
+      k = j;
+    } else out.push(tokens[k]);
+  }
+  return out;
+}
+
+/** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
+const GENERIC_TAIL = /(专科|综合|成员|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类)$/u;
+const ORDINAL = /^第[一二三四五六七八九十]+$/u;
+const LINKING = new Set(['附属', '直属', '驻']);
+
 /** Start of the name ending with `suffix` at `at`, or null when nothing name-like precedes it. */
 function extendLeft(text: string, tokens: Token[], at: number, suffix: string, placeAt: Map<number, PlaceMention>): number | null {
   let k = tokens.findIndex((t) => t.start <= at && at < t.end);
   if (k < 0) return null;
   let start = tokens[k].start;
-  if (start < at && (LEFT_STOP_TOKENS.has(text.slice(start, at)) || STOP_CHARS.test(text.slice(start, at)))) start = at;
+  const glued = text.slice(start, at);
+  if (start < at && (LEFT_STOP_TOKENS.has(glued) || STOP_CHARS.test(glued) || isFunctionOrVerb(glued))) start = at;
+  let afterPlace = placeAt.has(start);
   for (k -= 1; k >= 0; k--) {
     const t = tokens[k];
-    if (t.end !== start) break;
-    if (LEFT_STOP_TOKENS.has(t.word) || STOP_CHARS.test(t.word) || start - t.start > MAX_NAME) break;
+    if (t.end !== start || start - t.start > MAX_NAME) break;
+    const isPlace = placeAt.get(t.start)?.end === t.end;
     const inner = suffixOf(t.word);
+    const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
+    if (!isPlace && !inner && !numeralBeforeAbbrev) {
+      if (LEFT_STOP_TOKENS.has(t.word) || (STOP_CHARS.test(t.word) && !ORDINAL.test(t.word)) || isFunctionOrVerb(t.word)) break;
+      // once a place heads the name, only more places, linking words or a parent institution come before it
+      if (afterPlace && !LINKING.has(t.word)) break;
+    }
     if (inner && t.word !== suffix) {
       const between = text.slice(t.end, at);
-      const betweenIsPlace = between.length > 0 && [...placeAt.values()].some((p) => p.start === t.end && p.end >= at - 0);
-      if (!mayContain(suffix, inner, between, betweenIsPlace || isPlacePrefix(between, t.end, placeAt))) break;
+      if (!mayContain(suffix, inner, between, isPlacePrefix(between, t.end, placeAt))) break;
     }
+    afterPlace = isPlace || (afterPlace && LINKING.has(t.word));
     start = t.start;
   }
   return start;
@@ -166,8 +197,8 @@ function isNameLike(m: InstitutionMention): boolean {
   const suffix = suffixOf(m.core) ?? '';
   const head = m.core.slice(0, m.core.length - suffix.length);
   if (m.homePrefix) return head.length > 0 || suffix.length > 2 || GOVERNMENT.test(suffix);
-  if (head.length === 0) return suffix === '总医院' || suffix.length >= 4;
-  if (GENERIC_HEADS.has(head)) return false;
+  if (head.length === 0) return suffix === '总医院';
+  if (GENERIC_HEADS.has(head) || GENERIC_TAIL.test(head)) return false;
   if (SPECIALTY_HEADS.has(head)) return /附院$/u.test(suffix) || head === '总';
   if (head.length === 1) return false;
   return true;

@@ -3,7 +3,7 @@
 import type { Entity, Provenance, Relation } from '../types.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import type { PlaceMention } from './places.ts';
-import { canonicalName, idFor, type HomePlaces, type ResolvedMention } from './resolve.ts';
+import { canonicalName, idFor, resolveSurface, type HomePlaces, type ResolvedMention } from './resolve.ts';
 import type { InstitutionMention } from './institutions.ts';
 
 export const placeId = (p: Place) => `place:${p.code}`;
@@ -52,15 +52,14 @@ export function linkRelations(
     for (const inner of rm.mention.inner) {
       if (inner.type !== 'hospital' || inner.surface === rm.mention.surface) continue;
       const innerName = canonicalName({ ...rm, mention: { ...rm.mention, surface: inner.surface, homePrefix: null, known: false } }, home, g) ?? inner.surface;
-      const parentId = idFor('hospital', innerName);
+      const parentId: string = resolveSurface(innerName, entities.filter((x) => x.type === 'hospital' && x.id !== id)) ?? idFor('hospital', innerName);
       if (!known.has(parentId)) {
-        const e = entities.find((x) => x.type === 'hospital' && (x.name === innerName || x.aliases.includes(innerName)));
-        if (!e) {
+        {
           entities.push({ id: parentId, type: 'hospital', name: innerName, aliases: [], mentions: [{ ...rm.prov, end: rm.prov.start + inner.surface.length }], confidence: 0.7 });
           known.add(parentId);
         }
       }
-      const target = entities.find((x) => x.type === 'hospital' && (x.name === innerName || x.aliases.includes(innerName)))?.id ?? parentId;
+      const target: string = parentId;
       if (target !== id) push({ type: 'branch_of', a: id, b: target, date: null, evidence: evidence(rm), provenance: rm.prov, confidence: 0.8 });
     }
   }

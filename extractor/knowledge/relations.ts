@@ -69,10 +69,11 @@ export function collaborations(f: SentenceFacts): Relation[] {
       if (subject) for (const m of grp) add(subject, m.id, true, subjectGroup ? 0.75 : 0.55);
     } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
       // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
-      const owner = groups[gi + 1]?.[0]?.id ?? subject;
+      const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;
+      const owner = named ?? (/成为|加入|纳入/u.test(f.text) ? subject : null);
       if (owner) for (const m of grp) add(owner, m.id, false, 0.7);
       else for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.5);
-      if (groups[gi + 1]) gi++;
+      if (named) gi++;
     }
   }
   return out;

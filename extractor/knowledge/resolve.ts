@@ -97,6 +97,16 @@ export function resolveInstitutions(
     const close = next && text({ ...next.prov, start: next.prov.end, end: next.prov.end + 1 });
     if (a && b && a.type === b.type && (close === ')' || close === '）')) union(b, a);
   }
+  // 雄安安新县医院 = 雄安新区安新县医院: the same places (by code) before the same core
+  const byPlaceKey = new Map<string, Group>();
+  for (const rm of mentions) {
+    const grp = groupOf.get(rm.mention);
+    if (!grp || rm.places.length === 0 || rm.mention.known) continue;
+    const key = `${rm.mention.type}|${rm.places.map((p) => p.code).join(',')}|${rm.mention.core}`;
+    const other = byPlaceKey.get(key);
+    if (other && other !== grp && [...groups.values()].includes(other)) union(grp, other);
+    else byPlaceKey.set(key, groupOf.get(rm.mention)!);
+  }
   // short forms: a name that ends exactly one longer name of the same type is that institution
   const nameOf = (grp: Group) => bestName(grp);
   for (const grp of [...groups.values()].sort((x, y) => nameOf(x).length - nameOf(y).length)) {
@@ -142,7 +152,7 @@ export function abbreviates(short: string, full: string): boolean {
   let j = 0;
   const fullHead = full.slice(0, -tail.length);
   for (const ch of fullHead) if (ch === head[j]) j++;
-  return head.length >= 2 && j === head.length && fullHead[0] === head[0];
+  return head.length >= 2 && j === head.length;
 }
 
 /**
