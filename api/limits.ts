@@ -1,0 +1,125 @@
+// Request limits as small Yoga plugins: body size, query size, depth/breadth/complexity (computed from
+// the Pothos complexity settings, once per request, before anything runs), a query timeout, and the
+// error mask that turns every unexpected error into "Unexpected error." without message or stack.
+import { PothosValidationError } from '@pothos/core';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { z } from 'zod';
+import { KgError } from '../archive/errors.ts';
+import { BadQueryError } from '../search/errors.ts';
+import { ApiError } from './errors.ts';
+
+/** Largest `first` any connection or list accepts. Part of the schema's contract, so not configurable. */
+export const MAX_PAGE_SIZE = 100;
+
+export const LimitsSchema = z
+  .object({
+    /** Deepest selection nesting. Default 12: the deepest report query in api/README.md needs 8. */
+    maxDepth: z.number().int().positive().default(12),
+    /** Most selections in one operation, counting every alias. Default 300. */
+    maxBreadth: z.number().int().positive().default(300),
+    /** Cost budget: each field costs 1, lists multiply their sub-selection by `first` (or 10). Default 20,000. */
+    maxComplexity: z.number().int().positive().default(20_000),
+    /** Longest query document, in characters. Default 20,000. */
+    maxQueryChars: z.number().int().positive().default(20_000),
+    /** Most lexical tokens in one document (graphql's own parse limit). Default 4,000. */
+    maxTokens: z.number().int().positive().default(4_000),
+    /** Largest request body in bytes. Default 100 kB. */
+    maxBodyBytes: z.number().int().positive().default(100_000),
+    /** A query still running after this many milliseconds is answered with a TIMEOUT error. Default 10 s. */
+    timeoutMs: z.number().int().positive().default(10_000),
+  })
+  .strict();
+export type LimitsOptions = z.input<typeof LimitsSchema>;
+export type Limits = z.output<typeof LimitsSchema>;
+
+/** Refuses oversized bodies before Yoga reads them. */
+function bodyLimit(limits: Limits): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > limits.maxBodyBytes) {
+        const body = { errors: [{ message: `request body of ${length} bytes is over the ${limits.maxBodyBytes}-byte limit`, extensions: { code: 'QUERY_TOO_LARGE' } }] };
+        endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 413, headers: { 'content-type': 'application/json' } }));
+      }
+    },
+  };
+}
+
+/** Long documents are refused before parsing; graphql's maxTokens guards the parse itself. */
+function parseLimit(limits: Limits): Plugin {
+  return {
+    onParse({ params, setParseFn, parseFn }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      if (source.length > limits.maxQueryChars) {
+        throw new ApiError('QUERY_TOO_LARGE', `query of ${source.length} characters is over the ${limits.maxQueryChars}-character limit`);
+      }
+      setParseFn((src, options) => parseFn(src, { ...options, maxTokens: limits.maxTokens }));
+    },
+  };
+}
+
+/** Depth, breadth and complexity, checked during validation: a refused query never reaches a resolver. */
+function complexityLimit(limits: Limits): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string } }> {
+  return {
+    onValidate({ addValidationRule, context }) {
+      addValidationRule(
+        createComplexityRule({
+          context,
+          variableValues: context.params?.variables ?? {},
+          operationName: context.params?.operationName ?? null,
+          validate: (r, report) => {
+            if (r.depth > limits.maxDepth) report(new ApiError('QUERY_TOO_DEEP', `query depth ${r.depth} is over the limit of ${limits.maxDepth}`));
+            if (r.breadth > limits.maxBreadth) report(new ApiError('QUERY_TOO_BROAD', `query selects ${r.breadth} fields (aliases included), over the limit of ${limits.maxBreadth}`));
+            if (r.complexity > limits.maxComplexity) report(new ApiError('QUERY_TOO_COMPLEX', `query cost ${r.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages`));
+          },
+        }),
+      );
+    },
+  };
+}
+
+/** Answers with TIMEOUT when execution outlives the budget; the late result is dropped. */
+function timeout(limits: Limits): Plugin {
+  return {
+    onExecute({ setExecuteFn, executeFn }) {
+      setExecuteFn(async (args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+          timer = setTimeout(() => resolve({ errors: [new ApiError('TIMEOUT', `query did not finish within ${limits.timeoutMs} ms`)] }), limits.timeoutMs);
+        });
+        try {
+          return await Promise.race([executeFn(args), late]);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
+    },
+  };
+}
+
+export function limitPlugins(limits: Limits): Plugin[] {
+  return [bodyLimit(limits), parseLimit(limits), complexityLimit(limits) as Plugin, timeout(limits)];
+}
+
+/**
+ * Expected errors keep their message and code; bad queries from the search port and Pothos input checks become
+ * BAD_USER_INPUT; everything else is "Unexpected error." (in development its message is kept, never its stack).
+ */
+export function maskError(error: unknown, message: string, isDev = false): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path, positions: error.positions, source: error.source } : {};
+  if (original instanceof GraphQLError) return error as Error;
+  if (original instanceof BadQueryError) {
+    return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT', reason: original.code, position: original.position } });
+  }
+  if (original instanceof PothosValidationError) {
+    return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (original instanceof KgError && original.retryable) {
+    return createGraphQLError('a back-end service is unavailable; try again later', { ...located, extensions: { code: 'SERVICE_UNAVAILABLE', reason: original.code } });
+  }
+  const text = isDev && original instanceof Error ? `${message} ${original.message}` : message;
+  return createGraphQLError(text, { ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}

@@ -1,0 +1,32 @@
+// Batch load functions behind the DataLoaders (one loader per request per type, made by the Pothos
+// dataloader plugin). Each returns one value per key, in key order; a key that does not exist becomes
+// a NOT_FOUND error for that key only, so one bad id never fails its neighbours.
+import type { ArticleRecord } from '../archive/index.ts';
+import type { EntityNode, FigureRecord } from '../graph/port.ts';
+import type { ApiContext } from './builder.ts';
+import { ApiError } from './errors.ts';
+
+const notFound = (kind: string, id: string) => new ApiError('NOT_FOUND', `no ${kind} with id ${JSON.stringify(id)}`);
+
+/** Articles from the archive in one query (Archive.getArticles). Only extracted articles count. */
+export async function loadArticles(ids: readonly string[], ctx: ApiContext): Promise<Array<ArticleRecord | Error>> {
+  return ctx.services.archive.getArticles(ids).map((a, i) => (a && a.status === 'ok' ? a : notFound('article', ids[i])));
+}
+
+/** Entities from the graph in one call (GraphStore.entitiesByIds). */
+export async function loadEntities(ids: readonly string[], ctx: ApiContext): Promise<Array<EntityNode | Error>> {
+  const found = await ctx.services.graph.entitiesByIds(ids);
+  return ids.map((id, i) => found[i] ?? notFound('entity', id));
+}
+
+/** Figures by id in one call (GraphStore.figures({ids})), put back in key order. */
+export async function loadFigures(ids: readonly string[], ctx: ApiContext): Promise<Array<FigureRecord | Error>> {
+  const found = await ctx.services.graph.figures({ ids: [...ids], limit: ids.length });
+  const byId = new Map(found.map((f) => [f.id, f]));
+  return ids.map((id) => byId.get(id) ?? notFound('figure', id));
+}
+
+/** Entities mentioned by each article. The port answers one article per call; the loader still de-duplicates per request. */
+export function loadArticleEntities(ids: readonly string[], ctx: ApiContext): Promise<EntityNode[][]> {
+  return Promise.all(ids.map((id) => ctx.services.graph.entitiesOfArticle(id)));
+}

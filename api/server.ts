@@ -1,0 +1,70 @@
+// The Yoga server: schema, context (services + API key check), limits, error masking, CORS, GraphiQL
+// in development only, and the UI mounted at / . Tests call `createApi(...).fetch(...)` in-process.
+import { timingSafeEqual } from 'node:crypto';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { z } from 'zod';
+import { uiHandler } from '../ui/server.ts';
+import type { ApiContext, ApiServices } from './builder.ts';
+import { limitPlugins, LimitsSchema, maskError } from './limits.ts';
+import { buildSchema } from './schema.ts';
+
+const csv = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+
+export const ApiOptionsSchema = z
+  .object({
+    /** Key that mutations require as `authorization: Bearer KEY`. Default $KG_API_KEY; unset: mutations are refused. */
+    apiKey: z.string().min(8, 'the API key must be at least 8 characters').optional(),
+    /** Origins allowed to call the API from a browser. Default $KG_CORS_ORIGINS (comma-separated); empty: same origin only. */
+    corsOrigins: z.array(z.string()).optional(),
+    /** Development mode: GraphiQL on, unexpected error messages shown (never stacks). Default NODE_ENV === 'development'. */
+    development: z.boolean().optional(),
+    /** Request limits (see api/limits.ts for each default). */
+    limits: LimitsSchema.default(LimitsSchema.parse({})),
+    /** Serve the web pages at / . Default true. */
+    ui: z.boolean().default(true),
+  })
+  .strict();
+export type ApiOptions = z.input<typeof ApiOptionsSchema>;
+
+export type ApiServer = YogaServerInstance<Record<string, unknown>, ApiContext>;
+
+function sameKey(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Serves the UI for every path but the GraphQL endpoint. */
+function mountUi(development: boolean): Plugin {
+  const handle = uiHandler({ development });
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname === '/graphql') return;
+      const res = await handle(request, url);
+      if (res) endResponse(res);
+    },
+  };
+}
+
+export function createApi(services: ApiServices, options: ApiOptions = {}): ApiServer {
+  const parsed = ApiOptionsSchema.parse(options);
+  const apiKey = parsed.apiKey ?? (process.env.KG_API_KEY || undefined);
+  if (apiKey !== undefined) z.string().min(8, 'KG_API_KEY must be at least 8 characters').parse(apiKey);
+  const development = parsed.development ?? process.env.NODE_ENV === 'development';
+  const origins = parsed.corsOrigins ?? csv(process.env.KG_CORS_ORIGINS);
+  return createYoga<Record<string, unknown>, ApiContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: development,
+    landingPage: false,
+    maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
+    cors: origins.length > 0 ? { origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], credentials: false } : false,
+    logging: development ? 'info' : 'warn',
+    plugins: [...limitPlugins(parsed.limits), ...(parsed.ui ? [mountUi(development)] : [])],
+    context: ({ request }) => {
+      const header = request.headers.get('authorization') ?? '';
+      const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      return { services, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
+    },
+  });
+}

@@ -1,0 +1,106 @@
+// Full-text search: query, filters, facets, highlights, sort and Relay pagination over the SearchIndex port.
+// Each hit carries its highlighted passages, the reprints collapsed into it, and the article (batched).
+import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import type { SearchHit, SearchResult } from '../../search/port.ts';
+import { builder } from '../builder.ts';
+import { MAX_PAGE_SIZE } from '../limits.ts';
+import { CollaborationKindEnum, FacetFieldEnum, SearchSortEnum } from './enums.ts';
+import { dateSchema, listSchema, MAX_QUERY_CHARS, pageCost, pageValidation } from './inputs.ts';
+import { ArticleRef } from './refs.ts';
+import { KeyCountRef } from './stats.ts';
+
+const SearchFiltersInput = builder.inputType('SearchFilters', {
+  description: 'All filters combine with AND; values inside one list combine with OR.',
+  fields: (t) => ({
+    source: t.stringList({ required: false, validate: listSchema.nullish(), description: 'Publisher names (来源).' }),
+    places: t.stringList({ required: false, validate: listSchema.nullish(), description: 'Place names mentioned.' }),
+    institutions: t.stringList({ required: false, validate: listSchema.nullish(), description: 'Hospital or organization names mentioned.' }),
+    kinds: t.field({ type: [CollaborationKindEnum], required: false }),
+    from: t.string({ required: false, validate: dateSchema.nullish(), description: 'Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    to: t.string({ required: false, validate: dateSchema.nullish(), description: 'Published on or before.' }),
+  }),
+});
+
+export const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
+  fields: (t) => ({
+    articleId: t.exposeString('id'),
+    title: t.exposeString('title'),
+    titleHighlighted: t.exposeString('titleHighlighted', { description: 'HTML-escaped title, matches in <mark>…</mark>.' }),
+    url: t.exposeString('url', { nullable: true }),
+    published: t.exposeString('published', { nullable: true }),
+    source: t.exposeString('source', { nullable: true }),
+    score: t.exposeFloat('score'),
+    passages: t.exposeStringList('passages', { description: 'HTML-escaped passages of the original text, matches in <mark>…</mark>.' }),
+    copies: t.field({ type: [ArticleRef], description: 'Reprints collapsed into this hit.', resolve: (h) => h.copies }),
+    article: t.field({ type: ArticleRef, resolve: (h) => h.id }),
+  }),
+});
+
+const FacetRef = builder.objectRef<{ field: string; values: Array<{ key: string; count: number }> }>('Facet').implement({
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    values: t.field({ type: [KeyCountRef], resolve: (f) => f.values }),
+  }),
+});
+
+type SearchConnectionShape = { result: SearchResult };
+
+builder.queryFields((t) => ({
+  search: t.connection(
+    {
+      type: SearchHitRef,
+      description: 'Search articles (simplified or traditional): words, "phrases", AND / OR / NOT. Reprints are shown once.',
+      args: {
+        query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'empty query').max(MAX_QUERY_CHARS, `queries are at most ${MAX_QUERY_CHARS} characters`) }),
+        filters: t.arg({ type: SearchFiltersInput, required: false }),
+        sort: t.arg({ type: SearchSortEnum, defaultValue: 'relevance' }),
+        facets: t.arg({ type: [FacetFieldEnum], required: false, description: 'Facets to count (default: all).' }),
+        collapseReprints: t.arg.boolean({ defaultValue: true }),
+      },
+      complexity: pageCost,
+      validate: pageValidation,
+      resolve: async (_root, args, ctx) => {
+        const { offset, expectedSize } = offsetForArgs({ args, maxSize: MAX_PAGE_SIZE, defaultSize: 10 });
+        const f = args.filters;
+        const result = await ctx.services.search.search({
+          text: args.query,
+          filters: f
+            ? { source: f.source ?? undefined, places: f.places ?? undefined, institutions: f.institutions ?? undefined, kinds: f.kinds ?? undefined, from: f.from ?? undefined, to: f.to ?? undefined }
+            : undefined,
+          sort: args.sort ?? 'relevance',
+          limit: expectedSize,
+          offset,
+          facets: args.facets ?? ['source', 'places', 'institutions', 'kinds', 'year'],
+          collapseReprints: args.collapseReprints ?? true,
+        });
+        const edges = result.hits.map((node, i) => ({ node, cursor: offsetToCursor(offset + i) }));
+        return {
+          result,
+          edges,
+          pageInfo: {
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges.at(-1)?.cursor ?? null,
+            hasPreviousPage: offset > 0,
+            hasNextPage: offset + edges.length < result.total,
+          },
+        };
+      },
+    },
+    {
+      name: 'SearchConnection',
+      fields: (c) => ({
+        totalCount: c.int({ description: 'Matching articles (after collapsing reprints).', resolve: (conn) => (conn as unknown as SearchConnectionShape).result.total }),
+        facets: c.field({
+          type: [FacetRef],
+          resolve: (conn) =>
+            Object.entries((conn as unknown as SearchConnectionShape).result.facets).map(([field, counts]) => ({
+              field,
+              values: Object.entries(counts).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
+            })),
+        }),
+      }),
+    },
+    { name: 'SearchEdge' },
+  ),
+}));

@@ -1,0 +1,54 @@
+// The pages' GraphQL client: one POST to /graphql, errors turned into GraphqlError with a code
+// (the server's extensions.code, or NETWORK / HTTP_<status>), so pages branch on codes, not messages.
+
+export class GraphqlError extends Error {
+  override name = 'GraphqlError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphqlResponse<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+export const ENDPOINT = '/graphql';
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new GraphqlError('NETWORK', '无法连接服务器');
+  }
+  let body: GraphqlResponse<T>;
+  try {
+    body = (await res.json()) as GraphqlResponse<T>;
+  } catch {
+    throw new GraphqlError(`HTTP_${res.status}`, `服务器返回了无法解析的响应（HTTP ${res.status}）`);
+  }
+  const first = body.errors?.[0];
+  if (first) throw new GraphqlError(first.extensions?.code ?? `HTTP_${res.status}`, first.message);
+  if (!body.data) throw new GraphqlError(`HTTP_${res.status}`, `服务器没有返回数据（HTTP ${res.status}）`);
+  return body.data;
+}
+
+/** Chinese text for an error shown to a reader. */
+export function errorText(e: unknown): string {
+  if (e instanceof GraphqlError) {
+    if (e.code === 'NETWORK') return '无法连接服务器，请稍后重试。';
+    if (e.code === 'BAD_USER_INPUT') return `输入有误：${e.message}`;
+    return `出错了：${e.message}`;
+  }
+  return `出错了：${(e as Error)?.message ?? String(e)}`;
+}
