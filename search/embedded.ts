@@ -10,6 +10,7 @@ import { toFts } from './fts.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
+import { synonymsOf } from './synonyms.ts';
 import { dayNumber, grams, normalize, searchWords } from './text.ts';
 
 export const SEARCH_MIGRATIONS: readonly Migration[] = [
@@ -195,7 +196,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       : (this.db.prepare(`SELECT count(*) FROM (${this.repsSql(sql)})`).pluck().get(params) as number);
     const facets: SearchResult['facets'] = {};
     for (const f of c.facets) facets[f] = this.facet(f, sql, params);
-    return { total, hits: this.hits(rows, c), facets };
+    const result: SearchResult = { total, hits: this.hits(rows, c), facets };
+    if (c.parsed.ignored.length) result.warnings = [`ignored: ${c.parsed.ignored.join(' ')}`];
+    return result;
   }
 
   private facet(field: CheckedQuery['facets'][number], matchSql: string, params: Row): Record<string, number> {
@@ -217,7 +220,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         .prepare('SELECT rowid AS rid, * FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))')
         .all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((d) => [d.rid as number, d]),
     );
-    const needles = markNeedles(c.parsed.positives);
+    const needles = markNeedles(c.parsed.positives.flatMap((p) => [p, ...synonymsOf(p)]));
     const opts = { ...DEFAULT_PASSAGES, context: this.o.context, maxPassages: this.o.maxPassages };
     return rows.map((r) => {
       const d = docs.get(r.rid as number)!;

@@ -2,6 +2,7 @@
 // (see grams() in text.ts). Only quoted tokens made of letters and digits are emitted, so nothing a
 // user types (quotes, parentheses, NEAR, `body:`, `*`, `^`, SQL) can become FTS5 syntax.
 import type { QueryNode, TermNode } from './query.ts';
+import { synonymsOf } from './synonyms.ts';
 import { runs } from './text.ts';
 
 function quote(token: string): string {
@@ -26,8 +27,11 @@ export function termPhrase(text: string): string {
 }
 
 function term(t: TermNode, alternatives: boolean): string {
-  const phrase = termPhrase(t.text);
   const rs = runs(t.text);
+  // Region abbreviations find their long forms and the reverse (京蒙 ↔ 北京内蒙古), unless quoted.
+  const syn = t.phrase ? [] : synonymsOf(t.text);
+  if (alternatives && syn.length) return `(${[t.text, ...syn].map((x) => term({ kind: 'term', text: x, phrase: true }, true)).join(' OR ')})`;
+  const phrase = termPhrase(t.text);
   // A whole jieba word (3+ characters) also matches the word column: same documents, better rank.
   if (alternatives && rs.length === 1 && rs[0].han && [...rs[0].text].length >= 3) return `(${phrase} OR ${quote(rs[0].text)})`;
   return phrase;

@@ -61,6 +61,8 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets: Record<string, Record<string, number>>;
+  /** What the engine could not honour or ignored in the query (e.g. bare punctuation), so nothing is lost silently. */
+  warnings?: string[];
 }
 
 export interface SearchIndex {
