@@ -6,7 +6,7 @@ export const UNITS = [
 ];
 
 /** Units after which a Chinese numeral only announces a list (三个重大项目, 两家医院, 四项重点工作). */
-export const ANNOUNCING_UNITS = new Set(['个', '家', '项', '所', '名', '位', '种', '条', '件', '方', '场']);
+export const ANNOUNCING_UNITS = new Set(['个', '家', '项', '所', '名', '位', '种', '条', '件', '方', '场', '次', '批', '轮']);
 
 /** What follows a number that makes it a date, an ordinal or a span of time, not a quantity. */
 export const NOT_QUANTITY_AFTER = /^(年|月|日|号|周年|届|期|季度|世纪|时|点|个月|个年|年来|多年|余年|代|级|甲|线|大|类|号楼)/u;

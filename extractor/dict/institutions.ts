@@ -1,13 +1,14 @@
 // Name grammar for institutions: suffixes, generic words, well-known organisations and their short forms.
 
 /** Hospital name endings, longest first where one ends another. */
-export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院'];
+export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院', '防治院', '疗养院'];
 
 /** Organisation endings (universities, institutes, governments, commissions, agencies). */
 export const ORG_SUFFIXES = [
   '大学', '医学院', '学院', '医学部', '研究所', '研究院', '科学院', '卫生健康委员会', '卫生健康委', '卫健委',
   '人民政府', '政府', '新闻办公室', '新闻办', '管理局', '委员会', '疾病预防控制中心', '疾控中心', '考试中心',
   '认证中心', '急救中心', '血液中心', '卫生监督所', '疾控局', '医保局', '卫生局', '教育局', '通讯社', '新闻社',
+  '教育厅', '财政厅', '民政厅', '科技厅', '卫生厅', '卫生健康厅', '医疗保障局', '发展和改革委员会', '发展改革委',
 ];
 
 /** Organisations known by a short or colloquial form: surface → canonical name. */
@@ -59,6 +60,7 @@ export const GENERIC_HEADS = new Set([
   '省级', '专科', '综合', '公立', '民营', '各级', '各类', '医联体', '高水平', '优质', '全市', '全省', '全区', '各',
   '多家', '两家', '该', '本', '我', '其', '这', '那', '各地', '附属', '省内', '区域', '一流', '重点', '大型', '知名',
   '西医类', '中医类', '西医', '类', '家', '所', '地方', '部属', '国家级', '省属', '市属', '医学', '相关', '社区',
+  '管理', '大', '小', '新', '老', '各大', '京外', '外地', '本地', '外省',
 ]);
 
 /** Specialty words: with only these before the suffix a name needs a place (市儿童医院 → 天津市儿童医院). */
@@ -83,7 +85,7 @@ export const LEFT_STOP_TOKENS = new Set(
     '我 我们 该 其 本 此 这 那 各 每 多家 两家 家 所 名 个 位 批 一批 原 新 老 现 称 叫 简称 即将 已经 曾 ' +
     '加快 争创 打造 形成 促进 提升 提高 服务 融入 对接 落实 贯彻 学习 响应 申请 挂牌 揭牌 授牌 入选 当选 ' +
     '担任 任 兼任 出任 主任 院长 书记 教授 专家 医生 团队 科室 患者 领导 一行 副 党委 党委书记 之 间 内 上 下 ' +
-    '当地 我市 我省 我区 全市 全省 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
+    '以上 以下 上述 这些 其他 有关 相关 当地 我市 我省 我区 全市 全省 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
     '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助'
   ).split(/\s+/),
 );

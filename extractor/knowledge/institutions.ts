@@ -116,7 +116,7 @@ function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
 }
 
 /** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
-const GENERIC_TAIL = /(专科|综合|成员|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类)$/u;
+const GENERIC_TAIL = /(专科|综合|成员|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖)$/u;
 const ORDINAL = /^第[一二三四五六七八九十]+$/u;
 const LINKING = new Set(['附属', '直属', '驻']);
 
@@ -193,7 +193,9 @@ function make(
 
 /** A name needs a place, a home prefix, or a head that is more than generic words and specialties. */
 function isNameLike(m: InstitutionMention): boolean {
-  if (m.places.length > 0) return true;
+  // 京津 / 京蒙 name provinces only as abbreviations: they do not make 京津大医院 a name
+  if (m.places.some((p) => !p.compound)) return true;
+  if (m.places.length > 0) return false;
   const suffix = suffixOf(m.core) ?? '';
   const head = m.core.slice(0, m.core.length - suffix.length);
   if (m.homePrefix) return head.length > 0 || suffix.length > 2 || GOVERNMENT.test(suffix);

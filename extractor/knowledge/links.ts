@@ -51,7 +51,9 @@ export function linkRelations(
     if (rm.mention.type !== 'hospital') continue;
     for (const inner of rm.mention.inner) {
       if (inner.type !== 'hospital' || inner.surface === rm.mention.surface) continue;
-      const innerName = canonicalName({ ...rm, mention: { ...rm.mention, surface: inner.surface, homePrefix: null, known: false } }, home, g) ?? inner.surface;
+      // the branch's canonical name minus its own tail (市第二医院口腔院区 → 保定市第二医院)
+      const full = canonicalName(rm, home, g) ?? rm.mention.surface;
+      const innerName = full.slice(0, full.length - (rm.mention.surface.length - inner.surface.length));
       const parentId: string = resolveSurface(innerName, entities.filter((x) => x.type === 'hospital' && x.id !== id)) ?? idFor('hospital', innerName);
       if (!known.has(parentId)) {
         {

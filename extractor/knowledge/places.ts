@@ -17,6 +17,7 @@ const INSTITUTION_AHEAD = /^[^，。、；：,.;:\s“”《》()（）]{0,10}?(
 /** Finds place mentions; `starts` are token start offsets, so a name is not read from inside a word. */
 export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazetteer()): PlaceMention[] {
   const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
   const out: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
@@ -28,6 +29,14 @@ export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazette
     }
     const end = i + m.form.length;
     if (m.entry.weak && !INSTITUTION_AHEAD.test(text.slice(end, end + 16))) {
+      i++;
+      continue;
+    }
+    const short = !m.entry.compound && m.entry.places.every((p) => p.name !== m.form && p.level !== 'region');
+    // a short form ends where a word ends (广安门医院 is no 广安市), and after a place it must lie under it (北京同仁医院)
+    const provinceShort = short && m.entry.places.some((p) => p.level === 'province');
+    const under = !chained || !short || m.entry.places.some((p) => g.ancestors(p.code).some((a) => out[out.length - 1].candidates.some((c) => c.code === a)));
+    if ((short && !provinceShort && !ends.has(end)) || !under) {
       i++;
       continue;
     }

@@ -1,6 +1,7 @@
 // Named programmes, projects, alliances, platforms and centre-building efforts.
 import { LEFT_STOP_TOKENS } from '../dict/institutions.ts';
 import type { Token } from './segment.ts';
+import { isFunctionOrVerb } from './pos.ts';
 
 export interface ProjectMention { name: string; start: number; end: number; quoted: boolean }
 
@@ -27,7 +28,7 @@ export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
     let start = t.start;
     for (let j = k - 1; j >= 0; j--) {
       const w = tokens[j];
-      if (w.end !== start || LEFT_STOP_TOKENS.has(w.word) || STOP.test(w.word) || t.end - w.start > 30) break;
+      if (w.end !== start || LEFT_STOP_TOKENS.has(w.word) || STOP.test(w.word) || isFunctionOrVerb(w.word) || t.end - w.start > 30) break;
       start = w.start;
     }
     const name = text.slice(start, t.end);

@@ -25,9 +25,10 @@ const KINDS: [CollaborationKind, RegExp][] = [
   ['training', /培训|进修|带教|培养|教学/u],
   ['other', /合作|协作|联手|携手|联合|交流|会商|对接/u],
 ];
-const CONNECTOR = /[与同跟和]$/u;
+/** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
+const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
-const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收)[^，,；;。]*?(到|赴|进驻|至|帮扶|支援|托管)?$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收)[^，,；;。]{0,10}$/u;
 
 export function kindsOf(text: string): CollaborationKind[] {
   const kinds = KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
@@ -59,9 +60,9 @@ export function collaborations(f: SentenceFacts): Relation[] {
   const groups = enumerations(f.text, free);
   for (let gi = 0; gi < groups.length; gi++) {
     const grp = groups[gi];
-    const lead = f.text.slice(Math.max(0, grp[0].start - 12), grp[0].start);
+    const lead = f.text.slice(Math.max(0, grp[0].start - 24), grp[0].start);
     const subjectGroup = groups.slice(0, gi).reverse().find(() => true);
-    const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : f.implicitSubject;
+    const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : implicitFits(f.text, grp[0].start) ? f.implicitSubject : null;
     if (CONNECTOR.test(lead)) {
       // A与B…: the partner list starts right after the connector
       if (subject) for (const m of grp) add(subject, m.id, false, subjectGroup ? 0.8 : 0.6);
@@ -77,6 +78,17 @@ export function collaborations(f: SentenceFacts): Relation[] {
     }
   }
   return out;
+}
+
+/**
+ * The unnamed actor may stand in only where nothing else could be the subject: the clause opens
+ * with the connector, a self-reference (医院, 我委) or one of the actor's own departments or teams.
+ */
+function implicitFits(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && !/[，,；;。：:]/u.test(text[i - 1])) i--;
+  const prefix = text.slice(i, at).replace(/[与同跟和]$/u, '');
+  return prefix.length <= 3 || /^(医院|我院|本院|我委|该院|该委|我们|院)/u.test(prefix) || /(科|中心|团队|专家|人才)/u.test(prefix);
 }
 
 /** Mentions joined only by 、和及与 form one list. */
