@@ -40,6 +40,8 @@ describe('decodeHtml', () => {
     const sniffed = decodeHtml(iconv.encode(page(null, trad), 'big5'));
     expect(sniffed.encoding).toBe('big5');
     expect(sniffed.text).toContain(trad);
+    // Traditional forms count as common characters, so Big5 is not mistaken for noise.
+    expect(sniffed.confidence).toBeGreaterThan(0.6);
   });
 
   it('prefers the Content-Type header over the meta tag', () => {
@@ -78,6 +80,33 @@ describe('decodeHtml', () => {
     const junk = Buffer.from(Array.from({ length: 300 }, (_, i) => (i % 2 ? 0x20 : 0xff)));
     const err = (() => { try { decodeText(junk); } catch (e) { return e; } })();
     expect((err as DecodeError).code).toBe('UNDECODABLE');
+  });
+});
+
+describe('decodeText on bytes that are not text', () => {
+  // xorshift: the same pseudo-random bytes on every run.
+  const bytes = (n: number, lo: number, span: number) => {
+    let x = 2463534242;
+    return Buffer.from(Array.from({ length: n }, () => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return lo + ((x >>> 0) % span);
+    }));
+  };
+  const codeOf = (b: Buffer) => { try { decodeText(b); return 'accepted'; } catch (e) { return (e as DecodeError).code; } };
+
+  it('rejects pseudo-random high bytes, which GB18030 reads with few replacements', () => {
+    for (const n of [500, 4000, 40000]) expect(codeOf(bytes(n, 0x80, 128))).toBe('UNDECODABLE');
+  });
+
+  it('rejects pseudo-random bytes in the GB2312 range, which decode without any replacement', () => {
+    expect(codeOf(bytes(4000, 0xa1, 94))).toBe('UNDECODABLE');
+  });
+
+  it('still accepts a short GBK text of rare characters (too little to judge)', () => {
+    const r = decodeText(iconv.encode('鑫淼 犇', 'gbk'));
+    expect(r.text).toBe('鑫淼 犇');
   });
 });
 
