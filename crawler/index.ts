@@ -1,0 +1,11 @@
+export { Crawler, NothingToResumeError, type CrawlSummary } from './crawler.ts';
+export { CrawlOptionsSchema, CrawlOptionsError, resolveCrawlOptions, userAgentOf, type CrawlOptions, type ResolvedCrawlOptions, type ProgressSnapshot } from './options.ts';
+export type { Frontier, FrontierEntry, FrontierStats, NewUrl, Completion, Outcome, UrlRecord, RunInfo, EntryKind } from './frontier.ts';
+export { OUTCOMES } from './frontier.ts';
+export { SqliteFrontier, CRAWLER_MIGRATIONS } from './sqlite-frontier.ts';
+export { canonicalUrl, Scope, type ScopeRules } from './url.ts';
+export * from './errors.ts';
+export { decodeHtml, decodeText, DecodeError, type Decoded } from './decode.ts';
+export { Fetcher, type FetcherOptions, type FetchResult } from './fetcher.ts';
+export { analysePage, type PageAnalysis } from './links.ts';
+export { parseSitemap } from './sitemap.ts';
