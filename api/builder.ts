@@ -58,6 +58,8 @@ export const builder = new SchemaBuilder<{
       return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
     },
     cursorType: 'String',
+    // A connection's own field already multiplies by `first`; its edges list must not multiply again.
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
   },
   complexity: {
     // Limits are enforced once per request by the validation rule in api/limits.ts; here only costs are set.

@@ -1,0 +1,57 @@
+// No N+1: nested queries load articles and entities through DataLoaders, one store call per level.
+// The real archive and graph store are wrapped in counting proxies (calls go through unchanged).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../../archive/index.ts';
+import type { GraphStore } from '../../graph/port.ts';
+import { api, counting, gql, loadTestArchive, type TestArchive } from './setup.ts';
+
+let t: TestArchive;
+beforeAll(async () => {
+  t = await loadTestArchive();
+});
+afterAll(() => t?.close());
+
+function countedApi() {
+  const archive = counting<Archive>(t.services.archive);
+  const graph = counting<GraphStore>(t.services.graph);
+  const server = api({ ...t.services, archive: archive.store, graph: graph.store });
+  return { server, archiveCalls: archive.calls, graphCalls: graph.calls };
+}
+
+describe('DataLoader batching', () => {
+  it('search hits → article → copies: one Archive.getArticles call per level, not one per hit', async () => {
+    const { server, archiveCalls } = countedApi();
+    const r = await gql(server, `{ search(query: "医院", first: 10) { edges { node { article { title reprintOf { title } } copies { title } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const hits = r.data!.search.edges.length;
+    expect(hits).toBeGreaterThanOrEqual(3);
+    // Level 1: every hit's article; level 2: copies and reprintOf. Never one call per hit.
+    expect(archiveCalls.getArticles).toBeLessThanOrEqual(2);
+    expect(archiveCalls.getArticle ?? 0).toBe(0);
+  });
+
+  it('relationship ends across a whole network load in one GraphStore.entitiesByIds call', async () => {
+    const { server, graphCalls, archiveCalls } = countedApi();
+    const r = await gql(server, `{ network { edges { from { name } to { name } article { title } } } }`);
+    expect(r.errors).toBeUndefined();
+    const edges = r.data!.network.edges;
+    expect(edges.length).toBeGreaterThan(3);
+    expect(graphCalls.entitiesByIds).toBe(1);
+    expect(graphCalls.entity ?? 0).toBe(0);
+    expect(archiveCalls.getArticles).toBe(1);
+  });
+
+  it('entities → articles → entities: articles in one call, article entities de-duplicated per request', async () => {
+    const { server, archiveCalls, graphCalls } = countedApi();
+    const r = await gql(server, `{ entities(type: HOSPITAL, first: 20) { edges { node { name articles(first: 10) { edges { node { title entities { name } } } } } } } }`);
+    expect(r.errors).toBeUndefined();
+    const articleVisits = r.data!.entities.edges.reduce((n: number, e: any) => n + e.node.articles.edges.length, 0);
+    const distinct = new Set(r.data!.entities.edges.flatMap((e: any) => e.node.articles.edges.map((a: any) => a.node.title + e.node.name))).size;
+    expect(articleVisits).toBeGreaterThan(4);
+    expect(distinct).toBeGreaterThan(0);
+    expect(archiveCalls.getArticles).toBe(1);
+    // entitiesOfArticle runs once per distinct article, however many entities reach it.
+    expect(graphCalls.entitiesOfArticle).toBeLessThanOrEqual(t.services.archive.stats().articles.ok);
+    expect(graphCalls.entitiesOfArticle).toBeLessThan(articleVisits);
+  });
+});

@@ -1,0 +1,149 @@
+// The report queries over a real temporary archive: search with highlights and copies, entities and
+// their articles, article details, relationships, network, paths, figures with evidence, timeline, stats.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiServer } from '../../api/index.ts';
+import { api, gql, loadTestArchive, type TestArchive } from './setup.ts';
+
+let archive: TestArchive;
+let server: ApiServer;
+
+beforeAll(async () => {
+  archive = await loadTestArchive();
+  server = api(archive.services);
+});
+afterAll(() => archive?.close());
+
+describe('search', () => {
+  it('search(query:"医联体") returns articles with passages where 医联体 is in <mark>, reprints collapsed into copies', async () => {
+    const r = await gql(server, `{
+      search(query: "医联体", first: 5) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        facets { field values { key count } }
+        edges { cursor node { articleId title titleHighlighted passages source copies { articleId source } article { title published } } }
+      }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const s = r.data!.search;
+    expect(s.totalCount).toBe(1);
+    const hit = s.edges[0].node;
+    expect(hit.title).toBe('天津医科大学总医院牵头组建紧密型医联体');
+    expect(hit.passages.length).toBeGreaterThan(0);
+    for (const p of hit.passages) expect(p).toContain('<mark>医联体</mark>');
+    expect(hit.copies).toHaveLength(1);
+    expect(hit.copies[0].articleId).not.toBe(hit.articleId);
+    expect(hit.article.title).toBe(hit.title);
+    expect(s.facets.map((f: { field: string }) => f.field).sort()).toEqual(['institutions', 'kinds', 'places', 'source', 'year']);
+  });
+
+  it('filters, sorts and pages with Relay cursors', async () => {
+    const first = await gql(server, `{ search(query: "医院", first: 1, sort: DATE) { totalCount pageInfo { hasNextPage endCursor } edges { node { published } } } }`);
+    const s = first.data!.search;
+    expect(s.totalCount).toBe(3);
+    expect(s.pageInfo.hasNextPage).toBe(true);
+    const next = await gql(server, `query($after: String) { search(query: "医院", first: 5, after: $after, sort: DATE) { pageInfo { hasNextPage } edges { node { published } } } }`, {
+      after: s.pageInfo.endCursor,
+    });
+    const dates = [s.edges[0].node.published, ...next.data!.search.edges.map((e: any) => e.node.published)];
+    expect(dates).toHaveLength(3);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(next.data!.search.pageInfo.hasNextPage).toBe(false);
+
+    const filtered = await gql(server, `{ search(query: "医院", filters: { from: "2021-01-01", to: "2021-12-31" }) { totalCount edges { node { title } } } }`);
+    const titles = filtered.data!.search.edges.map((e: any) => e.node.title);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain('北京朝阳医院对口帮扶赤峰市医院');
+  });
+});
+
+describe('entities and articles', () => {
+  it('entities(type: HOSPITAL, name) finds the hospital, and its articles include the search hit', async () => {
+    const r = await gql(server, `{
+      entities(type: HOSPITAL, name: "天津医科大学总医院", first: 5) { edges { node { id entityId name type } } }
+      search(query: "医联体") { edges { node { articleId } } }
+    }`);
+    const entity = r.data!.entities.edges[0].node;
+    expect(entity).toMatchObject({ entityId: 'hospital:天津医科大学总医院', name: '天津医科大学总医院', type: 'HOSPITAL' });
+    const hitId = r.data!.search.edges[0].node.articleId;
+
+    for (const id of [entity.id, entity.entityId]) {
+      const e = await gql(server, `query($id: ID!) { entity(id: $id) { name articleCount articles(first: 10) { totalCount edges { node { articleId title } } } } }`, { id });
+      expect(e.errors).toBeUndefined();
+      const ids = e.data!.entity.articles.edges.map((x: any) => x.node.articleId);
+      expect(ids).toContain(hitId);
+      expect(e.data!.entity.articles.totalCount).toBe(e.data!.entity.articleCount);
+    }
+  });
+
+  it('search-as-you-type matches a prefix of names and aliases', async () => {
+    const r = await gql(server, `{ entities(name: "赤峰", first: 10) { edges { node { name aliases } } } }`);
+    expect(r.data!.entities.edges.map((e: any) => e.node.name)).toContain('内蒙古自治区赤峰市医院');
+  });
+
+  it('article(id) gives clean text, entities, figures with evidence, and copies; unknown ids give null', async () => {
+    const s = await gql(server, `{ search(query: "医联体") { edges { node { articleId } } } }`);
+    const id = s.data!.search.edges[0].node.articleId;
+    const r = await gql(server, `query($id: ID!) { article(id: $id) {
+      title published source paragraphs
+      entities(type: HOSPITAL) { name }
+      figures { text value unit metric evidence article { articleId } }
+      copies { source reprintOf { articleId } figures { text value unit metric evidence article { articleId } } }
+    } }`, { id });
+    const a = r.data!.article;
+    expect(a.source).toBe('津沽健康报');
+    expect(a.paragraphs).toHaveLength(4);
+    expect(a.entities.map((e: any) => e.name)).toContain('天津医科大学总医院');
+    // The story's figures, read from it or from its reprint.
+    const figures = [...a.figures, ...a.copies.flatMap((c: any) => c.figures)];
+    const beds = figures.find((f: any) => f.unit === '张');
+    expect(beds).toMatchObject({ value: 300 });
+    expect(beds.evidence).toContain('床位300张');
+    expect(a.copies[0].reprintOf.articleId).toBe(id);
+    const missing = await gql(server, `{ article(id: "a000000000000000") { title } node(id: "Entity:hospital:没有这家医院") { id } }`);
+    expect(missing.data).toEqual({ article: null, node: null });
+    expect(missing.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['node'], 'NOT_FOUND']]);
+  });
+});
+
+describe('relationships and reports', () => {
+  it('neighbours, collaborations with evidence, a path between two hospitals, and the network', async () => {
+    const r = await gql(server, `{
+      entity(id: "hospital:北京朝阳医院") { neighbors(depth: 2, types: [COLLABORATES]) { nodes { name } edges { kind evidence from { name } to { name } article { title } } } }
+      collaborations(placeA: "北京", first: 10) { kind date evidence from { name } to { name } }
+      path(from: "hospital:北京朝阳医院", to: "hospital:河北省廊坊市人民医院") { length nodes { name } edges { evidence } }
+      network(kinds: [ALLIANCE, TRUSTEESHIP, ASSISTANCE]) { nodes { entityId } edges { kind fromId toId } }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const n = r.data!.entity.neighbors;
+    expect(n.nodes.map((x: any) => x.name)).toContain('内蒙古自治区赤峰市医院');
+    for (const e of n.edges) expect(e.evidence.length).toBeGreaterThan(0);
+    expect(r.data!.collaborations.length).toBeGreaterThan(0);
+    const p = r.data!.path;
+    expect(p.nodes[0].name).toBe('北京朝阳医院');
+    expect(p.nodes.at(-1).name).toBe('河北省廊坊市人民医院');
+    expect(p.edges).toHaveLength(p.length);
+    const ids = new Set(r.data!.network.nodes.map((x: any) => x.entityId));
+    for (const e of r.data!.network.edges) expect(ids.has(e.fromId) && ids.has(e.toId)).toBe(true);
+  });
+
+  it('figure aggregates by place and year list their source sentences and articles; timeline and stats', async () => {
+    const r = await gql(server, `{
+      figureAggregates(groupBy: [METRIC, PLACE, YEAR]) { metric place year unit sum count figures { text value evidence article { title } } }
+      timeline(entityId: "hospital:北京儿童医院") { date kind text article { title } }
+      stats { archive { pages articlesByStatus { key count } reprints } graph { articles figures } searchDocuments graphAdapter searchAdapter }
+    }`);
+    expect(r.errors).toBeUndefined();
+    const aggs = r.data!.figureAggregates;
+    expect(aggs.length).toBeGreaterThan(0);
+    for (const a of aggs) {
+      expect(a.figures.length).toBe(a.count);
+      expect(a.figures.reduce((n: number, f: any) => n + f.value, 0)).toBe(a.sum);
+      for (const f of a.figures) {
+        expect(f.evidence).toContain(f.text);
+        expect(f.article.title.length).toBeGreaterThan(0);
+      }
+    }
+    expect(r.data!.timeline.length).toBeGreaterThan(0);
+    expect(r.data!.stats).toMatchObject({ archive: { pages: 4, reprints: 1 }, graphAdapter: 'embedded', searchAdapter: 'embedded' });
+  });
+});
