@@ -322,14 +322,14 @@ export class Archive {
     return rows.map((r) => this.toRecord(r));
   }
 
-  /** Articles changed since `target` last took them in (all when the target has none). */
-  changedFor(target: string, limit: number): ArticleRecord[] {
+  /** Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`. */
+  changedFor(target: string, limit: number, afterSeq = 0): ArticleRecord[] {
     const rows = this.db
       .prepare(
         `SELECT a.* FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
-         WHERE s.seq IS NULL OR s.seq < a.seq ORDER BY a.seq LIMIT ?`,
+         WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ? ORDER BY a.seq LIMIT ?`,
       )
-      .all(target, limit) as Row[];
+      .all(target, afterSeq, limit) as Row[];
     return rows.map((r) => this.toRecord(r));
   }
 

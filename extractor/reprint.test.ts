@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReprints, fingerprint, hammingDistance } from './reprint.ts';
+import { findReprints, fingerprint, similarity } from './reprint.ts';
 
 const story =
   '4月10日，示例市第一医院组织8名专家赴远方县人民医院开展帮扶活动，通过义诊、查房和讲座把优质医疗服务送到群众家门口。' +
@@ -15,8 +15,25 @@ describe('fingerprint', () => {
     const a = fingerprint(story)!;
     const b = fingerprint(`${story.replace('260余', '270余')}（来源：示例日报）`)!;
     const c = fingerprint(other)!;
-    expect(hammingDistance(a, b)).toBeLessThanOrEqual(4);
-    expect(hammingDistance(a, c)).toBeGreaterThan(10);
+    expect(similarity(a, b)).toBeGreaterThan(0.7);
+    expect(similarity(a, c)).toBeLessThan(0.2);
+  });
+  it('still matches a reprint whose lead and closing sentences were rewritten', () => {
+    const long = [
+      '5月8日，示例市中心医院与远方县人民医院签订紧密型医联体合作协议',
+      story,
+      '根据协议，示例市中心医院将向远方县人民医院派驻管理团队，并开放进修名额20个',
+      '远方县人民医院重点建设的胸痛中心和卒中中心将由市级专家全程指导',
+      '双方还将开通远程会诊平台，县里的疑难病例可以当天得到市级专家的诊疗意见',
+      '县卫生健康局负责人介绍，这是全县首个与市级医院签订的紧密型合作项目',
+    ];
+    const edited = ['本报讯 日前，示例市中心医院与远方县人民医院正式牵手', ...long.slice(1, -1), '此次合作为期五年，明年将开展中期评估'];
+    const sim = similarity(fingerprint(long.join('。'))!, fingerprint(edited.join('。'))!);
+    expect(sim).toBeGreaterThanOrEqual(0.5);
+    expect(findReprints([
+      { id: 'a', fingerprint: fingerprint(long.join('。')), published: '2024-05-08' },
+      { id: 'b', fingerprint: fingerprint(edited.join('。')), published: '2024-05-10' },
+    ]).get('b')).toBe('a');
   });
   it('gives no fingerprint to a body too short to compare', () => {
     expect(fingerprint('短讯')).toBeNull();

@@ -2,7 +2,7 @@
 // Incremental by article seq: only articles changed since the target last took them in. A target is
 // marked synced only after its write succeeded, so a failure mid-way (server down) loses nothing:
 // the next run redoes the unfinished batches, and writes replace an article's facts, so re-running is idempotent.
-import type { Archive, ArticleRecord } from '../archive/index.ts';
+import { KgError, type Archive, type ArticleRecord } from '../archive/index.ts';
 import type { Knowledge } from '../extractor/types.ts';
 import type { ArticleFacts, GraphStore } from '../graph/port.ts';
 import type { SearchDoc, SearchIndex } from '../search/port.ts';
@@ -20,6 +20,8 @@ export interface SyncSummary {
   written: number;
   removed: number;
   total: number;
+  /** Articles the target refused (bad facts): left unsynced, so they are retried after re-extraction. */
+  refused: Array<{ id: string; code: string; message: string }>;
 }
 
 const INSTITUTION_TYPES = new Set(['hospital', 'organization']);
@@ -66,20 +68,45 @@ async function syncTarget(archive: Archive, target: Target, options: SyncOptions
     archive.resetSync(target.name);
   }
   const total = archive.countChangedFor(target.name);
-  const summary: SyncSummary = { target: target.name, written: 0, removed: 0, total };
+  const summary: SyncSummary = { target: target.name, written: 0, removed: 0, total, refused: [] };
+  let cursor = 0;
   for (;;) {
-    const batch = archive.changedFor(target.name, batchSize);
+    const batch = archive.changedFor(target.name, batchSize, cursor);
     if (batch.length === 0) break;
+    cursor = batch[batch.length - 1].seq;
     const ok = batch.filter((a) => a.status === 'ok');
     const gone = batch.filter((a) => a.status !== 'ok').map((a) => a.id);
-    if (ok.length) await target.write(ok, archive);
+    const written = ok.length ? await writeIsolating(archive, target, ok, summary) : [];
     if (gone.length) await target.remove(gone);
-    archive.markSynced(target.name, batch);
-    summary.written += ok.length;
+    archive.markSynced(target.name, [...written, ...batch.filter((a) => a.status !== 'ok')]);
+    summary.written += written.length;
     summary.removed += gone.length;
-    options.onProgress?.(summary.written + summary.removed, total);
+    options.onProgress?.(summary.written + summary.removed + summary.refused.length, total);
   }
   return summary;
+}
+
+/**
+ * Write a batch; if the target refuses it for bad input (not for being down), write the articles one by one
+ * so one bad article does not hold back the rest. Returns the articles written. Unavailability propagates.
+ */
+async function writeIsolating(archive: Archive, target: Target, batch: ArticleRecord[], summary: SyncSummary): Promise<ArticleRecord[]> {
+  const refusedForInput = (e: unknown): e is KgError => e instanceof KgError && !e.retryable;
+  try {
+    await target.write(batch, archive);
+    return batch;
+  } catch (e) {
+    if (!refusedForInput(e) || batch.length === 1) {
+      if (refusedForInput(e)) {
+        summary.refused.push({ id: batch[0].id, code: e.code, message: e.message });
+        return [];
+      }
+      throw e;
+    }
+  }
+  const written: ArticleRecord[] = [];
+  for (const a of batch) written.push(...(await writeIsolating(archive, target, [a], summary)));
+  return written;
 }
 
 export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOptions = {}): Promise<SyncSummary> {

@@ -4,7 +4,8 @@ import { parse } from '../args.ts';
 import { progress } from '../progress.ts';
 
 export function printSyncSummary(s: SyncSummary): void {
-  console.log(`sync ${s.target}: ${s.written} articles written, ${s.removed} removed (${s.total} changed)`);
+  console.log(`sync ${s.target}: ${s.written} articles written, ${s.removed} removed, ${s.refused.length} refused (${s.total} changed)`);
+  for (const r of s.refused) console.error(`sync ${s.target}: refused ${r.id}: ${r.code}: ${r.message}`);
 }
 
 export async function run(argv: string[]): Promise<number> {
