@@ -110,12 +110,13 @@ export function limitPlugins(limits: Limits): Plugin[] {
 export function maskError(error: unknown, message: string, isDev = false): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const located = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path, positions: error.positions, source: error.source } : {};
+  // PothosValidationError is a GraphQLError without a code (bad cursor, bad global id): tag it first.
+  if (original instanceof PothosValidationError) {
+    return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT' } });
+  }
   if (original instanceof GraphQLError) return error as Error;
   if (original instanceof BadQueryError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT', reason: original.code, position: original.position } });
-  }
-  if (original instanceof PothosValidationError) {
-    return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (original instanceof KgError && original.retryable) {
     return createGraphQLError('a back-end service is unavailable; try again later', { ...located, extensions: { code: 'SERVICE_UNAVAILABLE', reason: original.code } });
