@@ -23,11 +23,13 @@ export interface PlaceForm {
   compound: boolean;
 }
 
+export interface TrieNode { next: Map<string, TrieNode>; form: string | null }
+
 export interface Gazetteer {
   byCode: Map<string, Place>;
   forms: Map<string, PlaceForm>;
-  /** First character → lengths of forms starting with it, longest first. */
-  lengthsByFirst: Map<string, number[]>;
+  /** Character trie over all forms, for longest match without slicing. */
+  trie: TrieNode;
   ancestors(code: string): string[];
 }
 
@@ -99,14 +101,16 @@ function build(): Gazetteer {
   for (const [form, codes] of Object.entries(ABBREVIATION_COMPOUNDS)) {
     forms.set(form, { places: codes.map((c) => byCode.get(c)!).filter(Boolean), weak: false, compound: true });
   }
-  const lengthsByFirst = new Map<string, number[]>();
+  const trie: TrieNode = { next: new Map(), form: null };
   for (const form of forms.keys()) {
-    const first = form[0];
-    const list = lengthsByFirst.get(first) ?? [];
-    if (!list.includes(form.length)) list.push(form.length);
-    lengthsByFirst.set(first, list);
+    let node = trie;
+    for (const ch of form) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), form: null }));
+      node = child;
+    }
+    node.form = form;
   }
-  for (const list of lengthsByFirst.values()) list.sort((a, b) => b - a);
   const ancestors = (code: string): string[] => {
     const out: string[] = [];
     let p = byCode.get(code)?.parent ?? null;
@@ -116,18 +120,17 @@ function build(): Gazetteer {
     }
     return out;
   };
-  return { byCode, forms, lengthsByFirst, ancestors };
+  return { byCode, forms, trie, ancestors };
 }
 
 /** Longest place form starting at `i` in `text`, or null. */
 export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: string; entry: PlaceForm } | null {
-  const lengths = g.lengthsByFirst.get(text[i]);
-  if (!lengths) return null;
-  for (const len of lengths) {
-    if (i + len > text.length) continue;
-    const form = text.slice(i, i + len);
-    const entry = g.forms.get(form);
-    if (entry) return { form, entry };
+  let node: TrieNode | undefined = g.trie;
+  let best: string | null = null;
+  for (let j = i; j < text.length; j++) {
+    node = node.next.get(text[j]);
+    if (!node) break;
+    if (node.form) best = node.form;
   }
-  return null;
+  return best ? { form: best, entry: g.forms.get(best)! } : null;
 }

@@ -37,10 +37,12 @@ const OptionsSchema = z.strictObject({
   minConfidence: z.number().min(0).max(1).default(0),
 });
 
+const DEFAULTS = OptionsSchema.parse({});
+
 interface Parsed { s: Sentence; places: PlaceMention[]; insts: InstitutionMention[]; people: PersonMention[]; projects: ProjectMention[] }
 
 export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptions = {}): Knowledge {
-  const o = OptionsSchema.parse(opts);
+  const o = Object.keys(opts).length === 0 ? DEFAULTS : OptionsSchema.parse(opts);
   if (!article || typeof article.body !== 'string') throw new KnowledgeInputError('article.body must be a string');
   if (article.body.length > o.maxBodyChars) throw new KnowledgeInputError(`body of ${article.body.length} characters exceeds maxBodyChars ${o.maxBodyChars}`);
   const body = article.body;
@@ -73,6 +75,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const primary = primaryActor(institutions, body, article.source);
   const figures: Figure[] = [];
   const relations: Relation[] = [];
+  const byId = new Map(institutions.map((e) => [e.id, e]));
   let carried: string | null = null;
   let carriedParagraph = -1;
   parsed.forEach((p, i) => {
@@ -87,7 +90,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
       subjectAt: (at) => {
         const before = mentions.filter((m) => m.end <= at).at(-1);
         const id = before?.id ?? implicit;
-        const e = id ? institutions.find((x) => x.id === id) : undefined;
+        const e = id ? byId.get(id) : undefined;
         return e ? { id: e.id, name: e.name } : null;
       },
       time: date,

@@ -30,8 +30,37 @@ export interface InstitutionMention {
 
 const hospitalSet = new Set(HOSPITAL_SUFFIXES);
 const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
-const SUFFIX_RE = new RegExp(ALL_SUFFIXES.join('|'), 'gu');
-const KNOWN_RE = new RegExp(Object.keys(KNOWN_ORGS).sort((a, b) => b.length - a.length).join('|'), 'gu');
+const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
+const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
+
+/** Words by their last character, longest first: a cheap look-up at each character instead of a big alternation. */
+function endingIndex(words: string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const last = w[w.length - 1];
+    m.set(last, [...(m.get(last) ?? []), w]);
+  }
+  return m;
+}
+
+/** Non-overlapping occurrences of `words`, longest at each end position, scanning left to right. */
+function occurrences(text: string, index: Map<string, string[]>): { index: number; word: string }[] {
+  const out: { index: number; word: string }[] = [];
+  let floor = 0;
+  for (let e = 1; e <= text.length; e++) {
+    const list = index.get(text[e - 1]);
+    if (!list) continue;
+    for (const w of list) {
+      if (e - w.length >= floor && text.startsWith(w, e - w.length)) {
+        out.push({ index: e - w.length, word: w });
+        floor = e;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
 const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
 const HOME_PREFIXES = ['自治区', '市', '省', '区', '县'];
@@ -69,8 +98,8 @@ export function scanInstitutions(
   const placeAt = new Map(places.map((p) => [p.start, p]));
   const merged = units(tokens, placeAt);
   const found: InstitutionMention[] = [];
-  for (const m of text.matchAll(KNOWN_RE)) {
-    found.push(make(text, m.index, m.index + m[0].length, 'organization', [], titleSpans, placeAt, true));
+  for (const m of occurrences(text, KNOWN_ENDS)) {
+    found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
   for (const m of text.matchAll(PARTY_COMMITTEE)) {
     const end = m.index + m[0].length;
@@ -79,8 +108,8 @@ export function scanInstitutions(
     if (!place && m.index > 0 && /[城都全本]/u.test(text[m.index - 1])) continue;
     found.push(make(text, start, end, 'organization', [], titleSpans, placeAt, false));
   }
-  for (const m of text.matchAll(SUFFIX_RE)) {
-    const suffix = m[0];
+  for (const m of occurrences(text, SUFFIX_ENDS)) {
+    const suffix = m.word;
     const end = m.index + suffix.length;
     if (BAD_FOLLOWER[suffix]?.test(text.slice(end, end + 1))) continue;
     const start = extendLeft(text, merged, m.index, suffix, placeAt);
@@ -98,6 +127,18 @@ export function scanInstitutions(
     found.push(...sharedSuffix(text, mention, placeAt, titleSpans));
   }
   return dedupe(found);
+}
+
+/** Index of the token covering `at` (binary search: tokens are in order). */
+function tokenAt(tokens: Token[], at: number): number {
+  let lo = 0, hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= at) lo = mid + 1;
+    else if (tokens[mid].start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Tokens merged so that a place written over several tokens (任/泽/区) is one unit. */
@@ -122,7 +163,7 @@ const LINKING = new Set(['附属', '直属', '驻']);
 
 /** Start of the name ending with `suffix` at `at`, or null when nothing name-like precedes it. */
 function extendLeft(text: string, tokens: Token[], at: number, suffix: string, placeAt: Map<number, PlaceMention>): number | null {
-  let k = tokens.findIndex((t) => t.start <= at && at < t.end);
+  let k = tokenAt(tokens, at);
   if (k < 0) return null;
   let start = tokens[k].start;
   const glued = text.slice(start, at);
@@ -183,9 +224,9 @@ function make(
   }
   // inner institutions (for branch_of): names ending with a suffix strictly inside this one
   const found: InstitutionMention['inner'] = [...inner];
-  for (const m of surface.matchAll(SUFFIX_RE)) {
-    const e = m.index + m[0].length;
-    if (e < surface.length && e > 2) found.push({ surface: surface.slice(0, e), type: typeOf(m[0]), offset: start });
+  for (const m of occurrences(surface, SUFFIX_ENDS)) {
+    const e = m.index + m.word.length;
+    if (e < surface.length && e > 2) found.push({ surface: surface.slice(0, e), type: typeOf(m.word), offset: start });
   }
   const inTitle = titles.some(([a, b]) => start >= a && end <= b);
   return { surface, start, end, type, places: heads, homePrefix, core, inner: found, inTitle, known };
@@ -229,6 +270,7 @@ function sharedSuffix(
 }
 
 function bookTitleSpans(text: string): [number, number][] {
+  if (!text.includes('《')) return [];
   const spans: [number, number][] = [];
   const re = /《[^《》]{1,200}》/gu;
   for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);

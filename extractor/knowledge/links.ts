@@ -38,9 +38,11 @@ export function linkRelations(
     out.push(r);
   };
   const evidence = (m: ResolvedMention) => m.mention.surface;
+  const done = new Set<string>();
   for (const rm of mentions) {
     const id = idOf.get(rm.mention);
-    if (!id) continue;
+    if (!id || done.has(`${id}|${rm.mention.surface}`)) continue;
+    done.add(`${id}|${rm.mention.surface}`);
     // LOCATED_IN: the most specific place in the name, else the document's city for a 市… name
     const place = rm.places.filter((p) => p.level !== 'region').at(-1) ??
       (rm.mention.homePrefix === '市' ? home.city : rm.mention.homePrefix === '省' ? home.province : rm.mention.homePrefix === '自治区' ? home.region : null);

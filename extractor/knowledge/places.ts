@@ -16,32 +16,29 @@ const INSTITUTION_AHEAD = /^[^，。、；：,.;:\s“”《》()（）]{0,10}?(
 
 /** Finds place mentions; `starts` are token start offsets, so a name is not read from inside a word. */
 export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazetteer()): PlaceMention[] {
-  const starts = new Set(tokens.map((t) => t.start));
-  const ends = new Set(tokens.map((t) => t.end));
+  let ends: Set<number> | null = null;
   const out: PlaceMention[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const chained = out.length > 0 && out[out.length - 1].end === i;
-    const m = (starts.has(i) || chained) ? matchPlaceAt(g, text, i) : null;
-    if (!m) {
-      i++;
-      continue;
-    }
+  let lastEnd = -1;
+  const tryAt = (i: number, chained: boolean) => {
+    const m = matchPlaceAt(g, text, i);
+    if (!m) return;
     const end = i + m.form.length;
-    if (m.entry.weak && !INSTITUTION_AHEAD.test(text.slice(end, end + 16))) {
-      i++;
-      continue;
-    }
+    if (m.entry.weak && !INSTITUTION_AHEAD.test(text.slice(end, end + 16))) return;
     const short = !m.entry.compound && m.entry.places.every((p) => p.name !== m.form && p.level !== 'region');
-    // a short form ends where a word ends (广安门医院 is no 广安市), and after a place it must lie under it (北京同仁医院)
-    const provinceShort = short && m.entry.places.some((p) => p.level === 'province');
-    const under = !chained || !short || m.entry.places.some((p) => g.ancestors(p.code).some((a) => out[out.length - 1].candidates.some((c) => c.code === a)));
-    if ((short && !provinceShort && !ends.has(end)) || !under) {
-      i++;
-      continue;
+    if (short && !m.entry.places.some((p) => p.level === 'province')) {
+      // a short form ends where a word ends (广安门医院 is no 广安市)
+      ends ??= new Set(tokens.map((t) => t.end));
+      if (!ends.has(end)) return;
     }
+    // after a place, a short form must lie under it (北京同仁医院 is no 同仁市)
+    if (chained && short && !m.entry.places.some((p) => g.ancestors(p.code).some((a) => out[out.length - 1].candidates.some((c) => c.code === a)))) return;
     out.push({ form: m.form, start: i, end, candidates: m.entry.places, compound: m.entry.compound });
-    i = end;
+    lastEnd = end;
+  };
+  for (const t of tokens) {
+    if (lastEnd > t.start && lastEnd < t.end) tryAt(lastEnd, true); // a place ending inside a word may be followed by another
+    if (t.start < lastEnd) continue;
+    tryAt(t.start, t.start === lastEnd);
   }
   return out;
 }

@@ -11,6 +11,8 @@ const GENERIC_HEADS = new Set([
   '研究', '相关', '各类', '这些', '上述', '多个', '传统', '立体', '科技', '合作项目', '重大医疗卫生', '医疗卫生',
   '紧密型', '城市', '县域', '区域', '京津冀合作', '高水平京津冀合作', '新技术', '工作', '专项', '一期', '二期',
 ]);
+const SUFFIX_LIST = PROJECT_SUFFIXES.source.slice(1, -2).split('|');
+const SUFFIX_LAST = new Set([...'体盟组目划程台地心伍动']);
 const STOP = /[\p{P}\p{S}\s\d一二三四五六七八九十两]/u;
 const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
 
@@ -22,8 +24,9 @@ export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    const joined = tokens.slice(Math.max(0, k - 1), k + 1).map((x) => x.word).join('');
-    const suffix = PROJECT_SUFFIXES.exec(t.word)?.[0] ?? PROJECT_SUFFIXES.exec(joined)?.[0];
+    if (!SUFFIX_LAST.has(t.word[t.word.length - 1])) continue;
+    const joined = k > 0 ? tokens[k - 1].word + t.word : t.word;
+    const suffix = SUFFIX_LIST.find((x) => joined.endsWith(x) && (t.word.endsWith(x) || x.length > t.word.length));
     if (!suffix) continue;
     let start = t.start;
     for (let j = k - 1; j >= 0; j--) {

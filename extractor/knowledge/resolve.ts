@@ -108,16 +108,22 @@ export function resolveInstitutions(
     else byPlaceKey.set(key, groupOf.get(rm.mention)!);
   }
   // short forms: a name that ends exactly one longer name of the same type is that institution
-  const nameOf = (grp: Group) => bestName(grp);
-  for (const grp of [...groups.values()].sort((x, y) => nameOf(x).length - nameOf(y).length)) {
-    if (![...groups.values()].includes(grp)) continue;
-    const forms = [...grp.names.keys(), ...grp.surfaces];
-    const longer = [...groups.values()].filter((o) => o !== grp && o.type === grp.type &&
-      forms.some((f) => [...o.names.keys()].some((n) => n.length > f.length && (n.endsWith(f) || abbreviates(f, n)))));
-    if (longer.length === 1 && forms.some((f) => f.length >= 3)) union(grp, longer[0]);
-    else if (longer.length > 1 && grp.places.length === 0 && nameOf(grp).length <= 4) {
+  const live = () => [...new Set(groups.values())];
+  const ordered = live().sort((x, y) => bestName(x).length - bestName(y).length);
+  const dead = new Set<Group>();
+  for (const grp of ordered) {
+    if (dead.has(grp)) continue;
+    const forms = [...new Set([...grp.names.keys(), ...grp.surfaces])];
+    const longest = Math.max(...forms.map((f) => f.length));
+    const longer = ordered.filter((o) => o !== grp && !dead.has(o) && o.type === grp.type && bestName(o).length > Math.min(...forms.map((f) => f.length)) &&
+      [...o.names.keys()].some((n) => n.length > 0 && forms.some((f) => n.length > f.length && (n.endsWith(f) || abbreviates(f, n)))));
+    if (longer.length === 1 && longest >= 3) {
+      union(grp, longer[0]);
+      dead.add(grp);
+    } else if (longer.length > 1 && grp.places.length === 0 && bestName(grp).length <= 4) {
       reject('institution-ambiguous-short-form');
       for (const [k, v] of groups) if (v === grp) groups.delete(k);
+      dead.add(grp);
     }
   }
   const entities: Entity[] = [];
@@ -145,6 +151,7 @@ function bestName(grp: Group): string {
 
 /** 中医一附院 abbreviates 天津中医药大学第一附属医院: same ending, the rest of its characters in order. */
 export function abbreviates(short: string, full: string): boolean {
+  if (!short.includes('附')) return false;
   const expanded = short.replace(/([一二三])附院$/u, '第$1附属医院');
   const tail = /第[一二三]附属医院$/u.exec(expanded)?.[0];
   if (!tail || !full.endsWith(tail) || expanded === full) return false;
