@@ -27,9 +27,12 @@ export const EDGE = `{ type: type(r), from: startNode(r).id, to: endNode(r).id, 
 export const FIGURE = `f { .*, approximate: f.approximate }`;
 export const ARTICLE = 'a { .id, .url, .title, .published, .source }';
 
+// Relationships are CREATEd, not MERGEd: the same transaction first deletes everything the article
+// contributed (and the rows are de-duplicated in facts.ts), so CREATE is as idempotent as MERGE and it
+// avoids MERGE's scan of every existing relationship between two hub nodes (quadratic at 100k articles).
 export const W = {
   dropMentions: `UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
-    WITH m, e.id AS eid DELETE m RETURN collect(DISTINCT eid) AS ids`,
+    WITH m, e.id AS eid, size(coalesce(m.aliases, [])) > 0 AS hadAliases DELETE m RETURN eid, hadAliases`,
   dropFigures: `UNWIND $ids AS id MATCH (:Article {id: id})-[:REPORTS]->(f:Figure) DETACH DELETE f`,
   dropFiguresById: `UNWIND $ids AS id MATCH (f:Figure {id: id}) DETACH DELETE f`,
   dropEdges: (t: string) => `UNWIND $ids AS id MATCH ()-[r:${t} {articleId: id}]->() DELETE r`,
@@ -42,16 +45,18 @@ export const W = {
   mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId})
     MERGE (a)-[m:MENTIONS]->(e) SET m.count = row.count, m.aliases = row.aliases`,
   collaborations: `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    MERGE (x)-[r:COLLABORATES {articleId: row.articleId, sentence: row.sentence, kind: row.kind}]->(y)
+    CREATE (x)-[r:COLLABORATES {articleId: row.articleId, sentence: row.sentence, kind: row.kind}]->(y)
     SET r.date = row.date, r.evidence = row.evidence, r.directed = row.directed, r.confidence = row.confidence`,
   structural: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    MERGE (x)-[r:${t} {articleId: row.articleId, sentence: row.sentence}]->(y)
+    CREATE (x)-[r:${t} {articleId: row.articleId, sentence: row.sentence}]->(y)
     SET r.date = row.date, r.evidence = row.evidence, r.directed = row.directed, r.confidence = row.confidence`,
   figures: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId})
     MERGE (f:Figure {id: row.id}) SET f += row
     MERGE (a)-[:REPORTS]->(f)
     WITH f, row WHERE row.subjectId IS NOT NULL
     MATCH (e:Entity {id: row.subjectId}) MERGE (f)-[:ABOUT]->(e)`,
+  entityAliases: `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, [coalesce(e.aliases, [])] AS lists`,
+  orphans: `UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) } RETURN e.id AS id`,
   mentionAliases: `UNWIND $ids AS id MATCH (e:Entity {id: id})
     OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e) RETURN e.id AS id, e.name AS name, collect(m.aliases) AS lists`,
   dropEntities: `UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e`,

@@ -110,15 +110,13 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   }
 
   private async writeChunk(tx: ManagedTransaction, chunk: ArticleRows[]): Promise<void> {
-    const ids = chunk.map((r) => r.article.id);
-    const touched = new Set<string>(await this.dropContribution(tx, ids));
+    const dropped = await this.dropContribution(tx, chunk.map((r) => r.article.id));
     await tx.run(W.articles, { rows: chunk.map((r) => r.article) });
     // One row per entity, later articles filling in what earlier ones lacked (as the embedded store does).
     const entities = new Map<string, EntityRow>();
     for (const r of chunk) for (const e of r.entities) {
       const prev = entities.get(e.id);
       entities.set(e.id, prev ? { ...e, code: e.code ?? prev.code, level: e.level ?? prev.level, role: e.role ?? prev.role } : e);
-      touched.add(e.id);
     }
     for (const type of ENTITY_TYPES) {
       const rowsOfType = [...entities.values()].filter((e) => e.type === type);
@@ -138,28 +136,45 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
       await tx.run(W.dropFiguresById, { ids: figures.map((f) => f.id) }); // a figure id written again moves to its new article
       await tx.run(W.figures, { rows: figures });
     }
-    await this.refreshEntities(tx, [...touched]);
+    // Aliases: recomputed from every mention where a dropped mention had some (one may have vanished),
+    // else merged with the new mentions' aliases: no walk over a hub's thousands of mentions per chunk.
+    const added = new Map<string, string[]>();
+    for (const m of mentions) if (m.aliases.length) added.set(m.entityId, [...(added.get(m.entityId) ?? []), ...m.aliases]);
+    const full = [...dropped.withAliases].filter((id) => entities.has(id) || dropped.all.has(id));
+    const incremental = [...added.keys()].filter((id) => !dropped.withAliases.has(id));
+    await this.refreshEntities(tx, [...dropped.all].filter((id) => !entities.has(id)), full, incremental, added);
   }
 
-  private async dropContribution(tx: ManagedTransaction, ids: string[]): Promise<string[]> {
+  private async dropContribution(tx: ManagedTransaction, ids: string[]): Promise<{ all: Set<string>; withAliases: Set<string> }> {
     const res = await tx.run(W.dropMentions, { ids });
     await tx.run(W.dropFigures, { ids });
     for (const t of EDGE_TYPES) await tx.run(W.dropEdges(t), { ids });
-    return (res.records[0]?.get('ids') as string[] | undefined) ?? [];
+    const all = new Set<string>();
+    const withAliases = new Set<string>();
+    for (const r of res.records) {
+      all.add(r.get('eid'));
+      if (r.get('hadAliases')) withAliases.add(r.get('eid'));
+    }
+    return { all, withAliases };
   }
 
-  /** Entities no article mentions any more are removed; the others get their aliases recomputed. */
-  private async refreshEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const res = await tx.run(W.mentionAliases, { ids });
-    const orphans: string[] = [];
-    const rows: Array<{ id: string; aliases: string[] }> = [];
-    for (const r of res.records) {
-      const lists = r.get('lists') as string[][];
-      if (!lists.length) orphans.push(r.get('id'));
-      else rows.push({ id: r.get('id'), aliases: mergeAliases(r.get('name'), lists) });
-    }
+  /**
+   * Entities no article mentions any more are removed (only those that lost a mention can be);
+   * aliases are recomputed from all mentions (`full`) or merged with this chunk's (`incremental`).
+   */
+  private async refreshEntities(tx: ManagedTransaction, lostMention: string[], full: string[], incremental: string[], added: Map<string, string[]>): Promise<void> {
+    const orphans = lostMention.length ? (await tx.run(W.orphans, { ids: lostMention })).records.map((r) => r.get('id') as string) : [];
     if (orphans.length) await tx.run(W.dropEntities, { ids: orphans });
+    const rows: Array<{ id: string; aliases: string[] }> = [];
+    const gone = new Set(orphans);
+    const collect = async (cypher: string, ids: string[], extra: (id: string) => string[]) => {
+      if (!ids.length) return;
+      for (const r of (await tx.run(cypher, { ids })).records) {
+        rows.push({ id: r.get('id'), aliases: mergeAliases(r.get('name'), [...(r.get('lists') as string[][]), extra(r.get('id'))]) });
+      }
+    };
+    await collect(W.mentionAliases, full.filter((id) => !gone.has(id)), () => []);
+    await collect(W.entityAliases, incremental, (id) => added.get(id) ?? []);
     if (rows.length) await tx.run(W.setAliases, { rows });
   }
 
@@ -167,9 +182,9 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     for (let i = 0; i < ids.length; i += this.o.batchSize) {
       const chunk = ids.slice(i, i + this.o.batchSize);
       await this.tx('WRITE', async (tx) => {
-        const touched = await this.dropContribution(tx, chunk);
+        const dropped = await this.dropContribution(tx, chunk);
         await tx.run(W.dropArticles, { ids: chunk });
-        await this.refreshEntities(tx, touched);
+        await this.refreshEntities(tx, [...dropped.all], [...dropped.withAliases], [], new Map());
       });
     }
   }

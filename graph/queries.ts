@@ -44,6 +44,21 @@ export function compareEdges(a: Edge, b: Edge): number {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Structural facts (LOCATED_IN, PART_OF, BRANCH_OF) are stored once per article stating them; a
+ * neighbourhood shows each once, with the first article's evidence. Collaborations stay per article.
+ */
+function collapseStructural(edges: Edge[]): Edge[] {
+  const seen = new Set<string>();
+  return [...edges].sort(compareEdges).filter((e) => {
+    if (e.type === 'COLLABORATES') return true;
+    const k = `${e.type}\u0001${e.from}\u0001${e.to}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function uniqueEdges(edges: Edge[]): Edge[] {
   const m = new Map<string, Edge>();
   for (const e of edges) m.set(edgeSortKey(e) + '\u0001' + (e.evidence ?? ''), e);
@@ -71,7 +86,7 @@ export class GraphQueries {
       for (const v of frontier) kept.add(v);
     }
     const nodes = (await this.b.nodes([...kept])).sort(byId);
-    return { nodes, edges: uniqueEdges(found.filter((e) => kept.has(e.from) && kept.has(e.to))) };
+    return { nodes, edges: collapseStructural(uniqueEdges(found.filter((e) => kept.has(e.from) && kept.has(e.to)))) };
   }
 
   /** Bidirectional BFS, expanding the smaller side; ties broken by edge order, so both adapters agree. */
