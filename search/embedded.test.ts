@@ -15,7 +15,7 @@ describe('EmbeddedSearchIndex', () => {
     const index = new EmbeddedSearchIndex(db);
     await index.init();
     await index.init();
-    const rows = db.prepare("SELECT version FROM schema_migrations WHERE module = 'search'").all();
-    expect(rows).toEqual([{ version: 1 }]);
+    const rows = db.prepare("SELECT version FROM schema_migrations WHERE module = 'search' ORDER BY version").all();
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
   });
 });

@@ -45,6 +45,16 @@ export const SEARCH_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'bodies in their own table, so match-time lookups read narrow rows',
+    sql: `
+      CREATE TABLE search_bodies (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, body_original TEXT NOT NULL);
+      INSERT INTO search_bodies (rowid, body, body_original) SELECT rowid, body, body_original FROM search_docs;
+      ALTER TABLE search_docs DROP COLUMN body;
+      ALTER TABLE search_docs DROP COLUMN body_original;
+    `,
+  },
 ];
 
 const OptionsSchema = z
@@ -85,13 +95,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const delFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     const delFacets = this.db.prepare('DELETE FROM search_facets WHERE doc = ?');
     const upsertDoc = this.db.prepare(
-      `INSERT INTO search_docs (id, url, title, published, day, source, body, body_original, reprint_of, grp)
-       VALUES (@id, @url, @title, @published, @day, @source, @body, @bodyOriginal, @reprintOf, @grp)
+      `INSERT INTO search_docs (id, url, title, published, day, source, reprint_of, grp)
+       VALUES (@id, @url, @title, @published, @day, @source, @reprintOf, @grp)
        ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, published = excluded.published,
-         day = excluded.day, source = excluded.source, body = excluded.body, body_original = excluded.body_original,
-         reprint_of = excluded.reprint_of, grp = excluded.grp
+         day = excluded.day, source = excluded.source, reprint_of = excluded.reprint_of, grp = excluded.grp
        RETURNING rowid`,
     ).pluck();
+    const putBody = this.db.prepare('INSERT OR REPLACE INTO search_bodies (rowid, body, body_original) VALUES (?, ?, ?)');
     const insFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, words) VALUES (?, ?, ?, ?)');
     const insFacet = this.db.prepare('INSERT OR IGNORE INTO search_facets (field, value, doc) VALUES (?, ?, ?)');
     // Tokenise outside the write transaction: it is the slow part.
@@ -110,8 +120,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
         }
         const rowid = upsertDoc.get({
           id: d.id, url: d.url, title: d.title, published: d.published, day: dayNumber(d.published), source: d.source,
-          body: d.body, bodyOriginal: d.bodyOriginal, reprintOf: d.reprintOf, grp: d.reprintOf ?? d.id,
+          reprintOf: d.reprintOf, grp: d.reprintOf ?? d.id,
         }) as number;
+        putBody.run(rowid, d.body, d.bodyOriginal);
         insFts.run(rowid, p.title, p.body, p.words);
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(f, v, rowid);
       }
@@ -127,13 +138,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
         this.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
         this.db.prepare('DELETE FROM search_facets WHERE doc = ?').run(rowid);
         this.db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(rowid);
+        this.db.prepare('DELETE FROM search_bodies WHERE rowid = ?').run(rowid);
       }
     })();
   }
 
   async clear(): Promise<void> {
     this.db.transaction(() => {
-      this.db.exec("DELETE FROM search_facets; DELETE FROM search_docs; INSERT INTO search_fts(search_fts) VALUES ('delete-all');");
+      this.db.exec("DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_bodies; INSERT INTO search_fts(search_fts) VALUES ('delete-all');");
     })();
   }
 
@@ -195,21 +207,25 @@ export class EmbeddedSearchIndex implements SearchIndex {
       ? (rows[0].total as number)
       : (this.db.prepare(`SELECT count(*) FROM (${this.repsSql(sql)})`).pluck().get(params) as number);
     const facets: SearchResult['facets'] = {};
-    for (const f of c.facets) facets[f] = this.facet(f, sql, params);
+    if (c.facets.length) {
+      // The collapsed match set once, in a temporary table every facet count reads.
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS search_reps (rid INTEGER PRIMARY KEY); DELETE FROM temp.search_reps;');
+      this.db.prepare(`INSERT INTO temp.search_reps (rid) SELECT rid FROM (${this.repsSql(sql)})`).run(params);
+      for (const f of c.facets) facets[f] = this.facet(f);
+    }
     const result: SearchResult = { total, hits: this.hits(rows, c), facets };
     if (c.parsed.ignored.length) result.warnings = [`ignored: ${c.parsed.ignored.join(' ')}`];
     return result;
   }
 
-  private facet(field: CheckedQuery['facets'][number], matchSql: string, params: Row): Record<string, number> {
+  private facet(field: CheckedQuery['facets'][number]): Record<string, number> {
     const value =
       field === 'source' || field === 'year'
-        ? `SELECT ${field === 'year' ? 'substr(d.published, 1, 4)' : 'd.source'} AS v FROM reps JOIN search_docs d ON d.rowid = reps.rid`
-        : `SELECT x.value AS v FROM reps JOIN search_facets x ON x.doc = reps.rid AND x.field = '${field}'`;
+        ? `SELECT ${field === 'year' ? 'substr(d.published, 1, 4)' : 'd.source'} AS v FROM temp.search_reps r JOIN search_docs d ON d.rowid = r.rid`
+        : `SELECT x.value AS v FROM temp.search_reps r JOIN search_facets x ON x.doc = r.rid AND x.field = '${field}'`;
     const rows = this.db
-      .prepare(`WITH reps AS (${this.repsSql(matchSql)}), vals AS (${value})
-        SELECT v, count(*) AS n FROM vals WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${this.o.maxFacetValues}`)
-      .all(params) as Array<{ v: string; n: number }>;
+      .prepare(`SELECT v, count(*) AS n FROM (${value}) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${this.o.maxFacetValues}`)
+      .all() as Array<{ v: string; n: number }>;
     return Object.fromEntries(rows.map((r) => [r.v, r.n]));
   }
 
@@ -217,7 +233,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (rows.length === 0) return [];
     const docs = new Map(
       (this.db
-        .prepare('SELECT rowid AS rid, * FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))')
+        .prepare(`SELECT d.rowid AS rid, d.*, b.body, b.body_original FROM search_docs d JOIN search_bodies b ON b.rowid = d.rowid
+          WHERE d.rowid IN (SELECT value FROM json_each(?))`)
         .all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((d) => [d.rid as number, d]),
     );
     const needles = markNeedles(c.parsed.positives.flatMap((p) => [p, ...synonymsOf(p)]));

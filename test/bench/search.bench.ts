@@ -1,0 +1,89 @@
+// Embedded search index speed: build rate (docs/s) and query latency (p50/p95) at 10k and 100k synthetic
+// articles (test/bench/generate.ts; each document joins four generated stories, ~1,000 characters, close
+// to a real news body). Goal: p95 < 50 ms at 100k. Data goes to a temporary SQLite file, like the archive.
+// Run: npx tsx test/bench/search.bench.ts [sizes…]   e.g. npx tsx test/bench/search.bench.ts 10000 100000
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedSearchIndex } from '../../search/embedded.ts';
+import type { Entity, Relation } from '../../extractor/types.ts';
+import type { SearchDoc, SearchQuery } from '../../search/port.ts';
+import { iterateArticles } from './generate.ts';
+
+const PER_DOC = 4;
+
+function* docs(n: number): Generator<SearchDoc> {
+  const it = iterateArticles(n * PER_DOC, 7);
+  for (let i = 0; i < n; i++) {
+    const parts = Array.from({ length: PER_DOC }, () => it.next().value!);
+    const a = parts[0];
+    const places = [...new Set(parts.flatMap((p) => p.entities.filter((e: Entity) => e.type === 'place').map((e: Entity) => e.name)))];
+    const institutions = [...new Set(parts.flatMap((p) => p.entities.filter((e: Entity) => e.type === 'hospital').map((e: Entity) => e.name)))];
+    const kinds = [...new Set(parts.flatMap((p) => p.relations.flatMap((r: Relation) => (r.type === 'collaboration' && r.kind ? [r.kind] : []))))];
+    const body = parts.map((p) => p.body).join('\n');
+    yield {
+      id: `d${i}`, url: a.article.url ?? null, title: a.article.title ?? '', published: a.article.published ?? null,
+      source: ['健康报', '人民网', '河北日报', '北京日报', '内蒙古日报'][i % 5], body, bodyOriginal: body,
+      places, institutions, kinds, reprintOf: i % 50 === 49 ? `d${i - 1}` : null,
+    };
+  }
+}
+
+const QUERIES: Array<Omit<SearchQuery, 'limit'>> = [
+  { text: '医联体' }, { text: '托管' }, { text: '远程会诊' }, { text: '保定' }, { text: '京蒙' }, { text: '"对口帮扶"' },
+  { text: '儿童医院 保定' }, { text: '遠程會診' }, { text: '医院' }, { text: '专家 -托管' }, { text: '赤峰 OR 通辽' },
+  { text: 'NEAR(专家 坐诊, 10)' }, { text: '床位', filters: { from: '2020', to: '2022' } },
+  { text: '医联体', filters: { places: ['保定市'] }, facets: ['source', 'year', 'places'] },
+  { text: '协作', sort: 'date' }, { text: '卫生健康委员会 优质医疗资源' }, { text: '第二人民医院' }, { text: '人才培养', offset: 50 },
+  { text: '', filters: { source: ['人民网'] }, sort: 'date' }, { text: '医院', facets: ['source', 'year', 'kinds'] },
+];
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function run(n: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-search-bench-'));
+  const db = new Database(join(dir, 'kg.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  const index = new EmbeddedSearchIndex(db);
+  await index.init();
+  let batch: SearchDoc[] = [];
+  let chars = 0;
+  const t0 = performance.now();
+  for (const d of docs(n)) {
+    chars += d.body.length;
+    batch.push(d);
+    if (batch.length === 1000) { await index.upsert(batch); batch = []; }
+  }
+  if (batch.length) await index.upsert(batch);
+  const buildS = (performance.now() - t0) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+  const size = statSync(join(dir, 'kg.sqlite')).size;
+  console.log(`\n${n} documents (avg body ${Math.round(chars / n)} chars): built in ${buildS.toFixed(1)} s = ${Math.round(n / buildS)} docs/s; file ${(size / 1e6).toFixed(0)} MB`);
+
+  for (const q of QUERIES) await index.search({ ...q, limit: 10 }); // warm the page cache
+  const all: number[] = [];
+  const rows: string[] = [];
+  for (const q of QUERIES) {
+    const times: number[] = [];
+    let total = 0;
+    for (let r = 0; r < 5; r++) {
+      const s = performance.now();
+      total = (await index.search({ ...q, limit: 10 })).total;
+      times.push(performance.now() - s);
+    }
+    all.push(...times);
+    rows.push(`  ${JSON.stringify(q).slice(0, 90).padEnd(90)} total ${String(total).padStart(6)}  median ${pct(times, 50).toFixed(1)} ms`);
+  }
+  console.log(rows.join('\n'));
+  const p95 = pct(all, 95);
+  console.log(`queries: ${all.length}, p50 ${pct(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms ` +
+    `(goal p95 < 50 ms: ${p95 < 50 ? 'met' : `missed ×${(p95 / 50).toFixed(2)}`})`);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+for (const n of sizes.length ? sizes : [10_000, 100_000]) await run(n);
