@@ -2,10 +2,12 @@
 // Pages build elements with `h`, never with innerHTML on server text, so nothing the archive holds can inject markup.
 
 type Child = Node | string | number | null | undefined | false;
+/** Children may nest in arrays (lists built with map), at any depth. */
+export type Children = Child | Children[];
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
 /** Creates an element; `on*` attributes given functions become listeners, `false`/null attributes are left out. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Array<Child | Child[]>): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Children[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -17,8 +19,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-export function append(el: Element | DocumentFragment, children: Array<Child | Child[]>): void {
-  for (const c of children.flat()) {
+export function append(el: Element | DocumentFragment, children: Children[]): void {
+  for (const c of children.flat(Infinity as 1) as Child[]) {
     if (c === null || c === undefined || c === false) continue;
     el.append(typeof c === 'number' ? String(c) : c);
   }
@@ -52,7 +54,7 @@ export function pageHref(page: 'article' | 'entity', id: string): string {
 }
 
 /** An in-app link the router follows without reloading. */
-export function link(href: string, ...children: Array<Child | Child[]>): HTMLAnchorElement {
+export function link(href: string, ...children: Children[]): HTMLAnchorElement {
   return h('a', { href, 'data-link': true }, ...children);
 }
 

@@ -52,3 +52,11 @@ export function errorText(e: unknown): string {
   }
   return `出错了：${(e as Error)?.message ?? String(e)}`;
 }
+
+/**
+ * Cursor of the item at `offset` in an offset-paged connection (what Pothos' offsetToCursor makes): lets a
+ * shareable URL say ?page=3 instead of carrying an opaque cursor.
+ */
+export function offsetCursor(offset: number): string {
+  return btoa(`OffsetConnection:${offset}`);
+}

@@ -1,0 +1,171 @@
+// Network page: collaborations between institutions, grouped into their regions (or drawn region to
+// region), filtered by the two regions, the kind and the period (two year sliders). The URL keeps the filters.
+import { clear, field, h, link, pageHref, status } from '../lib/dom.ts';
+import { formatDate, KINDS, kindLabel } from '../lib/format.ts';
+import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
+import { errorText, gql } from '../lib/graphql.ts';
+import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
+import { PROVINCES, provinceCode, provinceOf } from '../lib/regions.ts';
+import { dataTable } from '../lib/table.ts';
+
+interface NetNode { entityId: string; name: string; type: string; articleCount: number; neighbors: { nodes: Array<{ entityId: string; code: string | null }> } }
+interface NetEdge { fromId: string; toId: string; kind: string | null; date: string | null; directed: boolean; evidence: string | null; article: { articleId: string; title: string } | null }
+
+const QUERY = /* GraphQL */ `
+  query NetworkPage($placeA: String, $placeB: String, $kinds: [CollaborationKind!], $from: String, $to: String) {
+    network(placeA: $placeA, placeB: $placeB, kinds: $kinds, from: $from, to: $to, limit: 300) {
+      nodes { entityId name type articleCount neighbors(types: [LOCATED_IN], limit: 3) { nodes { entityId code } } }
+      edges { fromId toId kind date directed evidence article { articleId title } }
+    }
+  }`;
+
+export const FIRST_YEAR = 2010;
+const thisYear = () => new Date().getFullYear();
+
+interface Filters { a: string; b: string; kinds: string[]; from: number; to: number; view: 'institutions' | 'regions' }
+
+function readFilters(p: URLSearchParams): Filters {
+  const year = (v: string | null, d: number) => (v && /^\d{4}$/.test(v) ? Math.min(Math.max(Number(v), FIRST_YEAR), thisYear()) : d);
+  const from = year(p.get('from'), FIRST_YEAR);
+  return {
+    a: p.get('a') ?? '',
+    b: p.get('b') ?? '',
+    kinds: p.getAll('kind').filter((k) => KINDS.includes(k)),
+    from,
+    to: Math.max(year(p.get('to'), thisYear()), from),
+    view: p.get('view') === 'regions' ? 'regions' : 'institutions',
+  };
+}
+
+function regionSelect(name: string, value: string): HTMLSelectElement {
+  return h('select', { name }, h('option', { value: '' }, '不限'), Object.entries(PROVINCES).map(([two, n]) => h('option', { value: two, selected: value === two }, n)));
+}
+
+function filterForm(f: Filters): HTMLFormElement {
+  const from = h('input', { type: 'range', name: 'from', min: FIRST_YEAR, max: thisYear(), step: 1, value: f.from });
+  const to = h('input', { type: 'range', name: 'to', min: FIRST_YEAR, max: thisYear(), step: 1, value: f.to });
+  const period = h('output', { class: 'period', 'aria-live': 'polite' }, `${f.from}年 – ${f.to}年`);
+  const form = h(
+    'form',
+    { class: 'filters', role: 'search', 'aria-label': '网络筛选' },
+    field('一方地区', regionSelect('a', f.a)),
+    field('另一方地区', regionSelect('b', f.b)),
+    h('fieldset', { class: 'kinds' }, h('legend', {}, '合作方式'), KINDS.map((k) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'kind', value: k, checked: f.kinds.includes(k) }), kindLabel(k)))),
+    h('fieldset', { class: 'period-field' }, h('legend', {}, '时期 ', period), field('起始年份', from), field('结束年份', to)),
+    field('显示', h('select', { name: 'view' }, h('option', { value: 'institutions', selected: f.view === 'institutions' }, '机构（按地区分组）'), h('option', { value: 'regions', selected: f.view === 'regions' }, '地区之间'))),
+    h('button', { type: 'submit' }, '应用筛选'),
+  );
+  // The sliders never cross: moving one past the other drags the other along.
+  const sync = (moved: HTMLInputElement) => {
+    if (Number(from.value) > Number(to.value)) (moved === from ? to : from).value = moved.value;
+    period.textContent = `${from.value}年 – ${to.value}年`;
+  };
+  from.addEventListener('input', () => sync(from));
+  to.addEventListener('input', () => sync(to));
+  const apply = () => {
+    const d = new FormData(form);
+    navigate(withParams({ a: d.get('a') as string, b: d.get('b') as string, kind: d.getAll('kind') as string[], from: Number(d.get('from')) > FIRST_YEAR ? (d.get('from') as string) : null, to: Number(d.get('to')) < thisYear() ? (d.get('to') as string) : null, view: d.get('view') === 'regions' ? 'regions' : null }), true);
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply();
+  });
+  // Selects, boxes and sliders apply as they change; the button is there for keyboards and clarity.
+  form.addEventListener('change', apply);
+  return form;
+}
+
+export async function renderNetwork(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
+  const f = readFilters(route.params);
+  document.title = '合作网络 · 合作知识图谱';
+  const results = h('div', { class: 'network-results' }, status('正在加载…'));
+  const keepFocus = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
+  clear(root);
+  root.append(h('h1', {}, '合作网络'), h('p', { class: 'lead' }, '各地机构之间的合作关系。可按地区、合作方式和时期筛选；拖动滑块选择年份范围。'), filterForm(f), results);
+  if (keepFocus) (root.querySelector(`[name="${keepFocus}"]`) as HTMLElement | null)?.focus();
+  else focusHeading(root);
+  let data: { nodes: NetNode[]; edges: NetEdge[] };
+  try {
+    data = (
+      await gql<{ network: typeof data }>(
+        QUERY,
+        {
+          placeA: f.a ? provinceCode(f.a) : null,
+          placeB: f.b ? provinceCode(f.b) : null,
+          kinds: f.kinds.length ? f.kinds : null,
+          from: f.from > FIRST_YEAR ? String(f.from) : null,
+          to: f.to < thisYear() ? `${f.to}-12-31` : null,
+        },
+        signal,
+      )
+    ).network;
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') return;
+    clear(results);
+    results.append(status(errorText(e), 'error'));
+    return;
+  }
+  clear(results);
+  renderResults(results, f, data);
+}
+
+function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; edges: NetEdge[] }): void {
+  const regionOf = new Map<string, { id: string; name: string }>();
+  for (const n of data.nodes) {
+    const p = n.neighbors.nodes.map((x) => provinceOf(x.code ?? x.entityId)).find(Boolean);
+    if (p) regionOf.set(n.entityId, p);
+  }
+  const name = new Map(data.nodes.map((n) => [n.entityId, n.name]));
+  let nodes: GraphNode[];
+  let edges: GraphEdge[];
+  if (f.view === 'regions') {
+    const pairs = new Map<string, { source: string; target: string; count: number }>();
+    const regions = new Map<string, GraphNode>();
+    for (const e of data.edges) {
+      const ra = regionOf.get(e.fromId) ?? { id: 'region:?', name: '地区不详' };
+      const rb = regionOf.get(e.toId) ?? { id: 'region:?', name: '地区不详' };
+      for (const r of [ra, rb]) regions.set(r.id, { id: r.id, label: r.name, type: 'PLACE', weight: (regions.get(r.id)?.weight ?? 0) + 1 });
+      const [s, t] = [ra.id, rb.id].sort();
+      const k = `${s}|${t}`;
+      pairs.set(k, { source: s, target: t, count: (pairs.get(k)?.count ?? 0) + 1 });
+    }
+    nodes = [...regions.values()];
+    edges = [...pairs.values()].map((p, i) => ({ id: `r${i}`, source: p.source, target: p.target, kind: null, directed: false, label: `${p.count} 项` }));
+  } else {
+    const parents = new Map<string, GraphNode>();
+    nodes = data.nodes.map((n) => {
+      const r = regionOf.get(n.entityId);
+      if (r) parents.set(r.id, { id: r.id, label: r.name, type: 'REGION' });
+      return { id: n.entityId, label: n.name, type: n.type, weight: n.articleCount, parent: r?.id };
+    });
+    nodes.push(...parents.values());
+    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed }));
+  }
+  const institutions = data.nodes.length;
+  out.append(status(`${institutions} 家机构，${data.edges.length} 项合作${f.view === 'regions' ? `，${nodes.length} 个地区` : ''}。`));
+  if (!data.edges.length) {
+    out.append(h('p', {}, '没有符合条件的合作。请放宽地区、方式或时期。'));
+    return;
+  }
+  const canvas = h('div', { class: 'graph graph-large', role: 'img', 'aria-label': `合作网络图：${nodes.length} 个节点，${edges.length} 条连线。机构列表见下方。` });
+  out.append(canvas, nodeList(data.nodes.map((n) => ({ id: n.entityId, label: n.name, type: n.type })), '网络中的机构'));
+  out.append(
+    h('h2', {}, '合作明细'),
+    dataTable(
+      [
+        { label: '一方', cell: (e: NetEdge) => link(pageHref('entity', e.fromId), name.get(e.fromId) ?? e.fromId) },
+        { label: '另一方', cell: (e: NetEdge) => link(pageHref('entity', e.toId), name.get(e.toId) ?? e.toId) },
+        { label: '方式', cell: (e: NetEdge) => kindLabel(e.kind) },
+        { label: '日期', cell: (e: NetEdge) => formatDate(e.date) },
+        { label: '出处', cell: (e: NetEdge) => (e.article ? link(pageHref('article', e.article.articleId), e.article.title) : '—') },
+      ],
+      data.edges,
+      '合作明细（每行一项合作及其出处）',
+    ),
+  );
+  requestAnimationFrame(() => {
+    void drawGraph(canvas, nodes, edges, (id) => {
+      if (!id.startsWith('region:')) navigate(pageHref('entity', id));
+    }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
+  });
+}
