@@ -3,7 +3,7 @@
 // error mask that turns every unexpected error into "Unexpected error." without message or stack.
 import { PothosValidationError } from '@pothos/core';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, validate } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { KgError } from '../archive/errors.ts';
@@ -60,22 +60,25 @@ function parseLimit(limits: Limits): Plugin {
   };
 }
 
-/** Depth, breadth and complexity, checked during validation: a refused query never reaches a resolver. */
-function complexityLimit(limits: Limits): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string } }> {
+/**
+ * Depth, breadth and complexity, checked after validation and before any resolver runs. Not a cached
+ * validation rule: the cost depends on the variables (`first: $n`), and Yoga caches validation per document.
+ */
+function complexityLimit(limits: Limits): Plugin {
   return {
-    onValidate({ addValidationRule, context }) {
-      addValidationRule(
-        createComplexityRule({
-          context,
-          variableValues: context.params?.variables ?? {},
-          operationName: context.params?.operationName ?? null,
-          validate: (r, report) => {
-            if (r.depth > limits.maxDepth) report(new ApiError('QUERY_TOO_DEEP', `query depth ${r.depth} is over the limit of ${limits.maxDepth}`));
-            if (r.breadth > limits.maxBreadth) report(new ApiError('QUERY_TOO_BROAD', `query selects ${r.breadth} fields (aliases included), over the limit of ${limits.maxBreadth}`));
-            if (r.complexity > limits.maxComplexity) report(new ApiError('QUERY_TOO_COMPLEX', `query cost ${r.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages`));
-          },
-        }),
-      );
+    onExecute({ args, setResultAndStopExecution }) {
+      const rule = createComplexityRule({
+        context: args.contextValue as object,
+        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+        operationName: args.operationName ?? null,
+        validate: (r, report) => {
+          if (r.depth > limits.maxDepth) report(new ApiError('QUERY_TOO_DEEP', `query depth ${r.depth} is over the limit of ${limits.maxDepth}`));
+          if (r.breadth > limits.maxBreadth) report(new ApiError('QUERY_TOO_BROAD', `query selects ${r.breadth} fields (aliases included), over the limit of ${limits.maxBreadth}`));
+          if (r.complexity > limits.maxComplexity) report(new ApiError('QUERY_TOO_COMPLEX', `query cost ${r.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages`));
+        },
+      });
+      const errors = validate(args.schema, args.document, [rule]);
+      if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
 }
@@ -100,7 +103,7 @@ function timeout(limits: Limits): Plugin {
 }
 
 export function limitPlugins(limits: Limits): Plugin[] {
-  return [bodyLimit(limits), parseLimit(limits), complexityLimit(limits) as Plugin, timeout(limits)];
+  return [bodyLimit(limits), parseLimit(limits), complexityLimit(limits), timeout(limits)];
 }
 
 /**

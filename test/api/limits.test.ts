@@ -30,6 +30,16 @@ describe('query shape limits', () => {
     await stillAnswers();
   });
 
+  it('prices each request by its own variables, even when the document was seen before', async () => {
+    const q = `query($a: Int, $b: Int) { entities(first: $a) { edges { node { articles(first: $b) { edges { node { title entities { name } } } } } } } }`;
+    const cheap = await gql(server, q, { a: 2, b: 2 });
+    expect(cheap.errors).toBeUndefined();
+    const costly = await gql(server, q, { a: 100, b: 100 });
+    expect(codes(costly)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(costly.data).toBeUndefined();
+    await stillAnswers();
+  });
+
   it('refuses a huge alias fan-out', async () => {
     const aliases = Array.from({ length: 400 }, (_, i) => `a${i}: stats { searchDocuments }`).join(' ');
     const r = await gql(server, `{ ${aliases} }`);

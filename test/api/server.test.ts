@@ -19,10 +19,10 @@ describe('mutations behind the API key', () => {
 
   it('refuses without a key, with a wrong key, and when the server has none', async () => {
     const server = api(t.services, { apiKey: KEY });
-    for (const headers of [{}, { authorization: 'Bearer wrong-key-000000' }, { authorization: KEY }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-key-000000' }, { authorization: KEY }] as Array<Record<string, string>>) {
       const r = await gql(server, SYNC, {}, headers);
       expect(codes(r)).toEqual(['UNAUTHENTICATED']);
-      expect(r.data).toBeNull;
+      expect(r.data ?? null).toBeNull();
     }
     const keyless = api(t.services, { apiKey: undefined });
     const r = await gql(keyless, SYNC, {}, { authorization: `Bearer ${KEY}` });

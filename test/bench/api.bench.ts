@@ -1,0 +1,121 @@
+// GraphQL API under load: requests/s and latency (p50, p99) for search and entity queries over HTTP on
+// 127.0.0.1, against a synthetic archive (test/bench/generate.ts) on the embedded graph and search adapters.
+// The server runs in a child process so the load generator (autocannon) does not share its event loop.
+// Goal: search >= 500 requests/s with p99 < 100 ms.
+// Run: npx tsx test/bench/api.bench.ts [articles=5000] [seconds=10] [connections=10]
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../cli/commands/serve.ts';
+import { openServices } from '../../pipeline/services.ts';
+import type { SearchDoc } from '../../search/port.ts';
+import { iterateArticles } from './generate.ts';
+
+interface Request { method: 'POST'; path: string; headers: Record<string, string>; body: string }
+interface Histogram { average: number; p50: number; p99: number; max: number }
+interface Result { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number }
+type Autocannon = (opts: { url: string; connections: number; duration: number; requests: Request[] }) => Promise<Result>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** Child mode: fill the archive, serve it, print the URL. */
+async function child(dataDir: string, n: number): Promise<void> {
+  const services = await openServices({ dataDir, env: {} });
+  const started = Date.now();
+  let batch: ReturnType<typeof iterateArticles> extends Generator<infer T> ? T[] : never = [];
+  const docs: SearchDoc[] = [];
+  const flush = async () => {
+    // Archive rows first (the API resolves Article fields from the archive), then the two projections.
+    const ids = services.archive.db.transaction(() =>
+      batch.map((a, i) => {
+        const bytes = Buffer.from(`${a.article.title}\n${a.body}\n${a.article.id}`);
+        const { pageId } = services.archive.storePage({ origin: `bench:${a.article.id}:${i}`, kind: 'text', bytes, text: bytes.toString(), encoding: 'utf-8' });
+        const article = { title: a.article.title, published: a.article.published, source: a.article.source, author: null, body: a.body, bodyOriginal: a.body, url: a.article.url };
+        return services.archive.saveExtraction(pageId, { status: 'ok', article, knowledge: null, fingerprint: null }, 'bench');
+      }),
+    )();
+    const facts = batch.map((a, i) => ({ ...a, article: { ...a.article, id: ids[i] } }));
+    await services.graph.writeArticles(facts);
+    for (const [i, a] of batch.entries()) {
+      const names = (t: string) => [...new Set(a.entities.filter((e) => e.type === t).map((e) => e.name))];
+      docs.push({ id: ids[i], url: a.article.url, title: a.article.title, published: a.article.published, source: a.article.source, body: a.body, bodyOriginal: a.body,
+        places: names('place'), institutions: names('hospital'), kinds: [...new Set(a.relations.flatMap((r) => (r.kind ? [r.kind] : [])))], reprintOf: null });
+    }
+    await services.search.upsert(docs.splice(0));
+    batch = [];
+  };
+  for (const a of iterateArticles(n, 3)) {
+    batch.push(a);
+    if (batch.length === 500) await flush();
+  }
+  if (batch.length) await flush();
+  const hospitals = await services.graph.findEntities({ type: 'hospital', limit: 20 });
+  const s = await serve({ services, port: 0, host: '127.0.0.1', api: { ui: false, development: false } });
+  process.send!({ url: s.url, loadSeconds: (Date.now() - started) / 1000, hospitals: hospitals.map((h) => ({ id: h.id, name: h.name })) });
+}
+
+const post = (query: string, variables: Record<string, unknown>): Request => ({
+  method: 'POST',
+  path: '/graphql',
+  headers: { 'content-type': 'application/json', accept: 'application/json' },
+  body: JSON.stringify({ query, variables }),
+});
+
+const SEARCH = `query($q: String!) { search(query: $q, first: 10, facets: []) { totalCount edges { node { articleId title titleHighlighted published source passages } } } }`;
+const SEARCH_FACETS = `query($q: String!) { search(query: $q, first: 10) { totalCount facets { field values { key count } } edges { node { articleId titleHighlighted passages } } } }`;
+const SEARCH_NESTED = `query($q: String!) { search(query: $q, first: 10, facets: []) { edges { node { passages article { title published entities { name type } } } } } }`;
+const ENTITY = `query($id: ID!) { entity(id: $id) { name aliases articleCount articles(first: 10) { totalCount edges { node { title published } } } } }`;
+const NEIGHBORS = `query($id: ID!) { entity(id: $id) { name neighbors(depth: 1, limit: 50) { nodes { name type } edges { kind date evidence } } } }`;
+const TYPEAHEAD = `query($name: String!) { entities(type: HOSPITAL, name: $name, first: 10) { edges { node { entityId name aliases articleCount } } } }`;
+const TERMS = ['医联体', '托管', '远程会诊', '保定', '对口帮扶', '儿童医院 保定', '专家', '赤峰 OR 通辽', '"合作共建"', '床位'];
+
+async function main(): Promise<void> {
+  const [n = 5000, seconds = 10, connections = 10] = process.argv.slice(2).map(Number);
+  const dir = mkdtempSync(join(tmpdir(), 'kg-api-bench-'));
+  const server: ChildProcess = fork(SELF, ['--child', dir, String(n)], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  try {
+    const ready = await new Promise<{ url: string; loadSeconds: number; hospitals: Array<{ id: string; name: string }> }>((resolve, reject) => {
+      server.once('message', (m) => resolve(m as never));
+      server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+    console.log(`archive: ${n} synthetic articles loaded in ${ready.loadSeconds.toFixed(1)} s; ${seconds} s per scenario, ${connections} connections`);
+    const ids = ready.hospitals.map((h) => h.id);
+    const prefixes = ready.hospitals.map((h) => h.name.slice(0, 3));
+    const scenarios: Array<[string, Request[]]> = [
+      ['search (10 hits, passages)', TERMS.map((q) => post(SEARCH, { q }))],
+      ['search + facets', TERMS.map((q) => post(SEARCH_FACETS, { q }))],
+      ['search → article → entities', TERMS.map((q) => post(SEARCH_NESTED, { q }))],
+      ['entity + articles page', ids.map((id) => post(ENTITY, { id }))],
+      ['entity neighbours', ids.map((id) => post(NEIGHBORS, { id }))],
+      ['entities type-ahead', prefixes.map((name) => post(TYPEAHEAD, { name }))],
+    ];
+    console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors');
+    for (const [name, requests] of scenarios) {
+      const r = await autocannon({ url: ready.url, connections, duration: seconds, requests });
+      const bad = r.errors + r.timeouts + r.non2xx;
+      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)}`);
+      if (name.startsWith('search (')) {
+        console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
+      }
+    }
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  child(process.argv[3], Number(process.argv[4])).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
