@@ -57,23 +57,25 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     const rows = toRows(batch);
     this.db.transaction(() => {
       const touched = new Set<string>();
+      const lost = new Set<string>();
       for (const r of rows) {
-        this.dropContribution(r.article.id, touched);
+        this.dropContribution(r.article.id, touched, lost);
         this.insertArticle(r);
-        for (const e of r.entities) touched.add(e.id);
       }
-      this.refreshEntities(touched);
+      this.refreshEntities(touched, lost);
+      this.addAliases(rows);
     })();
   }
 
   async removeArticles(ids: string[]): Promise<void> {
     this.db.transaction(() => {
       const touched = new Set<string>();
+      const lost = new Set<string>();
       for (const id of ids) {
-        this.dropContribution(id, touched);
+        this.dropContribution(id, touched, lost);
         this.db.prepare('DELETE FROM graph_article WHERE id = ?').run(id);
       }
-      this.refreshEntities(touched);
+      this.refreshEntities(touched, lost);
     })();
   }
 
@@ -81,8 +83,12 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     this.db.exec('DELETE FROM graph_edge; DELETE FROM graph_figure; DELETE FROM graph_mention; DELETE FROM graph_entity; DELETE FROM graph_article;');
   }
 
-  private dropContribution(articleId: string, touched: Set<string>): void {
-    for (const m of this.db.prepare('SELECT entity_id FROM graph_mention WHERE article_id = ?').pluck().all(articleId)) touched.add(m as string);
+  /** Adds to `touched` the entities that lost a mention whose aliases were not empty (so one may vanish). */
+  private dropContribution(articleId: string, touched: Set<string>, lost?: Set<string>): void {
+    for (const m of this.db.prepare('SELECT entity_id, aliases FROM graph_mention WHERE article_id = ?').all(articleId) as Row[]) {
+      lost?.add(m.entity_id);
+      if (m.aliases !== '[]') touched.add(m.entity_id);
+    }
     for (const t of ['graph_mention', 'graph_edge', 'graph_figure']) this.db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
   }
 
@@ -106,16 +112,34 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     for (const f of r.figures) fig.run({ ...f, articleId: r.article.id, approximate: f.approximate ? 1 : 0 });
   }
 
-  /** Entities no article mentions any more are removed; the others get their aliases recomputed. */
-  private refreshEntities(ids: Set<string>): void {
-    const lists = this.db.prepare('SELECT aliases FROM graph_mention WHERE entity_id = ?').pluck();
+  /** New surface forms join an entity's sorted aliases (a full recompute is only needed after a drop). */
+  private addAliases(rows: ArticleRows[]): void {
+    const get = this.db.prepare('SELECT name, aliases FROM graph_entity WHERE id = ?');
+    const set = this.db.prepare('UPDATE graph_entity SET aliases = ? WHERE id = ?');
+    for (const r of rows) for (const m of r.mentions) {
+      if (!m.aliases.length) continue;
+      const e = get.get(m.entityId) as Row;
+      const current: string[] = JSON.parse(e.aliases);
+      if (m.aliases.every((a) => current.includes(a))) continue;
+      set.run(JSON.stringify(mergeAliases(e.name, [current, m.aliases])), m.entityId);
+    }
+  }
+
+  /**
+   * Entities that lost a mention and have none left are removed; entities whose aliases may have
+   * changed get them recomputed from their mentions (only those: hubs have thousands).
+   */
+  private refreshEntities(ids: Set<string>, lost: Set<string>): void {
+    const orphan = this.db.prepare('DELETE FROM graph_entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM graph_mention WHERE entity_id = ?)');
+    for (const id of lost) orphan.run(id, id);
+    const lists = this.db.prepare(`SELECT aliases FROM graph_mention WHERE entity_id = ? AND aliases != '[]'`).pluck();
     const name = this.db.prepare('SELECT name FROM graph_entity WHERE id = ?').pluck();
-    const del = this.db.prepare('DELETE FROM graph_entity WHERE id = ?');
     const set = this.db.prepare('UPDATE graph_entity SET aliases = ? WHERE id = ?');
     for (const id of ids) {
+      const n = name.get(id) as string | undefined;
+      if (n === undefined) continue;
       const all = lists.all(id) as string[];
-      if (!all.length) { del.run(id); continue; }
-      set.run(JSON.stringify(mergeAliases(name.get(id) as string, all.map((a) => JSON.parse(a)))), id);
+      set.run(JSON.stringify(mergeAliases(n, all.map((a) => JSON.parse(a)))), id);
     }
   }
 

@@ -42,6 +42,11 @@ export function compareEdges(a: Edge, b: Edge): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Sorts by compareEdges' order, computing each key once. */
+export function sortEdges(edges: Edge[]): Edge[] {
+  return edges.map((e) => [edgeSortKey(e), e] as const).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map((x) => x[1]);
+}
+
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -50,7 +55,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  */
 function collapseStructural(edges: Edge[]): Edge[] {
   const seen = new Set<string>();
-  return [...edges].sort(compareEdges).filter((e) => {
+  return sortEdges(edges).filter((e) => {
     if (e.type === 'COLLABORATES') return true;
     const k = `${e.type}\u0001${e.from}\u0001${e.to}`;
     if (seen.has(k)) return false;
@@ -62,7 +67,7 @@ function collapseStructural(edges: Edge[]): Edge[] {
 function uniqueEdges(edges: Edge[]): Edge[] {
   const m = new Map<string, Edge>();
   for (const e of edges) m.set(edgeSortKey(e) + '\u0001' + (e.evidence ?? ''), e);
-  return [...m.values()].sort(compareEdges);
+  return sortEdges([...m.values()]);
 }
 
 export class GraphQueries {
@@ -78,7 +83,7 @@ export class GraphQueries {
     const found: Edge[] = [];
     let frontier = [id];
     for (let d = 0; d < depth && frontier.length && kept.size < limit; d++) {
-      const edges = (await this.b.edgesAround(frontier, types)).filter((e) => edgePasses(e, q)).sort(compareEdges);
+      const edges = sortEdges((await this.b.edgesAround(frontier, types)).filter((e) => edgePasses(e, q)));
       found.push(...edges);
       const next = new Set<string>();
       for (const e of edges) for (const v of [e.from, e.to]) if (!kept.has(v)) next.add(v);
@@ -106,7 +111,7 @@ export class GraphQueries {
       const other = sides[1 - s];
       if (!side.frontier.length) return null;
       const inFrontier = new Set(side.frontier);
-      const edges = (await this.b.edgesAround(side.frontier, EDGE_TYPES)).filter((e) => edgePasses(e, opts)).sort(compareEdges);
+      const edges = sortEdges((await this.b.edgesAround(side.frontier, EDGE_TYPES)).filter((e) => edgePasses(e, opts)));
       const next: string[] = [];
       for (const e of edges) {
         for (const [u, v] of [[e.from, e.to], [e.to, e.from]]) {
