@@ -7,7 +7,7 @@ import { blockScore } from './score.ts';
 
 const MAX_DEPTH = 256;
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'select', 'option', 'textarea', 'button', 'object', 'embed', 'canvas', 'map', 'audio', 'video', 'head']);
+const SKIP = new Set(['script', 'style', 'title', 'noscript', 'template', 'iframe', 'svg', 'select', 'option', 'textarea', 'button', 'object', 'embed', 'canvas', 'map', 'audio', 'video', 'head']);
 const INLINE = new Set(['a', 'span', 'font', 'b', 'strong', 'em', 'i', 'u', 'small', 'big', 'label', 'sup', 'sub', 'abbr', 'cite', 'code', 'mark', 'q', 's', 'strike', 'time', 'img', 'wbr', 'ins', 'del', 'o:p', 'nobr', 'center']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dd', 'dt', 'figcaption', 'pre']);

@@ -6,7 +6,10 @@ import { normalizeText, stripPinyin, foldWidth, toSimplifiedChinese } from '../n
 import { parseHtml } from './html.ts';
 import { textBlocks } from './text.ts';
 import { selectBody, stripTrailingCredit, type BodySpan } from './body.ts';
-import { breadcrumbRoot, findAuthor, findPublished, findSource, htmlTitle, textTitle } from './meta.ts';
+import { htmlTitle, textTitle } from './title.ts';
+import { findPublished } from './published.ts';
+import { breadcrumbRoot, findSource, headerSource, metaSource, paragraphCredit, siteName } from './source.ts';
+import { bracketAuthor, creditAuthor, findAuthor } from './author.ts';
 import type { Block, PageMeta } from './types.ts';
 
 export type { Block, PageMeta } from './types.ts';
@@ -29,10 +32,34 @@ export type ArticleInput = z.input<typeof ArticleInputSchema>;
 /** Minimum prose in the body for a page to count as an article. */
 const MIN_PROSE_CHARS = 80;
 
-/** Blocks re-written for analysis: traditional → simplified and pinyin removed, so one rule set serves both. */
-function forAnalysis(blocks: Block[]): Block[] {
+// A page is traditional when this share of its Han characters has a different simplified form; a
+// simplified page may hold a few such characters in names (魏其濛), which must not be rewritten.
+const TRADITIONAL_SHARE = 0.02;
+
+/** Whether the page is written in traditional characters (judged on its first 200 blocks). */
+function isTraditional(blocks: Block[]): boolean {
   const sample = blocks.slice(0, 200).map((b) => b.text).join('\n');
-  const traditional = toSimplifiedChinese(sample) !== sample;
+  if (toSimplifiedChinese(sample) === sample) return false; // most pages: nothing to convert
+  const counts = new Map<string, number>();
+  let han = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x3400 || code > 0x9fff) continue; // CJK ideographs (extension A and the main block)
+    han++;
+    counts.set(sample[i], (counts.get(sample[i]) ?? 0) + 1);
+  }
+  // One character per line, so OpenCC converts characters, not phrases.
+  const chars = [...counts.keys()];
+  const simple = toSimplifiedChinese(chars.join('\n')).split('\n');
+  let changed = 0;
+  chars.forEach((c, i) => {
+    if (simple[i] !== c) changed += counts.get(c) ?? 0;
+  });
+  return changed / han >= TRADITIONAL_SHARE;
+}
+
+/** Blocks re-written for analysis: traditional → simplified and pinyin removed, so one rule set serves both. */
+function forAnalysis(blocks: Block[], traditional: boolean): Block[] {
   return blocks.map((b) => ({ ...b, text: foldWidth(traditional ? toSimplifiedChinese(stripPinyin(b.text)) : b.text) }));
 }
 
@@ -54,30 +81,47 @@ export function extractArticle(input: ArticleInput): ArticleResult {
     to = raw.length;
   }
   if (raw.length === 0) return { noArticle: true, reason: 'empty page: no text' };
-  const blocks = forAnalysis(raw);
+  const traditional = isTraditional(raw);
+  const blocks = forAnalysis(raw, traditional);
+  // Metadata of a simplified page keeps its characters; a traditional page's is simplified.
+  const shown = (s: string) => (traditional ? normalizeText(s) : foldWidth(stripPinyin(s)));
   // First pass without a headline, to find where the body is; the headline is then looked up
   // before it and the body re-selected so a repeated headline is not kept as a paragraph.
   let span: BodySpan = selectBody(blocks, from, to, null);
   const titled = meta ? htmlTitle(blocks, meta, span.start) : textTitle(blocks, span.start);
-  const title = titled.title ? normalizeText(titled.title) : null;
+  const title = titled.title ? shown(titled.title) : null;
   span = selectBody(blocks, from, to, titled.title);
   if (meta) span = preferBodyUnderHeadline(blocks, meta, titled.index, span, titled.title);
   if (span.proseChars < MIN_PROSE_CHARS || span.proseCount === 0) {
     return { noArticle: true, reason: `no article body: ${span.proseChars} characters of prose (minimum ${MIN_PROSE_CHARS})` };
   }
   const zoneStart = titled.index >= 0 && titled.index < span.start ? titled.index : Math.max(0, span.start - 8);
-  const header = blocks.slice(zoneStart, span.start).map((b) => b.text);
-  const trailer = blocks.slice(span.end, span.end + 6).map((b) => b.text);
-  const published = findPublished(header, meta, url);
+  const lines = (a: number, b: number) => blocks.slice(Math.max(0, a), Math.max(0, b)).map((x) => x.text);
+  const header = lines(zoneStart, span.start);
+  const before = titled.index >= 0 ? lines(titled.index - 6, titled.index) : [];
+  const trailer = lines(span.end, span.end + 6);
+  const paragraphs = span.indices.map((i) => blocks[i].text);
+  const edges = [...paragraphs.slice(0, 1), ...paragraphs.slice(-1)];
+  const published = findPublished({ header, before, trailer }, meta, url);
   const source =
-    findSource(header) ?? findSource(trailer) ?? (meta ? metaSource(meta) : breadcrumbRoot(blocks.slice(0, span.start).map((b) => b.text)));
-  const author = findAuthor([...header, ...blocks.slice(span.start, span.start + 3).map((b) => b.text)]);
+    findSource(header) ??
+    headerSource(header) ??
+    paragraphCredit(edges) ??
+    findSource(trailer) ??
+    (meta ? (metaSource(meta) ?? siteName(meta)) : breadcrumbRoot(lines(0, span.start)));
+  // Bylines sit in the header or open the body as short lines; a long paragraph is not read for one.
+  const author =
+    findAuthor(header) ??
+    findAuthor(lines(span.start, span.start + 8).filter((t) => t.length <= 40)) ??
+    creditAuthor(paragraphs.slice(0, 2)) ??
+    bracketAuthor(header) ??
+    findAuthor(trailer);
   const bodyOriginal = originalParagraphs(raw, span);
   return {
     title: title ?? '',
     published,
-    source: source ? normalizeText(source) : null,
-    author: author ? normalizeText(author) : null,
+    source: source ? shown(source) : null,
+    author: author ? shown(author) : null,
     body: bodyOriginal.split('\n').map(normalizeText).join('\n'),
     bodyOriginal,
     url,
@@ -101,8 +145,4 @@ function originalParagraphs(raw: Block[], span: BodySpan): string {
   const out = span.indices.map((i) => raw[i].text);
   if (out.length) out[out.length - 1] = stripTrailingCredit(out[out.length - 1]);
   return out.filter((p) => p.length > 0).join('\n');
-}
-
-function metaSource(meta: PageMeta): string | null {
-  return meta.metas.get('source') ?? meta.metas.get('article:source') ?? null;
 }

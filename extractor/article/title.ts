@@ -1,0 +1,128 @@
+// The headline. On an HTML page it is the heading or short line before the body that the page's
+// own title claims (og:title, a CMS articletitle meta, <title> without its site suffix) contain,
+// joined with the next line when the page splits one headline over title and subtitle. Text
+// dumps have no such claims: the headline is the headline-like line above the date line.
+import type { Block, PageMeta } from './types.ts';
+import { isDateOnly, parseDateText } from './date.ts';
+import { isByline, isFurniture, isMetaLine, punctuation } from './score.ts';
+
+export const key = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
+
+// Separators between a headline and the site/channel names in <title>: _ | ｜ --, a spaced dash,
+// or a bare hyphen between non-digits (标题-新华网). A bare —— introduces a subtitle: not a separator.
+const TITLE_SEP = /\s*(?:[_|｜]|--|\s[-—–]\s|(?<=[^\d\s-])-(?=[^\d\s-]))\s*/;
+// Words of site and channel names (凤凰网资讯, 新华网河北频道, 巴彦淖尔市人民政府网, 手机搜狐).
+const SITE_WORD = /网|频道|政府|门户|日报|晚报|报社|新闻|资讯|在线|客户端|官网|平台|中心|传媒|电视台|广播|\.com|\.cn|搜狐|新浪|腾讯|凤凰|网易/i;
+
+function siteLike(part: string): boolean {
+  const k = key(part);
+  return k.length <= 12 || (SITE_WORD.test(part) && k.length <= 25);
+}
+
+/** <title> without the site and channel names after the headline (标题_频道_网站 → 标题). */
+export function stripSiteSuffix(t: string): string {
+  const parts: string[] = [];
+  const seps: string[] = [];
+  let rest = t.trim();
+  for (let m = TITLE_SEP.exec(rest); m && m[0].length; m = TITLE_SEP.exec(rest)) {
+    parts.push(rest.slice(0, m.index));
+    seps.push(m[0]);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  parts.push(rest);
+  let n = parts.length;
+  while (n > 1 && siteLike(parts[n - 1])) n--;
+  let out = parts[0];
+  for (let i = 1; i < n; i++) out += seps[i - 1] + parts[i];
+  out = out.trim();
+  if (key(out).length >= 5) return out;
+  // The headline is not first (网站 | 标题): take the first long part.
+  return parts.map((p) => p.trim()).find((p) => key(p).length >= 5) ?? (out || t.trim());
+}
+
+/** What the page says its headline is: og/twitter titles, CMS metas, and <title> without suffix. */
+function claims(meta: PageMeta): string[] {
+  const out: string[] = [];
+  for (const k of ['og:title', 'twitter:title', 'articletitle', 'headline', 'title']) {
+    const v = meta.metas.get(k);
+    if (v) out.push(v.replace(/<[^>]*>/g, ' '));
+  }
+  if (meta.title) out.push(meta.title);
+  return out;
+}
+
+function candidateLine(b: Block): boolean {
+  const k = key(b.text);
+  return k.length >= 2 && k.length <= 120 && b.linkChars <= b.chars / 2 && !isMetaLine(b.text) && !isFurniture(b.text) && !isByline(b.text);
+}
+
+/** The headline of an HTML page and the index of its first block (-1 when it is not among the blocks). */
+export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): { title: string | null; index: number } {
+  const said = claims(meta);
+  const saidKeys = said.map(key).filter((k) => k.length >= 4);
+  const pageKey = key(meta.title);
+  const coreKey = key(stripSiteSuffix(meta.title));
+  const inClaims = (k: string) => saidKeys.some((s) => s.includes(k));
+  let best: { index: number; score: number } | null = null;
+  for (let i = 0; i < Math.min(blocks.length, bodyStart + 3); i++) {
+    const b = blocks[i];
+    const k = key(b.text);
+    if (k.length < 4 || k.length > 120) continue;
+    const claimed = inClaims(k);
+    if ((!claimed && !b.heading) || !candidateLine(b)) continue;
+    // A copy of the whole <title> counts for its headline part only.
+    const len = k === pageKey && coreKey ? coreKey.length : k.length;
+    const score = len * (claimed ? 2 : 1) + (b.heading ? 20 : 0) + (i < bodyStart ? 5 : 0);
+    if (!best || score > best.score) best = { index: i, score };
+  }
+  if (best && (key(blocks[best.index].text).length >= 6 || best.score > 40)) {
+    const { text, first } = joinSplitHeadline(blocks, best.index, bodyStart, said);
+    return { title: key(text) === pageKey ? stripSiteSuffix(text) : text, index: first };
+  }
+  const og = meta.metas.get('og:title') ?? meta.metas.get('twitter:title') ?? meta.metas.get('articletitle')?.replace(/<[^>]*>/g, '');
+  if (og && key(og).length >= 4) return { title: stripSiteSuffix(og), index: -1 };
+  if (meta.title && key(meta.title).length >= 4) return { title: stripSiteSuffix(meta.title), index: -1 };
+  return textTitle(blocks, bodyStart);
+}
+
+/**
+ * A headline split over two lines (主标题 / ——副标题, or 引题 / 主标题): neighbours are joined while
+ * a claim holds the joined text. The claim decides the joint: a space only where it shows one.
+ */
+function joinSplitHeadline(blocks: Block[], at: number, bodyStart: number, said: string[]): { text: string; first: number } {
+  let text = blocks[at].text;
+  let first = at;
+  const holds = (t: string) => said.some((s) => key(s).includes(key(t)));
+  const joint = (a: string, b: string) => (said.some((s) => s.replace(/\s+/g, ' ').includes(`${a} ${b}`)) ? `${a} ${b}` : `${a}${b}`);
+  const next = blocks[at + 1];
+  if (next && at + 1 < bodyStart && candidateLine(next) && holds(text + next.text)) text = joint(text, next.text);
+  const prev = blocks[at - 1];
+  if (prev && candidateLine(prev) && holds(prev.text + text)) {
+    text = joint(prev.text, text);
+    first = at - 1;
+  }
+  return { text, first };
+}
+
+/** Headline of a text dump (or of a page with no title at all): the headline-like line before the date line or the body. */
+export function textTitle(blocks: Block[], bodyStart: number): { title: string | null; index: number } {
+  const from = Math.max(0, bodyStart - 12);
+  let metaAt = -1;
+  for (let i = bodyStart - 1; i >= from; i--) if (hasPublishInfo(blocks[i].text)) metaAt = i;
+  const stop = metaAt >= 0 ? metaAt : bodyStart;
+  const window = metaAt >= 0 ? 6 : 3;
+  for (let i = stop - 1; i >= Math.max(0, stop - window); i--) {
+    const t = blocks[i].text;
+    if (isHeadlineLike(t) && blocks[i].linkChars <= blocks[i].chars / 2) return { title: t, index: i };
+  }
+  return { title: null, index: -1 };
+}
+
+function isHeadlineLike(t: string): boolean {
+  const k = key(t);
+  return k.length >= 5 && k.length <= 80 && !isMetaLine(t) && !isFurniture(t) && !/[。]$/.test(t) && punctuation(t) <= 4;
+}
+
+function hasPublishInfo(t: string): boolean {
+  return isDateOnly(t) || /(发布|时间|日期|来源|作者)\s*[:：]/.test(t) || (parseDateText(t) !== null && t.length < 80);
+}
