@@ -23,7 +23,8 @@ export interface PlaceForm {
   compound: boolean;
 }
 
-export interface TrieNode { next: Map<string, TrieNode>; form: string | null }
+/** Trie keyed by UTF-16 code unit: numbers, so walking it allocates no one-character strings. */
+export interface TrieNode { next: Map<number, TrieNode>; form: string | null }
 
 export interface Gazetteer {
   byCode: Map<string, Place>;
@@ -104,7 +105,8 @@ function build(): Gazetteer {
   const trie: TrieNode = { next: new Map(), form: null };
   for (const form of forms.keys()) {
     let node = trie;
-    for (const ch of form) {
+    for (let i = 0; i < form.length; i++) {
+      const ch = form.charCodeAt(i);
       let child = node.next.get(ch);
       if (!child) node.next.set(ch, (child = { next: new Map(), form: null }));
       node = child;
@@ -128,7 +130,7 @@ export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: str
   let node: TrieNode | undefined = g.trie;
   let best: string | null = null;
   for (let j = i; j < text.length; j++) {
-    node = node.next.get(text[j]);
+    node = node.next.get(text.charCodeAt(j));
     if (!node) break;
     if (node.form) best = node.form;
   }

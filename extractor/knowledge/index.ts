@@ -84,8 +84,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
       .map((m) => ({ id: idOf.get(m)!, start: m.start, end: m.end, inTitle: m.inTitle }));
     const selfRef = /^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length));
     const implicit = selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary;
-    const date = sentenceDate(p.s.text, article.published);
-    relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text) }));
+    const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
+    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text) }));
     figures.push(...scanFigures(p.s.text, i, p.s.start, {
       subjectAt: (at) => {
         const before = mentions.filter((m) => m.end <= at).at(-1);

@@ -34,21 +34,21 @@ const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
 const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
 
 /** Words by their last character, longest first: a cheap look-up at each character instead of a big alternation. */
-function endingIndex(words: string[]): Map<string, string[]> {
-  const m = new Map<string, string[]>();
+function endingIndex(words: string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
   for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    const last = w[w.length - 1];
+    const last = w.charCodeAt(w.length - 1);
     m.set(last, [...(m.get(last) ?? []), w]);
   }
   return m;
 }
 
 /** Non-overlapping occurrences of `words`, longest at each end position, scanning left to right. */
-function occurrences(text: string, index: Map<string, string[]>): { index: number; word: string }[] {
+function occurrences(text: string, index: Map<number, string[]>): { index: number; word: string }[] {
   const out: { index: number; word: string }[] = [];
   let floor = 0;
   for (let e = 1; e <= text.length; e++) {
-    const list = index.get(text[e - 1]);
+    const list = index.get(text.charCodeAt(e - 1));
     if (!list) continue;
     for (const w of list) {
       if (e - w.length >= floor && text.startsWith(w, e - w.length)) {
@@ -96,7 +96,7 @@ export function scanInstitutions(
 ): InstitutionMention[] {
   const titleSpans = bookTitleSpans(text);
   const placeAt = new Map(places.map((p) => [p.start, p]));
-  const merged = units(tokens, placeAt);
+  const merged = places.length ? units(tokens, placeAt) : tokens;
   const found: InstitutionMention[] = [];
   for (const m of occurrences(text, KNOWN_ENDS)) {
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));

@@ -21,7 +21,6 @@ export interface Token {
 /** Longest stretch handed to the segmenter at once; longer sentences are cut into windows. */
 export const MAX_SENTENCE = 600;
 
-const SENTENCE_END = /[。！？；!?;]/u;
 
 let loaded = false;
 
@@ -42,28 +41,29 @@ export function splitSentences(body: string): Sentence[] {
   let start = 0;
   const push = (end: number) => {
     let s = start;
-    while (s < end && /\s/u.test(body[s])) s++;
+    while (s < end && isSpace(body.charCodeAt(s))) s++;
     let e = end;
-    while (e > s && /\s/u.test(body[e - 1])) e--;
+    while (e > s && isSpace(body.charCodeAt(e - 1))) e--;
     let w = s;
     while (w < e) {
       let cut = Math.min(e, w + MAX_SENTENCE);
       // never split a surrogate pair (emoji)
-      if (cut < e && /[\uD800-\uDBFF]/u.test(body[cut - 1])) cut--;
+      const last = body.charCodeAt(cut - 1);
+      if (cut < e && last >= 0xd800 && last <= 0xdbff) cut--;
       out.push({ text: body.slice(w, cut), start: w, paragraph });
       w = cut;
     }
   };
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\n') {
+    const code = body.charCodeAt(i);
+    if (code === 10) {
       push(i);
       start = i + 1;
       paragraph++;
-    } else if (SENTENCE_END.test(ch)) {
+    } else if (SENTENCE_END_CODES.has(code)) {
       // keep closing quotes with the sentence they end
       let j = i + 1;
-      while (j < body.length && /[”’」』)）]/u.test(body[j])) j++;
+      while (j < body.length && CLOSERS.has(body.charCodeAt(j))) j++;
       push(j);
       start = j;
       i = j - 1;
@@ -72,6 +72,11 @@ export function splitSentences(body: string): Sentence[] {
   push(body.length);
   return out;
 }
+
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const SENTENCE_END_CODES = codes('。！？；!?;');
+const CLOSERS = codes('”’」』)）');
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10 || c === 0x3000 || c === 0xa0;
 
 /** One nodejieba pass over a sentence, with each token's offsets in the sentence. */
 export function tokenize(text: string): Token[] {
