@@ -31,7 +31,10 @@ describe.skipIf(!hasChromium)('web UI in chromium', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+        if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
       });
       await page.setViewportSize({ width: w.width, height: w.height });
       const shot = async (step: string) => {
@@ -64,7 +67,7 @@ describe.skipIf(!hasChromium)('web UI in chromium', () => {
 async function walk(page: Page, base: string, shot: (step: string) => Promise<unknown>): Promise<void> {
   // 1. Search: type a query and press Enter (no mouse).
   await page.goto(`${base}/`);
-  const box = page.getByLabel('检索词');
+  const box = page.getByLabel('检索词', { exact: true });
   await box.fill('托管');
   await box.press('Enter');
   await page.waitForURL(/\?q=%E6%89%98%E7%AE%A1/);
@@ -135,7 +138,7 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   const rowsAll = await page.locator('.network-results table tbody tr').count();
   expect(rowsAll).toBeGreaterThan(2);
   await shot('5-network');
-  const from = page.getByLabel('起始年份');
+  const from = page.getByLabel('起始年份', { exact: true });
   await from.focus();
   for (let i = 0; i < 8; i++) await from.press('ArrowRight');
   await page.locator('.period').filter({ hasText: '2018年' }).waitFor();
@@ -145,7 +148,7 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   const rowsLater = await page.locator('.network-results table tbody tr').count();
   expect(rowsLater).toBeLessThan(rowsAll);
   for (const d of await page.locator('.network-results tbody td:nth-child(4)').allTextContents()) expect(d === '日期不详' || Number(d.slice(0, 4)) >= 2018).toBe(true);
-  await page.getByLabel('显示').selectOption('regions');
+  await page.getByLabel('显示', { exact: true }).selectOption('regions');
   await page.waitForURL(/view=regions/);
   await page.locator('.network-results .graph[data-nodes]').waitFor();
   await shot('6-network-regions');
@@ -155,7 +158,7 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   await page.waitForURL(/\/report/);
   await page.locator('table.data tbody tr').first().waitFor();
   expect(await page.locator('svg.bar-chart rect').count()).toBeGreaterThan(0);
-  const metric = page.getByLabel('指标');
+  const metric = page.getByLabel('指标', { exact: true });
   const firstMetric = (await metric.locator('option').nth(1).getAttribute('value'))!;
   await metric.selectOption(firstMetric);
   await page.waitForURL(/metric=/);

@@ -63,7 +63,10 @@ export function status(text: string, kind: 'info' | 'error' = 'info'): HTMLEleme
   return h('p', { class: `status status-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
-/** A labelled form control: the label wraps its text and the control, so clicking the text focuses it. */
+let fieldSeq = 0;
+
+/** A form control with its label tied by `for`/`id`, so the control's accessible name is exactly the label. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control, hint ? h('small', { class: 'hint' }, hint) : null);
+  if (!control.id) control.id = `f${++fieldSeq}-${control.getAttribute('name') ?? 'field'}`;
+  return h('div', { class: 'field' }, h('label', { class: 'field-label', for: control.id }, label), control, hint ? h('small', { class: 'hint' }, hint) : null);
 }

@@ -65,7 +65,7 @@ export function startRouter(root: HTMLElement, pages: Record<Route['name'], Page
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     if (a.origin !== location.origin) return;
     e.preventDefault();
-    navigate(a.pathname + a.search);
+    navigate(a.pathname + a.search + a.hash);
   });
   addEventListener('popstate', () => render?.());
   render();

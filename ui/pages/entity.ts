@@ -36,7 +36,7 @@ const QUERY = /* GraphQL */ `
     entity(id: $id) {
       entityId type name aliases code level role articleCount
       articles(first: 30) { totalCount edges { node { articleId title published source } } }
-      neighbors(depth: $depth, limit: 150) {
+      neighbors(depth: $depth, limit: 100) {
         nodes { entityId name type articleCount }
         edges { type fromId toId kind date directed evidence article { articleId title } }
       }

@@ -12,14 +12,16 @@ interface NetNode { entityId: string; name: string; type: string; articleCount: 
 interface NetEdge { fromId: string; toId: string; kind: string | null; date: string | null; directed: boolean; evidence: string | null; article: { articleId: string; title: string } | null }
 
 const QUERY = /* GraphQL */ `
-  query NetworkPage($placeA: String, $placeB: String, $kinds: [CollaborationKind!], $from: String, $to: String) {
-    network(placeA: $placeA, placeB: $placeB, kinds: $kinds, from: $from, to: $to, limit: 300) {
+  query NetworkPage($limit: Int!, $placeA: String, $placeB: String, $kinds: [CollaborationKind!], $from: String, $to: String) {
+    network(placeA: $placeA, placeB: $placeB, kinds: $kinds, from: $from, to: $to, limit: $limit) {
       nodes { entityId name type articleCount neighbors(types: [LOCATED_IN], limit: 3) { nodes { entityId code } } }
       edges { fromId toId kind date directed evidence article { articleId title } }
     }
   }`;
 
 export const FIRST_YEAR = 2010;
+/** Most collaborations drawn at once: readable, and within the API's cost budget (each node also asks for its place). */
+export const MAX_EDGES = 200;
 const thisYear = () => new Date().getFullYear();
 
 interface Filters { a: string; b: string; kinds: string[]; from: number; to: number; view: 'institutions' | 'regions' }
@@ -90,6 +92,7 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
       await gql<{ network: typeof data }>(
         QUERY,
         {
+          limit: MAX_EDGES,
           placeA: f.a ? provinceCode(f.a) : null,
           placeB: f.b ? provinceCode(f.b) : null,
           kinds: f.kinds.length ? f.kinds : null,
@@ -142,7 +145,8 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
     edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed }));
   }
   const institutions = data.nodes.length;
-  out.append(status(`${institutions} 家机构，${data.edges.length} 项合作${f.view === 'regions' ? `，${nodes.length} 个地区` : ''}。`));
+  const capped = data.edges.length >= MAX_EDGES ? `（只显示前 ${MAX_EDGES} 项，请缩小范围）` : '';
+  out.append(status(`${institutions} 家机构，${data.edges.length} 项合作${f.view === 'regions' ? `，${nodes.length} 个地区` : ''}。${capped}`));
   if (!data.edges.length) {
     out.append(h('p', {}, '没有符合条件的合作。请放宽地区、方式或时期。'));
     return;
