@@ -21,6 +21,7 @@ type Autocannon = (opts: { url: string; connections: number; duration: number; r
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const SELF = fileURLToPath(import.meta.url);
+const TERMS = ['医联体', '托管', '远程会诊', '保定', '对口帮扶', '儿童医院 保定', '专家', '赤峰 OR 通辽', '"合作共建"', '床位'];
 
 /** Child mode: fill the archive, serve it, print the URL. */
 async function child(dataDir: string, n: number): Promise<void> {
@@ -53,9 +54,14 @@ async function child(dataDir: string, n: number): Promise<void> {
     if (batch.length === 500) await flush();
   }
   if (batch.length) await flush();
+  const loadSeconds = (Date.now() - started) / 1000;
   const hospitals = await services.graph.findEntities({ type: 'hospital', limit: 20 });
+  // Baseline: the search port alone, the same queries, one at a time, no HTTP or GraphQL.
+  const t0 = performance.now();
+  for (let i = 0; i < 200; i++) await services.search.search({ text: TERMS[i % TERMS.length], limit: 10, facets: [] });
+  const portMs = (performance.now() - t0) / 200;
   const s = await serve({ services, port: 0, host: '127.0.0.1', api: { ui: false, development: false } });
-  process.send!({ url: s.url, loadSeconds: (Date.now() - started) / 1000, hospitals: hospitals.map((h) => ({ id: h.id, name: h.name })) });
+  process.send!({ url: s.url, loadSeconds, portMs, hospitals: hospitals.map((h) => ({ id: h.id, name: h.name })) });
 }
 
 const post = (query: string, variables: Record<string, unknown>): Request => ({
@@ -71,18 +77,18 @@ const SEARCH_NESTED = `query($q: String!) { search(query: $q, first: 10, facets:
 const ENTITY = `query($id: ID!) { entity(id: $id) { name aliases articleCount articles(first: 10) { totalCount edges { node { title published } } } } }`;
 const NEIGHBORS = `query($id: ID!) { entity(id: $id) { name neighbors(depth: 1, limit: 50) { nodes { name type } edges { kind date evidence } } } }`;
 const TYPEAHEAD = `query($name: String!) { entities(type: HOSPITAL, name: $name, first: 10) { edges { node { entityId name aliases articleCount } } } }`;
-const TERMS = ['医联体', '托管', '远程会诊', '保定', '对口帮扶', '儿童医院 保定', '专家', '赤峰 OR 通辽', '"合作共建"', '床位'];
 
 async function main(): Promise<void> {
   const [n = 5000, seconds = 10, connections = 10] = process.argv.slice(2).map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'kg-api-bench-'));
   const server: ChildProcess = fork(SELF, ['--child', dir, String(n)], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    const ready = await new Promise<{ url: string; loadSeconds: number; hospitals: Array<{ id: string; name: string }> }>((resolve, reject) => {
+    const ready = await new Promise<{ url: string; loadSeconds: number; portMs: number; hospitals: Array<{ id: string; name: string }> }>((resolve, reject) => {
       server.once('message', (m) => resolve(m as never));
       server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     console.log(`archive: ${n} synthetic articles loaded in ${ready.loadSeconds.toFixed(1)} s; ${seconds} s per scenario, ${connections} connections`);
+    console.log(`search port alone (no HTTP, no GraphQL): ${ready.portMs.toFixed(2)} ms/query → at most ${(1000 / ready.portMs).toFixed(0)} queries/s on one core`);
     const ids = ready.hospitals.map((h) => h.id);
     const prefixes = ready.hospitals.map((h) => h.name.slice(0, 3));
     const scenarios: Array<[string, Request[]]> = [
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
       const bad = r.errors + r.timeouts + r.non2xx;
       console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)}`);
       if (name.startsWith('search (')) {
+        console.log(`  API share of the time per request: ${Math.max(0, 1 - (ready.portMs * r.requests.average) / 1000).toFixed(2)} (1 − port time × rate)`);
         console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
       }
     }
