@@ -140,10 +140,14 @@ export class Crawler {
   private async loop(): Promise<void> {
     const inflight = new Set<Promise<void>>();
     for (;;) {
+      let starved = false;
       while (!this.stopping && inflight.size < this.o.concurrency && this.budgetLeft(inflight.size)) {
         const now = Date.now();
         const entry = await this.frontier.claim(this.gate.busyHosts(now), now);
-        if (!entry) break;
+        if (!entry) {
+          starved = true;
+          break;
+        }
         this.gate.acquire(entry.host);
         const p: Promise<void> = this.process(entry).finally(() => {
           inflight.delete(p);
@@ -157,13 +161,20 @@ export class Crawler {
         const s = await this.frontier.stats();
         if (s.queued === 0) return;
       }
-      // Sleep until a task ends, a held-back host frees up, or a retry falls due.
-      const due = await this.frontier.nextDueAt(now);
-      const free = this.gate.nextFreeAt(now);
-      const until = Math.min(due ?? Infinity, free ?? Infinity, now + 1000);
-      const timer = sleep(Math.max(1, until - now));
-      const woken = new Promise<void>((r) => (this.wake = r));
-      await Promise.race([...inflight, timer, woken]);
+      // Sleep until a task ends, or, when nothing was due, until a held-back host frees up or a retry falls due.
+      let until = now + 1000;
+      if (starved) {
+        const due = await this.frontier.nextDueAt(now);
+        const free = this.gate.nextFreeAt(now);
+        until = Math.min(due ?? Infinity, free ?? Infinity, until);
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const woken = new Promise<void>((r) => {
+        this.wake = r;
+        timer = setTimeout(r, Math.max(1, until - now));
+      });
+      await Promise.race([...inflight, woken]);
+      clearTimeout(timer);
     }
   }
 

@@ -24,6 +24,8 @@ export const CRAWLER_MIGRATIONS: readonly Migration[] = [
         host TEXT NOT NULL,
         depth INTEGER NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('page', 'sitemap')),
+        -- 0 for sitemaps (read first), 1 for pages: claim order is priority, depth, id.
+        priority INTEGER GENERATED ALWAYS AS (CASE kind WHEN 'sitemap' THEN 0 ELSE 1 END) VIRTUAL,
         parent TEXT,
         state TEXT NOT NULL CHECK (state IN ('queued', 'in-flight', 'done')),
         not_before INTEGER NOT NULL DEFAULT 0,
@@ -37,7 +39,8 @@ export const CRAWLER_MIGRATIONS: readonly Migration[] = [
         last_modified TEXT,
         updated_at TEXT NOT NULL
       );
-      CREATE INDEX crawl_urls_queue ON crawl_urls(run, state, kind, depth, id);
+      CREATE INDEX crawl_urls_queue ON crawl_urls(run, state, priority, depth, id);
+      CREATE INDEX crawl_urls_due ON crawl_urls(run, state, not_before);
     `,
   },
 ];
@@ -71,9 +74,9 @@ export class SqliteFrontier implements Frontier {
         WHERE crawl_urls.run < excluded.run`),
       // Sitemaps first, then breadth-first.
       claim: db.prepare(`
-        SELECT * FROM crawl_urls
+        SELECT * FROM crawl_urls INDEXED BY crawl_urls_queue
         WHERE run = ? AND state = 'queued' AND not_before <= ? AND host NOT IN (SELECT value FROM json_each(?))
-        ORDER BY kind DESC, depth, id LIMIT 1`),
+        ORDER BY priority, depth, id LIMIT 1`),
       markInFlight: db.prepare(`UPDATE crawl_urls SET state = 'in-flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`),
       complete: db.prepare(`
         UPDATE crawl_urls SET state = 'done', outcome = @outcome, code = @code, reason = @reason,
