@@ -1,6 +1,7 @@
 // Quality thresholds of the article extractor on the shared material (skipped when ../shared is absent):
 // seeds with gold: body F1 >= 0.95 average, title and date right on every one;
-// labelled HTML fixtures: body F1 >= 0.92 average, publish date right on >= 95%;
+// labelled HTML fixtures: body F1 >= 0.92 average, publish date and title right on >= 95%,
+// source on >= 85%, author on >= 75%;
 // unlabelled fixtures: every page decodes and yields an article with a title and a body.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,11 +34,14 @@ describe.skipIf(!SHARED_DIR)('article quality on shared material', () => {
     expect(f1s.reduce((a, b) => a + b, 0) / f1s.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('labelled HTML fixtures: body F1 >= 0.92, date right on >= 95%', () => {
+  it('labelled HTML fixtures: body F1 >= 0.92, date and title >= 95%, source >= 85%, author >= 75%', () => {
     const s = summary(scoreFixtures(join(shared, 'fixtures/news-html')));
     expect(s.pages).toBeGreaterThan(0);
     expect(s.bodyF1).toBeGreaterThanOrEqual(0.92);
     expect(s.date).toBeGreaterThanOrEqual(0.95);
+    expect(s.title).toBeGreaterThanOrEqual(0.95);
+    expect(s.source).toBeGreaterThanOrEqual(0.85);
+    expect(s.author).toBeGreaterThanOrEqual(0.75);
   });
 
   it('unlabelled fixtures decode and extract to a titled article', () => {
