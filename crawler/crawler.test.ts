@@ -29,7 +29,7 @@ const options = (): CrawlOptions => ({
   retryBaseMs: 50,
   retryMaxMs: 200,
   headersTimeoutMs: 300,
-  bodyTimeoutMs: 2000,
+  bodyTimeoutMs: 300,
   maxBodyBytes: 1024 * 1024,
   maxRedirects: 3,
   contact: 'crawler-tests@example.invalid',
@@ -81,6 +81,7 @@ const expected: Record<string, [string, string | null, number?]> = {
   '/broken.html': ['failed', 'HTTP_STATUS', 3],
   '/slow.html': ['failed', 'HEADERS_TIMEOUT', 3],
   '/reset.html': ['failed', 'NETWORK', 3],
+  '/stall.html': ['failed', 'BODY_TIMEOUT', 3],
   '/huge.html': ['failed', 'TOO_LARGE', 1],
 };
 
@@ -135,17 +136,20 @@ describe('crawl of the fixture site', () => {
     expect(ua).toMatch(/collab-kg-crawler\/.*contact: crawler-tests@example\.invalid/);
     const starts = site.requests.slice(0, firstRunRequests).filter((r) => r.path !== '/robots.txt').map((r) => r.at);
     const gaps = starts.slice(1).map((t, i) => t - starts[i]);
-    // Measured where the requests arrive: event-loop jitter may shave a few ms off the 100 ms gap.
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(80);
+    // Measured where the requests arrive, so scheduling jitter on a busy machine moves single gaps;
+    // the mean and the median cannot fall below the delay unless requests really came faster.
+    const sorted = [...gaps].sort((x, y) => x - y);
+    expect((starts.at(-1)! - starts[0]) / gaps.length).toBeGreaterThanOrEqual(95);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(95);
     const busy = site.requests.filter((r) => r.path === '/news/busy.html').map((r) => r.at);
     expect(busy[1] - busy[0]).toBeGreaterThanOrEqual(950);
   });
 
   it('summarises the run', () => {
     expect(summary.byOutcome.stored).toBe(ARTICLES.length + 1);
-    expect(summary.byOutcome.failed).toBe(7);
+    expect(summary.byOutcome.failed).toBe(8);
     expect(summary.failures.map((f) => f.url)).toContain(`${site.origin}/broken.html`);
-    expect(summary.errors).toBeGreaterThanOrEqual(2 + 3 * 3);
+    expect(summary.errors).toBeGreaterThanOrEqual(2 + 4 * 3);
   });
 
   it('re-crawls with conditional GET: unchanged articles answer 304', async () => {
