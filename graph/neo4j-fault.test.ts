@@ -22,7 +22,7 @@ afterAll(async () => {
 const open = (s: LocalNeo4j) => new Neo4jGraphStore({ uri: s.uri, batchSize: 50, maxRetryTimeMs: 3_000, connectionTimeoutMs: 2_000, acquisitionTimeoutMs: 3_000 });
 
 it('surfaces a typed error when Neo4j dies mid-write, and a rewrite converges to a clean rebuild', async () => {
-  const articles = generateArticles(1500, 11);
+  const articles = generateArticles(600, 11);
   server = await startLocalNeo4j({ dataDir, port: 0, heap: '512m', pagecache: '32m' });
   let store = open(server);
   await store.init();
@@ -61,4 +61,4 @@ it('surfaces a typed error when Neo4j dies mid-write, and a rewrite converges to
   await embedded.writeArticles(articles);
   expect(await embedded.snapshot()).toEqual(rebuilt);
   await store.close();
-}, 300_000);
+}, 600_000);
