@@ -159,6 +159,7 @@ function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
 /** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
 const GENERIC_TAIL = /(专科|综合|成员|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖)$/u;
 const ORDINAL = /^第[一二三四五六七八九十]+$/u;
+const NUMERAL = /^[一二三四五六七八九十]+$/u;
 const LINKING = new Set(['附属', '直属', '驻']);
 
 /** Start of the name ending with `suffix` at `at`, or null when nothing name-like precedes it. */
@@ -167,7 +168,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
   if (k < 0) return null;
   let start = tokens[k].start;
   const glued = text.slice(start, at);
-  if (start < at && (LEFT_STOP_TOKENS.has(glued) || STOP_CHARS.test(glued) || isFunctionOrVerb(glued))) start = at;
+  if (start < at && (LEFT_STOP_TOKENS.has(glued) || /[\p{P}\p{S}\s\d]/u.test(glued) || isFunctionOrVerb(glued))) start = at;
   let afterPlace = placeAt.has(start);
   for (k -= 1; k >= 0; k--) {
     const t = tokens[k];
@@ -176,7 +177,9 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const inner = suffixOf(t.word);
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
     if (!isPlace && !inner && !numeralBeforeAbbrev) {
-      if (LEFT_STOP_TOKENS.has(t.word) || (STOP_CHARS.test(t.word) && !ORDINAL.test(t.word)) || isFunctionOrVerb(t.word)) break;
+      // 第/三 as two tokens is the ordinal 第三
+      const ordinal = ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
+      if (LEFT_STOP_TOKENS.has(t.word) || (STOP_CHARS.test(t.word) && !ordinal) || (isFunctionOrVerb(t.word) && !ordinal)) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it
       if (afterPlace && !LINKING.has(t.word)) break;
     }

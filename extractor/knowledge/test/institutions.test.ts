@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { resolveSurface } from '../resolve.ts';
+import { entity, named, run } from './helpers.ts';
+
+describe('institution names', () => {
+  it('keeps a branch hospital named after its parent as one hospital, BRANCH_OF the parent', () => {
+    const k = run('北京儿童医院保定医院今年门诊量再创新高,天津市肿瘤医院秦皇岛医院也已封顶。');
+    expect(named(k, 'hospital')).toEqual(expect.arrayContaining(['北京儿童医院保定医院', '天津市肿瘤医院秦皇岛医院']));
+    const branch = k.relations.filter((r) => r.type === 'branch_of').map((r) => `${r.a}>${r.b}`);
+    expect(branch).toEqual(expect.arrayContaining([
+      'hospital:北京儿童医院保定医院>hospital:北京儿童医院',
+      'hospital:天津市肿瘤医院秦皇岛医院>hospital:天津市肿瘤医院',
+    ]));
+  });
+
+  it('takes the affiliated full name as canonical and the short name as alias', () => {
+    const k = run('首都医科大学附属北京朝阳医院派出骨干。此后北京朝阳医院又派出第二批医生。');
+    const e = entity(k, '北京朝阳医院');
+    expect(e?.name).toBe('首都医科大学附属北京朝阳医院');
+    expect(e?.aliases).toContain('北京朝阳医院');
+    expect(e?.mentions).toHaveLength(2);
+  });
+
+  it('reads a bracketed second name as an alias', () => {
+    const k = run('河北省胸科医院(河北省第三医院)组织义诊。');
+    expect(entity(k, '河北省第三医院')?.name).toBe('河北省胸科医院');
+  });
+
+  it('captures every member of an enumeration', () => {
+    const k = run('承德县医院、滦平县中医院和隆化县医院先后加入专科联盟。');
+    expect(named(k, 'hospital')).toEqual(['承德县医院', '滦平县中医院', '隆化县医院']);
+  });
+
+  it('completes names written with 市 alone from the document city, and links LOCATED_IN', () => {
+    const k = run('石家庄市卫生健康委召开会议。市儿童医院介绍了新生儿救治经验。');
+    const e = entity(k, '市儿童医院');
+    expect(e?.name).toBe('石家庄市儿童医院');
+    expect(k.relations).toContainEqual(expect.objectContaining({ type: 'located_in', a: e?.id, b: 'place:130100' }));
+    expect(entity(k, '市卫生健康委')).toBeUndefined();
+    expect(entity(k, '石家庄市卫生健康委')?.name).toBe('石家庄市卫生健康委员会');
+  });
+
+  it('resolves 总医院 to the one full name that ends with it, and leaves it alone when there is none', () => {
+    const k = run('河北医科大学总医院牵头组建联盟。总医院将派出专家。');
+    expect(entity(k, '总医院')?.name).toBe('河北医科大学总医院');
+    const alone = run('总医院将派出专家。');
+    expect(named(alone, 'hospital')).toEqual([]);
+    expect(alone.rejected['institution-unresolved-short-form']).toBe(1);
+  });
+
+  it('does not make entities of counted or generic hospitals', () => {
+    const k = run('两家医院与当地医院签约,另有5家医院加入互联网医院平台。');
+    expect(named(k, 'hospital')).toEqual([]);
+    expect(k.rejected['institution-counted-generic'] ?? 0).toBeGreaterThan(0);
+  });
+
+  it('recognises organisations: universities, commissions, governments, agencies', () => {
+    const k = run('国家卫健委、清华大学医学院和沧州市政府代表出席,新华社记者报道。');
+    expect(named(k, 'organization')).toEqual(['国家卫生健康委员会', '新华通讯社', '沧州市人民政府', '清华大学医学院']);
+    expect(entity(k, '沧州市政府')?.name).toBe('沧州市人民政府');
+  });
+
+  it('shares a suffix over an enumeration of places', () => {
+    const k = run('本市将加强与山西省、内蒙古自治区卫生健康委的沟通。');
+    expect(named(k, 'organization')).toEqual(['内蒙古自治区卫生健康委员会', '山西省卫生健康委员会']);
+  });
+});
+
+describe('resolveSurface', () => {
+  const k = run('北京协和医院与北京协和医学院联合举办论坛。首都医科大学附属北京天坛医院也派员参加。');
+
+  it('maps an exact name or alias, and a unique longer name ending with the surface', () => {
+    expect(resolveSurface('北京协和医院', k.entities)).toBe('hospital:北京协和医院');
+    expect(resolveSurface('北京天坛医院', k.entities)).toBe('hospital:首都医科大学附属北京天坛医院');
+  });
+
+  it('refuses an ambiguous short name (协和: the hospital or the college)', () => {
+    expect(resolveSurface('协和', k.entities)).toBeNull();
+    expect(resolveSurface('', k.entities)).toBeNull();
+  });
+
+  it('maps an abbreviated affiliated hospital to its full name', () => {
+    const a = run('河北中医药大学第一附属医院开诊。');
+    expect(resolveSurface('中医一附院', a.entities)).toBe('hospital:河北中医药大学第一附属医院');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { pairs, run } from './helpers.ts';
+
+describe('collaborations', () => {
+  it('reads an agreement between two named institutions with its date', () => {
+    const k = run('2022年5月18日,北京积水潭医院与承德市中心医院签署合作协议。');
+    expect(pairs(k)).toEqual(['北京积水潭医院|承德市中心医院|agreement']);
+    expect(k.relations.find((r) => r.type === 'collaboration')?.date).toBe('2022-05-18');
+  });
+
+  it('resolves relative dates against the publish date', () => {
+    const k = run('今年4月,天津市第一中心医院托管静海区医院。', '2024-05-10');
+    const r = k.relations.find((x) => x.type === 'collaboration');
+    expect(r).toMatchObject({ kind: 'trusteeship', date: '2024-04' });
+  });
+
+  it('gives the direction of help where the text states it', () => {
+    const k = run('北京大学第三医院选派6名专家赴崇礼区人民医院开展帮扶。');
+    const r = k.relations.find((x) => x.type === 'collaboration');
+    expect(r).toMatchObject({ a: 'hospital:北京大学第三医院', b: 'hospital:崇礼区人民医院', kind: 'assistance', directed: true });
+  });
+
+  it('reads several kinds when the sentence states each', () => {
+    const k = run('唐山市工人医院与天津医科大学总医院开展远程会诊和进修培训合作。');
+    expect(pairs(k).sort()).toEqual(['唐山市工人医院|天津医科大学总医院|remote', '唐山市工人医院|天津医科大学总医院|training']);
+  });
+
+  it('pairs each member of a list with the alliance it joins', () => {
+    const k = run('阜平县医院、涞源县医院已成为保定市第一中心医院医联体成员单位。');
+    expect(pairs(k).sort()).toEqual(['保定市第一中心医院|涞源县医院|alliance', '保定市第一中心医院|阜平县医院|alliance']);
+  });
+
+  it('uses the article\'s own institution for a sentence that begins with 医院', () => {
+    const body = '衡水市人民医院举办开放日。\n医院与北京安贞医院开展学科共建。';
+    const k = run(body, '2024-01-01', '衡水市人民医院');
+    expect(pairs(k)).toEqual(['衡水市人民医院|北京安贞医院|co-build']);
+  });
+
+  it('counts a stated plan as other, without a date', () => {
+    const k = run('下一步,邢台市人民医院将与北京天坛医院在2025年深化合作。');
+    expect(k.relations.find((r) => r.type === 'collaboration')).toMatchObject({ kind: 'other', date: null });
+  });
+
+  it('needs both partners named', () => {
+    expect(pairs(run('廊坊市人民医院与当地医院签订合作协议。'))).toEqual([]);
+    expect(pairs(run('双方签订了合作协议。'))).toEqual([]);
+  });
+
+  it('binds the parties of an agreement named in a book title', () => {
+    const k = run('会议传达了《北京市、河北省人民政府关于深化医疗合作的框架协议》。');
+    expect(pairs(k)).toEqual(['北京市人民政府|河北省人民政府|agreement']);
+  });
+
+  it('carries evidence and provenance for each collaboration', () => {
+    const body = '导语。\n沧州市中心医院与天津市胸科医院联合开展义诊。';
+    const r = run(body).relations.find((x) => x.type === 'collaboration')!;
+    expect(r.evidence).toBe('沧州市中心医院与天津市胸科医院联合开展义诊。');
+    expect(body.slice(r.provenance.start, r.provenance.end)).toBe(r.evidence);
+    expect(r.confidence).toBeGreaterThan(0);
+  });
+});
