@@ -56,6 +56,11 @@ describe('headline', () => {
     const a = get({ title: '视界｜县医院迎来专家团队-示例网省频道-示例网', h1: ['视界｜县医院迎来专家团队'] });
     expect(a.title).toBe('视界|县医院迎来专家团队');
   });
+  it('does not take a site-logo heading that only the <title> suffix names', () => {
+    const html = page({ title: '县医院迎来专家团队_示例青年网', h1: [] }).replace('<body>', '<body><h1>示例青年网</h1><div class="title">县医院迎来专家团队</div>');
+    const r = extractArticle({ html });
+    expect(isNoArticle(r) ? null : r.title).toBe('县医院迎来专家团队');
+  });
   it('ignores a <title> element inside the body', () => {
     const html = page({ title: '县医院迎来专家团队-示例网', h1: ['县医院迎来专家团队'] }).replace('<body>', '<body><title>县医院迎来专家团队-示例网</title>');
     const r = extractArticle({ html });

@@ -40,14 +40,17 @@ export function stripSiteSuffix(t: string): string {
   return parts.map((p) => p.trim()).find((p) => key(p).length >= 5) ?? (out || t.trim());
 }
 
-/** What the page says its headline is: og/twitter titles, CMS metas, and <title> without suffix. */
+/**
+ * What the page says its headline is: og/twitter titles, CMS metas, and <title> without its site
+ * suffix, so a site logo heading (示例青年网) is not claimed by 标题_示例青年网.
+ */
 function claims(meta: PageMeta): string[] {
   const out: string[] = [];
   for (const k of ['og:title', 'twitter:title', 'articletitle', 'headline', 'title']) {
     const v = meta.metas.get(k);
     if (v) out.push(v.replace(/<[^>]*>/g, ' '));
   }
-  if (meta.title) out.push(meta.title);
+  if (meta.title) out.push(stripSiteSuffix(meta.title));
   return out;
 }
 
@@ -63,19 +66,21 @@ export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): {
   const pageKey = key(meta.title);
   const coreKey = key(stripSiteSuffix(meta.title));
   const inClaims = (k: string) => saidKeys.some((s) => s.includes(k));
-  let best: { index: number; score: number } | null = null;
+  let best: { index: number; score: number; sure: boolean } | null = null;
   for (let i = 0; i < Math.min(blocks.length, bodyStart + 3); i++) {
     const b = blocks[i];
     const k = key(b.text);
     if (k.length < 4 || k.length > 120) continue;
-    const claimed = inClaims(k);
+    const claimed = inClaims(k) || k === pageKey;
     if ((!claimed && !b.heading) || !candidateLine(b)) continue;
     // A copy of the whole <title> counts for its headline part only.
     const len = k === pageKey && coreKey ? coreKey.length : k.length;
-    const score = len * (claimed ? 2 : 1) + (b.heading ? 20 : 0) + (i < bodyStart ? 5 : 0);
-    if (!best || score > best.score) best = { index: i, score };
+    // A line the page's own title claims beats any unclaimed heading (a logo, a column name).
+    const score = (claimed ? 100 + len * 2 : len) + (b.heading ? 20 : 0) + (i < bodyStart ? 5 : 0);
+    if (!best || score > best.score) best = { index: i, score, sure: claimed && b.heading };
   }
-  if (best && (key(blocks[best.index].text).length >= 6 || best.score > 40)) {
+  // Very short lines only as a claimed heading: a short og:title is often just the site name.
+  if (best && (key(blocks[best.index].text).length >= 6 || best.sure)) {
     const { text, first } = joinSplitHeadline(blocks, best.index, bodyStart, said);
     return { title: key(text) === pageKey ? stripSiteSuffix(text) : text, index: first };
   }
