@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** Tags that end a name when extending left: verbs, pronouns, prepositions, conjunctions, particles, adverbs. */
-const STOP_TAGS = new Set(['v', 'r', 'p', 'c', 'u', 'd', 'ad', 'vd', 'y', 'e', 'o']);
+/** Tags that end a name when extending left: verbs (and verbal nouns), pronouns, prepositions, conjunctions, particles, adverbs. */
+const STOP_TAGS = new Set(['v', 'vn', 'r', 'p', 'c', 'u', 'd', 'ad', 'vd', 'y', 'e', 'o']);
 /** Verbs that do occur inside institution and project names. */
 const NAME_VERBS = new Set([
-  '结合', '认证', '控制', '预防', '救治', '检测', '监测', '保健', '研究', '发展', '改革', '管理', '协作', '指导',
-  '服务', '康复', '治疗', '培训', '教育', '监督', '考试', '应急', '评价', '鉴定', '交流', '开发', '创新', '转化',
+  '结合', '认证', '控制', '预防', '救治', '检测', '监测', '保健', '研究', '管理', '协作', '指导',
+  '康复', '治疗', '培训', '教育', '监督', '考试', '应急', '评价', '鉴定', '护理', '体检', '诊疗', '医疗', '养老',
+  '急救', '保障', '健康', '卫生', '计划生育', '生育', '康养', '疗养', '科研', '教学', '规划', '设计', '质控', '检验',
 ]);
 
 let stopWords: Set<string> | null = null;
