@@ -28,6 +28,8 @@ export interface CrawlSummary {
   byOutcome: Partial<Record<Outcome, number>>;
   /** URLs still queued (maxPages reached or the crawl was stopped): `--resume` continues them. */
   queued: number;
+  /** Why the run ended: the queue ran dry, maxPages was reached, or stop() was called. */
+  endedBy: 'done' | 'max-pages' | 'stopped';
   /** Failed tries in this process, retried ones included. */
   errors: number;
   /** onStored callbacks that threw (the page stays stored; extraction can run later). */
@@ -352,6 +354,7 @@ export class Crawler {
       bytes: this.stats.bytes,
       byOutcome: s.byOutcome,
       queued: s.queued,
+      endedBy: s.queued === 0 ? 'done' : this.stopping ? 'stopped' : 'max-pages',
       errors: this.stats.errors,
       onStoredErrors: this.stats.onStoredErrors,
       robotsFetches: this.robots.fetches,

@@ -41,7 +41,7 @@ export interface ProgressSnapshot {
 
 export const CrawlOptionsSchema = z.strictObject({
   /** Start URLs. Required for a new crawl; a resumed crawl takes them from the run it continues. */
-  seeds: z.array(z.string().url()).default([]),
+  seeds: z.array(z.string().refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'not an absolute http(s) URL')).default([]),
   /** Which URLs may be fetched. Default: the seeds' hosts, no patterns. */
   scope: ScopeOptionsSchema.default({ allow: [], include: [], exclude: [] }),
   /** Link hops from a seed (pagination does not add a hop). Default 3. */
@@ -100,9 +100,10 @@ export type CrawlOptions = z.input<typeof CrawlOptionsSchema>;
 export type ResolvedCrawlOptions = z.output<typeof CrawlOptionsSchema>;
 
 export function resolveCrawlOptions(input: unknown): ResolvedCrawlOptions {
-  const r = CrawlOptionsSchema.safeParse(input ?? {});
+  const r = CrawlOptionsSchema.safeParse(input ?? {}, { reportInput: true });
   if (!r.success) {
-    throw new CrawlOptionsError(r.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; '));
+    const what = (i: { input?: unknown }) => (typeof i.input === 'string' || typeof i.input === 'number' ? ` (got ${JSON.stringify(i.input)})` : '');
+    throw new CrawlOptionsError(r.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}${what(i)}`).join('; '));
   }
   return r.data;
 }

@@ -40,7 +40,8 @@ function printSummary(s: CrawlSummary): void {
   console.log(`crawl run ${s.runId}${s.resumed ? ' (resumed)' : ''}: ${s.fetched} requests in ${(s.durationMs / 1000).toFixed(1)} s ` +
     `(${s.pagesPerSecond} pages/s), ${(s.bytes / 1e6).toFixed(1)} MB`);
   console.log(`outcomes: ${outcomes || 'none'}`);
-  if (s.queued > 0) console.log(`left in the queue: ${s.queued} (continue with kg crawl --resume)`);
+  if (s.endedBy === 'max-pages') console.log(`max pages reached, ${s.queued} left in the queue (continue with kg crawl --resume --max-pages N, N larger)`);
+  else if (s.queued > 0) console.log(`left in the queue: ${s.queued} (continue with kg crawl --resume)`);
   if (s.onStoredErrors > 0) console.log(`inline extraction errors: ${s.onStoredErrors} (run kg extract)`);
   for (const f of s.failures) console.log(`failed: ${f.url}: ${f.code}: ${f.reason}`);
 }
