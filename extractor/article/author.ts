@@ -6,6 +6,8 @@ import { parseDateText } from './date.ts';
 const HAN_NAME = '[\\p{Script=Han}·]{2,4}';
 // Names separated by spaces or 、 ; single characters allowed so padded names (方 敏) can be rejoined.
 const NAMES = `((?:[\\p{Script=Han}·]{1,4})(?:[ 、，,]+[\\p{Script=Han}·]{1,4}){0,5})`;
+// After 作者： a department may sign (党委宣传部, 远程医学中心): longer names are taken there.
+const LABELLED_NAMES = `((?:[\\p{Script=Han}·]{1,8})(?:[ 、，,]+[\\p{Script=Han}·]{1,8}){0,5})`;
 // Words that are never part of a name list.
 const NOT_NAME = /来源|发布|时间|日期|编辑|责编|分享|记者|通讯员|报道|日报|新闻|评论员|摄影|供图|发自|关注|举报|字号|原创|本报|本网|实习生|作者|综合|整合|整理|编译|图片|视频/;
 // Editor credits end a byline: 作者：刘满仓 责任编辑：杨丹宇.
@@ -15,7 +17,7 @@ const NAME_END = '(?=$|[\\s\\]】)）|｜,，/／])';
 // Roles between a byline label and the name: 政能亮特约评论员, 中青报·中青网记者, 新华社记者.
 const ROLE = '(?:[\\p{Script=Han}·]{0,14}?(?:特约)?(?:记者|通讯员|评论员|撰稿人|观察员|研究员|实习生))?';
 
-const LABELLED = new RegExp(`(?:作者|撰稿|撰文|执笔|记者|(?:^|[\\s[【(（|｜])(?:文字|文))\\s*[:：/／丨|｜]\\s*${ROLE}\\s*${NAMES}${NAME_END}`, 'u');
+const LABELLED = new RegExp(`(?:作者|撰稿|撰文|执笔|记者|(?:^|[\\s[【(（|｜])(?:文字|文))\\s*[:：/／丨|｜]\\s*${ROLE}\\s*${LABELLED_NAMES}${NAME_END}`, 'u');
 const SPACED_LABEL = new RegExp(`^(?:《[^》]{1,20}》|[\\p{Script=Han}]{0,10})作者\\s+${NAMES}$`, 'u');
 const BYLINE = new RegExp(`^[□■●◆]?\\s*[\\p{Script=Han}·]{0,14}?(?:特约|见习|实习)?(?:记者|通讯员)\\s*${NAMES}$`, 'u');
 const NAME_SLASH_PUBLISHER = new RegExp(`^(${HAN_NAME}(?:[ 、]+${HAN_NAME}){0,3})\\s*[/／]\\s*[\\p{Script=Han}·]{2,12}(?:报|社|网|台|刊)$`, 'u');

@@ -178,6 +178,8 @@ describe('author', () => {
     expect(findAuthor(['《示例周刊》作者 周小纯'])).toBe('周小纯');
     expect(findAuthor(['来源：示例网作者：李小山'])).toBe('李小山');
     expect(findAuthor(['发布时间：2024-03-05 09:30 来源：示例日报 作者：李明'])).toBe('李明');
+    // A department signing after 作者： is kept whole.
+    expect(findAuthor(['时间：2020/08/21　来源：示例医院　作者：党委宣传部　浏览次数：12'])).toBe('党委宣传部');
   });
   it('never takes the editor', () => {
     expect(findAuthor(['[作者: 刘小仓 责任编辑: 杨小宇 ]'])).toBe('刘小仓');
