@@ -44,6 +44,7 @@ export const KNOWN_ORGS: Record<string, string> = {
 /** Expansions applied to a recognised name to obtain its canonical form (政府 → 人民政府). */
 export const CANONICAL_ENDINGS: [RegExp, string][] = [
   [/卫健委$/, '卫生健康委员会'],
+  [/发展改革委$/, '发展和改革委员会'],
   [/卫生健康委$/, '卫生健康委员会'],
   [/疾控中心$/, '疾病预防控制中心'],
   [/(?<!人民)政府新闻办(公室)?$/, '人民政府新闻办公室'],

@@ -56,7 +56,11 @@ export function linkRelations(
       // the branch's canonical name minus its own tail (市第二医院口腔院区 → 保定市第二医院)
       const full = canonicalName(rm, home, g) ?? rm.mention.surface;
       const innerName = full.slice(0, full.length - (rm.mention.surface.length - inner.surface.length));
-      const parentId: string = resolveSurface(innerName, entities.filter((x) => x.type === 'hospital' && x.id !== id)) ?? idFor('hospital', innerName);
+      const hospitals = entities.filter((x) => x.type === 'hospital' && x.id !== id);
+      // the parent may already be known by a shorter form (北京儿童医院 for 首都医科大学附属北京儿童医院)
+      const shorter = hospitals.filter((x) => x.name.length >= 4 && innerName.length > x.name.length && innerName.endsWith(x.name));
+      if (shorter.length === 1 && !shorter[0].aliases.includes(innerName)) shorter[0].aliases.push(innerName);
+      const parentId: string = resolveSurface(innerName, hospitals) ?? idFor('hospital', innerName);
       if (!known.has(parentId)) {
         {
           entities.push({ id: parentId, type: 'hospital', name: innerName, aliases: [], mentions: [{ ...rm.prov, end: rm.prov.start + inner.surface.length }], confidence: 0.7 });
