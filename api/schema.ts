@@ -11,6 +11,7 @@ import './types/timeline.ts';
 import './types/stats.ts';
 import './types/search.ts';
 import './types/mutations.ts';
+import './types/crawl.ts';
 
 builder.queryType({ description: 'Reports over the collaboration-news archive: search, entities, relationships, figures.' });
 
