@@ -122,6 +122,15 @@ describe('source', () => {
       expect(findSource([`${label}示例日报`]), label).toBe('示例日报');
     }
   });
+  it('reads verb labels without a colon, only at the start of a line or after a space', () => {
+    expect(findSource(['本文来源于示例统计局 2024-05-11 09:36:26'])).toBe('示例统计局');
+    expect(findSource(['2024-05-11 转载自示例晚报'])).toBe('示例晚报');
+    expect(findSource(['项目资金来源于省级财政'])).toBeNull();
+  });
+  it('skips placeholders that name no publisher', () => {
+    expect(findSource(['2005-04-05 06:40更新 来源：转载文章'])).toBeNull();
+    expect(findSource(['来源：网络'])).toBeNull();
+  });
   it('prefers the reprint label to the site’s own 来源', () => {
     expect(findSource(['类别:国内 来源:示例看点', '本文转自:示例日报'])).toBe('示例日报');
   });

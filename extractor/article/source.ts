@@ -13,6 +13,11 @@ const AFTER = /(?:作者|编辑|责任编辑|责编|记者|通讯员|发布时�
 // Publisher names end like this (经济日报, 新华社, 中国新闻网, 人民网－人民日报, 《理财周刊》).
 const PUBLISHER = /(报|社|网|台|新闻|周刊|杂志|刊|客户端|频道|在线|发布|日报|晚报|时报|电视台|电台|通讯)$/;
 
+// Placeholders some CMSs print after 来源 (转载文章, 网络, 本站): they name no publisher.
+const PLACEHOLDER = /^(转载文章|转载|网络|互联网|网络转载|网络整理|本站|本网|本站原创|原创|未知|不详|其他|综合|佚名|admin)$/i;
+// Labels that read as verbs and need no colon (本文来源于国家统计局, 转载自示例日报).
+const VERB_LABEL = /(?:^|\s)(?:本文来源于|来源于|本文转自|转载自)\s*([^\s:：].{1,40})/;
+
 /** A cleaned source value, or null when what follows the label is not a name. */
 export function cleanSource(raw: string): string | null {
   let v = raw.replace(/[[\]【】〔〕]/g, ' ').trim();
@@ -21,7 +26,7 @@ export function cleanSource(raw: string): string | null {
   v = v.replace(AFTER, '').replace(/^[《「]|[》」]$/g, '').replace(/[,，。;；:：、]+$/, '').trim();
   // A closing bracket ends the value only when it opened outside it: 中国证券网(上海) keeps its own.
   if (/[)）]$/.test(v) && !/[(（]/.test(v)) v = v.slice(0, -1);
-  if (v.length < 2 || v.length > 30 || /^\d+$/.test(v) || /^https?:|^www\./i.test(v)) return null;
+  if (v.length < 2 || v.length > 30 || /^\d+$/.test(v) || /^https?:|^www\./i.test(v) || PLACEHOLDER.test(v)) return null;
   return v;
 }
 
@@ -35,6 +40,11 @@ export function findSource(lines: string[]): string | null {
       const v = m ? cleanSource(m[1].replace(LABEL_RE, ' ')) : null;
       if (v) return v;
     }
+  }
+  for (const t of lines) {
+    const m = t.length <= 80 ? VERB_LABEL.exec(t) : null;
+    const v = m ? cleanSource(m[1]) : null;
+    if (v) return v;
   }
   return null;
 }
