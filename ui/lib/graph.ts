@@ -14,6 +14,8 @@ export interface GraphNode {
   /** Bigger nodes for entities in more articles. */
   weight?: number;
   focus?: boolean;
+  /** Fixed position; when every node has one the drawing uses them instead of a force layout. */
+  position?: { x: number; y: number };
 }
 
 export interface GraphEdge {
@@ -27,29 +29,53 @@ export interface GraphEdge {
 
 const COLORS: Record<string, string> = { HOSPITAL: '#c0392b', ORGANIZATION: '#2c6fad', PLACE: '#6b7d2a', PROJECT: '#8e44ad', PERSON: '#b9770e', REGION: '#eef2e6' };
 
+/**
+ * One line per pair of nodes: several collaborations between the same two institutions (say 签约 and 托管
+ * from one sentence) become one edge labelled with every kind, so the drawing stays readable.
+ */
+export function mergeParallel(edges: GraphEdge[]): GraphEdge[] {
+  const byPair = new Map<string, GraphEdge & { labels: Set<string> }>();
+  for (const e of edges) {
+    const key = [e.source, e.target].sort().join('|');
+    const label = e.label ?? kindLabel(e.kind);
+    const seen = byPair.get(key);
+    if (seen) {
+      seen.labels.add(label);
+      seen.directed &&= e.directed && e.source === seen.source;
+    } else byPair.set(key, { ...e, labels: new Set([label]) });
+  }
+  return [...byPair.values()].map(({ labels, ...e }) => ({ ...e, label: [...labels].join('、') }));
+}
+
 /** Draws the graph into `container`; clicking (or tapping) a node calls onSelect with its id. */
 export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edges: GraphEdge[], onSelect: (id: string) => void): Promise<Core> {
   const { default: cytoscape } = await import('cytoscape');
   const elements: ElementDefinition[] = [
     ...nodes.map((n) => ({
+      position: n.position,
       data: { id: n.id, label: n.label, parent: n.parent, color: COLORS[n.type] ?? '#555', size: 18 + Math.min(n.weight ?? 1, 10) * 3 },
       classes: [n.type === 'REGION' ? 'region' : '', n.focus ? 'focus' : ''].join(' ').trim(),
     })),
-    ...edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label ?? kindLabel(e.kind) }, classes: e.directed ? 'directed' : '' })),
+    ...mergeParallel(edges).map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label ?? kindLabel(e.kind) }, classes: e.directed ? 'directed' : '' })),
   ];
   const cy = cytoscape({
     container,
     elements,
-    wheelSensitivity: 0.3,
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-wrap': 'ellipsis', 'text-max-width': '120px', 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222' } },
+      { selector: 'node', style: { label: 'data(label)', 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-wrap': 'ellipsis', 'text-max-width': '140px', 'min-zoomed-font-size': 6, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222' } },
       { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
       { selector: ':parent', style: { 'background-color': COLORS.REGION, 'background-opacity': 0.6, 'border-color': '#9aa67a', 'border-width': 1, 'text-valign': 'top', 'font-size': 13, 'font-weight': 'bold', shape: 'round-rectangle' } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#555', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#999' } },
     ],
-    layout: { name: nodes.length > 60 ? 'grid' : 'cose', animate: false, padding: 20 } as cytoscape.LayoutOptions,
+    // cose spreads small graphs well once nodes repel enough for their labels; big ones fall back to a grid.
+    layout: (nodes.every((n) => n.position || n.type === 'REGION')
+      ? { name: 'preset', padding: 30 }
+      : nodes.length > 80
+      ? { name: 'grid', padding: 20, avoidOverlap: true }
+      : { name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 6000, idealEdgeLength: () => 90, nodeOverlap: 20, componentSpacing: 60, gravity: 60, nestingFactor: 1.2 }) as cytoscape.LayoutOptions,
   });
+  cy.fit(undefined, 30);
   // What was drawn, readable from the page (the canvas itself is pixels): used by the end-to-end test.
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);

@@ -93,8 +93,22 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
   focusHeading(root);
 }
 
+/** One item per partner and sentence: a sentence stating 签约 and 托管 at once is shown once, with both kinds. */
+function groupCollaborations(self: string, edges: EdgeData[]): Array<EdgeData & { other: string; kinds: string[] }> {
+  const groups = new Map<string, EdgeData & { other: string; kinds: string[] }>();
+  for (const x of edges) {
+    const other = x.fromId === self ? x.toId : x.fromId;
+    const key = JSON.stringify([other, x.article?.articleId ?? null, x.evidence, x.date, x.directed && x.fromId === self]);
+    const g = groups.get(key);
+    if (g) {
+      if (!g.kinds.includes(x.kind ?? 'OTHER')) g.kinds.push(x.kind ?? 'OTHER');
+    } else groups.set(key, { ...x, other, kinds: [x.kind ?? 'OTHER'] });
+  }
+  return [...groups.values()].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+}
+
 function collaborationSection(self: string, edges: EdgeData[], name: (id: string) => string): HTMLElement {
-  const rows = [...edges].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const rows = groupCollaborations(self, edges);
   return h(
     'section',
     { class: 'collaborations', 'aria-labelledby': 'collab-h' },
@@ -105,12 +119,11 @@ function collaborationSection(self: string, edges: EdgeData[], name: (id: string
           'ol',
           { class: 'evidence-list' },
           rows.map((x) => {
-            const other = x.fromId === self ? x.toId : x.fromId;
             const dir = !x.directed ? '与' : x.fromId === self ? '帮扶/牵头 →' : '← 受援/参与';
             return h(
               'li',
               {},
-              h('p', { class: 'evidence-head' }, h('span', { class: `kind kind-${(x.kind ?? 'other').toLowerCase()}` }, kindLabel(x.kind)), ' ', dir, ' ', link(pageHref('entity', other), name(other)), ' · ', h('time', {}, formatDate(x.date))),
+              h('p', { class: 'evidence-head' }, x.kinds.map((k) => [h('span', { class: 'kind' }, kindLabel(k)), ' ']), dir, ' ', link(pageHref('entity', x.other), name(x.other)), ' · ', h('time', {}, formatDate(x.date))),
               x.evidence ? h('blockquote', {}, x.evidence) : null,
               x.article ? h('p', { class: 'source' }, '出处：', link(pageHref('article', x.article.articleId), x.article.title)) : null,
             );

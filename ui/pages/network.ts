@@ -112,6 +112,40 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   renderResults(results, f, data);
 }
 
+/**
+ * Institutions grouped by region: each region's institutions on a small grid, the regions packed in rows
+ * to fill a box of the given aspect ratio. (A force layout with region boxes scatters badly; this keeps
+ * every region compact and the labels readable.)
+ */
+export function clusterPositions(groups: Map<string, string[]>, aspect: number): Map<string, { x: number; y: number }> {
+  const DX = 130;
+  const DY = 64;
+  const GAP = 70;
+  const boxes = [...groups.values()]
+    .sort((a, b) => b.length - a.length)
+    .map((ids) => {
+      const cols = Math.ceil(Math.sqrt(ids.length * 1.5));
+      return { ids, cols, w: cols * DX, h: Math.ceil(ids.length / cols) * DY };
+    });
+  const area = boxes.reduce((s, b) => s + (b.w + GAP) * (b.h + GAP), 0);
+  const width = Math.max(Math.sqrt(area * aspect), ...boxes.map((b) => b.w));
+  const pos = new Map<string, { x: number; y: number }>();
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  for (const b of boxes) {
+    if (x > 0 && x + b.w > width) {
+      x = 0;
+      y += rowH + GAP;
+      rowH = 0;
+    }
+    b.ids.forEach((id, i) => pos.set(id, { x: x + (i % b.cols) * DX, y: y + Math.floor(i / b.cols) * DY }));
+    x += b.w + GAP;
+    rowH = Math.max(rowH, b.h);
+  }
+  return pos;
+}
+
 function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; edges: NetEdge[] }): void {
   const regionOf = new Map<string, { id: string; name: string }>();
   for (const n of data.nodes) {
@@ -136,13 +170,18 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
     edges = [...pairs.values()].map((p, i) => ({ id: `r${i}`, source: p.source, target: p.target, kind: null, directed: false, label: `${p.count} 项` }));
   } else {
     const parents = new Map<string, GraphNode>();
+    const members = new Map<string, string[]>();
     nodes = data.nodes.map((n) => {
-      const r = regionOf.get(n.entityId);
-      if (r) parents.set(r.id, { id: r.id, label: r.name, type: 'REGION' });
-      return { id: n.entityId, label: n.name, type: n.type, weight: n.articleCount, parent: r?.id };
+      const r = regionOf.get(n.entityId) ?? { id: 'region:?', name: '地区不详' };
+      parents.set(r.id, { id: r.id, label: r.name, type: 'REGION' });
+      members.set(r.id, [...(members.get(r.id) ?? []), n.entityId]);
+      return { id: n.entityId, label: n.name, type: n.type, weight: n.articleCount, parent: r.id };
     });
+    const pos = clusterPositions(members, innerWidth > 700 ? 2.2 : 0.9);
+    for (const n of nodes) n.position = pos.get(n.id);
     nodes.push(...parents.values());
-    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed }));
+    // No edge labels here: with dozens of lines they only clutter; the table below gives each kind.
+    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed, label: '' }));
   }
   const institutions = data.nodes.length;
   const capped = data.edges.length >= MAX_EDGES ? `（只显示前 ${MAX_EDGES} 项，请缩小范围）` : '';
