@@ -1,6 +1,7 @@
 // Full-text search: query, filters, facets, highlights, sort and Relay pagination over the SearchIndex port.
 // Each hit carries its highlighted passages, the reprints collapsed into it, and the article (batched).
 import { offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import type { SearchHit, SearchResult } from '../../search/port.ts';
 import { builder } from '../builder.ts';
@@ -46,6 +47,16 @@ const FacetRef = builder.objectRef<{ field: string; values: Array<{ key: string;
 
 type SearchConnectionShape = { result: SearchResult };
 
+/** Whether the field's selection (through fragments) includes `name` at its first level. */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const seen = (set: SelectionSetNode | undefined): boolean =>
+    !!set?.selections.some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === name
+        : s.kind === Kind.INLINE_FRAGMENT ? seen(s.selectionSet)
+          : seen(info.fragments[s.name.value]?.selectionSet));
+  return info.fieldNodes.some((n) => seen(n.selectionSet));
+}
+
 builder.queryFields((t) => ({
   search: t.connection(
     {
@@ -55,12 +66,12 @@ builder.queryFields((t) => ({
         query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'empty query').max(MAX_QUERY_CHARS, `queries are at most ${MAX_QUERY_CHARS} characters`) }),
         filters: t.arg({ type: SearchFiltersInput, required: false }),
         sort: t.arg({ type: SearchSortEnum, defaultValue: 'relevance' }),
-        facets: t.arg({ type: [FacetFieldEnum], required: false, description: 'Facets to count (default: all).' }),
+        facets: t.arg({ type: [FacetFieldEnum], required: false, description: 'Facets to count (default: all of them when `facets` is selected, none otherwise).' }),
         collapseReprints: t.arg.boolean({ defaultValue: true }),
       },
       complexity: pageCost,
       validate: pageValidation,
-      resolve: async (_root, args, ctx) => {
+      resolve: async (_root, args, ctx, info) => {
         const { offset, expectedSize } = offsetForArgs({ args, maxSize: MAX_PAGE_SIZE, defaultSize: 10 });
         const f = args.filters;
         const result = await ctx.services.search.search({
@@ -71,7 +82,8 @@ builder.queryFields((t) => ({
           sort: args.sort ?? 'relevance',
           limit: expectedSize,
           offset,
-          facets: args.facets ?? ['source', 'places', 'institutions', 'kinds', 'year'],
+          // Counting facets costs about as much as the search itself: only when asked for.
+          facets: args.facets ?? (selects(info, 'facets') ? ['source', 'places', 'institutions', 'kinds', 'year'] : []),
           collapseReprints: args.collapseReprints ?? true,
         });
         const edges = result.hits.map((node, i) => ({ node, cursor: offsetToCursor(offset + i) }));

@@ -2,6 +2,7 @@
 // their articles, article details, relationships, network, paths, figures with evidence, timeline, stats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../../api/index.ts';
+import type { SearchQuery } from '../../search/port.ts';
 import { api, gql, loadTestArchive, type TestArchive } from './setup.ts';
 
 let archive: TestArchive;
@@ -53,6 +54,20 @@ describe('search', () => {
     const titles = filtered.data!.search.edges.map((e: any) => e.node.title);
     expect(titles).toHaveLength(1);
     expect(titles[0]).toContain('北京朝阳医院对口帮扶赤峰市医院');
+  });
+});
+
+describe('facets on demand', () => {
+  it('asks the index for facets only when the query selects them (directly or in a fragment)', async () => {
+    const asked: unknown[] = [];
+    const search = new Proxy(archive.services.search, {
+      get: (idx, p, r) => (p === 'search' ? (q: SearchQuery) => (asked.push(q.facets), idx.search(q)) : Reflect.get(idx, p, r)),
+    });
+    const s = api({ ...archive.services, search });
+    await gql(s, `{ search(query: "医院") { totalCount } }`);
+    await gql(s, `{ search(query: "医院") { ...F } } fragment F on SearchConnection { facets { field } }`);
+    await gql(s, `{ search(query: "医院", facets: [YEAR]) { totalCount } }`);
+    expect(asked).toEqual([[], ['source', 'places', 'institutions', 'kinds', 'year'], ['year']]);
   });
 });
 
