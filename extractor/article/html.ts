@@ -19,6 +19,8 @@ const POSITIVE = /article|content|\btext|body|main|detail|entry|zhengwen|\bzw\b|
 
 interface Frame {
   tag: string;
+  /** Sequence number of a heading element (0 for other elements). */
+  headingId: number;
   first: number; // index of the first block inside
   score: number;
   chars: number;
@@ -43,7 +45,8 @@ export interface ParsedPage {
 export function parseHtml(html: string): ParsedPage {
   const blocks: Block[] = [];
   const meta: PageMeta = { title: '', metas: new Map(), jsonLd: [], times: [], headings: [] };
-  const stack: Frame[] = [{ tag: '#root', first: 0, score: 0, chars: 0, linkChars: 0, negative: false, positive: false }];
+  let headingCount = 0;
+  const stack: Frame[] = [{ tag: '#root', headingId: 0, first: 0, score: 0, chars: 0, linkChars: 0, negative: false, positive: false }];
   const candidates: Candidate[] = [];
   let depth = 0; // real depth as the parser sees it; frames exist only up to MAX_DEPTH
   let skipDepth = 0; // >0 while inside script/style/…
@@ -61,8 +64,12 @@ export function parseHtml(html: string): ParsedPage {
       const top = stack[stack.length - 1];
       let blockTag = top.tag;
       let heading = false;
+      let headingId = 0;
       for (let i = stack.length - 1; i > 0 && i > stack.length - 6; i--) {
-        if (HEADINGS.has(stack[i].tag)) heading = true;
+        if (HEADINGS.has(stack[i].tag)) {
+          heading = true;
+          headingId = stack[i].headingId;
+        }
         if (!INLINE.has(stack[i].tag)) {
           blockTag = stack[i].tag;
           break;
@@ -70,7 +77,7 @@ export function parseHtml(html: string): ParsedPage {
       }
       const chars = text.replace(/\s/g, '').length;
       const linkChars = Math.min(chars, bufLinkChars);
-      const block: Block = { text, chars, linkChars, tag: blockTag, heading, negative: negDepth > 0, zone };
+      const block: Block = { text, chars, linkChars, tag: blockTag, heading, headingId, negative: negDepth > 0, zone };
       blocks.push(block);
       if (heading) meta.headings.push({ index: blocks.length - 1, level: Number(blockTag[1]) || 1, text });
       const s = block.negative ? 0 : blockScore(block);
@@ -117,7 +124,7 @@ export function parseHtml(html: string): ParsedPage {
         const negative = !positive && cls.length > 1 && NEGATIVE.test(cls);
         if (negative) negDepth++;
         if (ZONES[name]) zone = ZONES[name];
-        stack.push({ tag: name, first: blocks.length, score: 0, chars: 0, linkChars: 0, negative, positive });
+        stack.push({ tag: name, headingId: HEADINGS.has(name) ? ++headingCount : 0, first: blocks.length, score: 0, chars: 0, linkChars: 0, negative, positive });
       },
       ontext(text) {
         if (inTitle) meta.title += text;

@@ -48,6 +48,11 @@ describe('headline', () => {
     const spaced = get({ title: '示例网', head: '<meta property="og:title" content="县医院迎来专家团队 预计每年服务万人">', h1: ['县医院迎来专家团队', '预计每年服务万人'] });
     expect(spaced.title).toBe('县医院迎来专家团队 预计每年服务万人');
   });
+  it('joins the lines of one heading broken by <br>, even when <title> shows only the first', () => {
+    const html = page({ title: '县医院迎来专家团队_示例网', h1: [] }).replace('<body>', '<body><h1>县医院迎来专家团队<br>对口帮扶协议正式签署</h1>');
+    const r = extractArticle({ html });
+    expect(isNoArticle(r) ? null : r.title).toBe('县医院迎来专家团队对口帮扶协议正式签署');
+  });
   it('does not join a line the page title does not claim', () => {
     const a = get({ title: '县医院迎来专家团队_示例网', h1: ['县医院迎来专家团队', '示例网记者 王小明'] });
     expect(a.title).toBe('县医院迎来专家团队');

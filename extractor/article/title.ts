@@ -91,18 +91,21 @@ export function htmlTitle(blocks: Block[], meta: PageMeta, bodyStart: number): {
 }
 
 /**
- * A headline split over two lines (主标题 / ——副标题, or 引题 / 主标题): neighbours are joined while
- * a claim holds the joined text. The claim decides the joint: a space only where it shows one.
+ * A headline split over two lines (主标题 / ——副标题, 引题 / 主标题, or one <h1> broken by <br>):
+ * neighbours are joined while a claim holds the joined text or they share the heading element.
+ * The joint is a space only where the claim shows one, or between two Latin words.
  */
 function joinSplitHeadline(blocks: Block[], at: number, bodyStart: number, said: string[]): { text: string; first: number } {
   let text = blocks[at].text;
   let first = at;
   const holds = (t: string) => said.some((s) => key(s).includes(key(t)));
-  const joint = (a: string, b: string) => (said.some((s) => s.replace(/\s+/g, ' ').includes(`${a} ${b}`)) ? `${a} ${b}` : `${a}${b}`);
+  const sameHeading = (a: Block, b: Block) => !!a.headingId && a.headingId === b.headingId;
+  const joint = (a: string, b: string) =>
+    said.some((s) => s.replace(/\s+/g, ' ').includes(`${a} ${b}`)) || (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b)) ? `${a} ${b}` : `${a}${b}`;
   const next = blocks[at + 1];
-  if (next && at + 1 < bodyStart && candidateLine(next) && holds(text + next.text)) text = joint(text, next.text);
+  if (next && at + 1 < bodyStart && candidateLine(next) && (sameHeading(blocks[at], next) || holds(text + next.text))) text = joint(text, next.text);
   const prev = blocks[at - 1];
-  if (prev && candidateLine(prev) && holds(prev.text + text)) {
+  if (prev && candidateLine(prev) && (sameHeading(prev, blocks[at]) || holds(prev.text + text))) {
     text = joint(prev.text, text);
     first = at - 1;
   }

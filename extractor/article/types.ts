@@ -10,6 +10,8 @@ export interface Block {
   /** Nearest block-level element ('line' for text dumps). */
   tag: string;
   heading: boolean;
+  /** Which heading element the block is in (lines of one <h1> split by <br> share it); 0 outside headings and in text dumps. */
+  headingId?: number;
   /** Inside an element whose class/id names page furniture (nav, share, related, footer…). */
   negative: boolean;
   zone: 'nav' | 'footer' | 'aside' | null;
