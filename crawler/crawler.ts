@@ -280,10 +280,9 @@ export class Crawler {
     const decoded = decodeHtml(res.bytes, res.contentType);
     const page = analysePage(decoded.text, res.url, this.patterns);
     await this.discover(e, page.links, page.pagination);
+    // List pages are fetched unconditionally on a re-crawl (no validators kept): a 304 would hide their new links.
+    if (page.type === 'list' && !this.o.storeListPages) return { outcome: 'listed', reason: `list page: ${page.links.length} links` };
     const validators = { etag: res.etag, lastModified: res.lastModified };
-    if (page.type === 'list' && !this.o.storeListPages) {
-      return { outcome: 'listed', reason: `list page: ${page.links.length} links`, ...validators };
-    }
     const stored = this.archive.storePage({
       origin: e.url, kind: 'html', bytes: res.bytes, text: decoded.text, encoding: decoded.encoding, url: res.url, contentType: res.contentType,
     });
@@ -300,7 +299,7 @@ export class Crawler {
     await this.frontier.add(children.map((url) => ({ url, host: hostOf(url), depth: e.depth, kind: 'sitemap', parent: e.url })));
     // Pages listed in a sitemap are as good as seeds: depth 0.
     await this.discover({ ...e, depth: -1 }, map.pages, new Set());
-    return { outcome: 'listed', reason: `sitemap: ${map.pages.length} pages, ${children.length} sitemaps`, etag: res.etag, lastModified: res.lastModified };
+    return { outcome: 'listed', reason: `sitemap: ${map.pages.length} pages, ${children.length} sitemaps` };
   }
 
   /** Queue in-scope links (pagination at the same depth), record the rest with their outcome. */
