@@ -84,7 +84,9 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   expect(await withCopies.count()).toBeGreaterThan(0);
   await withCopies.first().locator('summary').click();
   expect(await withCopies.first().locator('details.copies li a').count()).toBeGreaterThan(0);
-  // Facets with counts; choosing one filters and keeps the state in the URL.
+  // Facets with counts (folded on phones: open them as a person would); choosing one filters, state in the URL.
+  const panel = page.locator('details.facet-panel');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
   const placeFacet = page.locator('section.facet', { hasText: '地区' }).locator('a').first();
   const facetText = (await placeFacet.textContent()) ?? '';
   const facetCount = number(facetText, /\((\d+)\)/);
@@ -92,12 +94,12 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   await shot('1-search');
   await placeFacet.click();
   await page.waitForURL(/place=/);
-  await page.locator('a.facet-on').first().waitFor();
+  await page.locator('a.facet-on').first().waitFor({ state: 'attached' });
   expect(number(await summary.textContent(), /找到 (\d+) 篇/)).toBe(facetCount);
   // The URL alone restores the search (shareable).
   const shared = page.url();
   await page.goto(shared);
-  await page.locator('a.facet-on').first().waitFor();
+  await page.locator('a.facet-on').first().waitFor({ state: 'attached' });
   expect(number(await page.locator('.search-results > .status').textContent(), /找到 (\d+) 篇/)).toBe(facetCount);
   await shot('2-search-filtered');
 

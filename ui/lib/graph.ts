@@ -14,6 +14,8 @@ export interface GraphNode {
   /** Bigger nodes for entities in more articles. */
   weight?: number;
   focus?: boolean;
+  /** Hops from the focus node; when given, nodes are drawn in rings around it (ego networks). */
+  ring?: number;
   /** Fixed position; when every node has one the drawing uses them instead of a force layout. */
   position?: { x: number; y: number };
 }
@@ -53,7 +55,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
   const elements: ElementDefinition[] = [
     ...nodes.map((n) => ({
       position: n.position,
-      data: { id: n.id, label: n.label, parent: n.parent, color: COLORS[n.type] ?? '#555', size: 18 + Math.min(n.weight ?? 1, 10) * 3 },
+      data: { id: n.id, label: n.label, parent: n.parent, ring: n.ring ?? 0, color: COLORS[n.type] ?? '#555', size: 18 + Math.min(n.weight ?? 1, 10) * 3 },
       classes: [n.type === 'REGION' ? 'region' : '', n.focus ? 'focus' : ''].join(' ').trim(),
     })),
     ...mergeParallel(edges).map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label ?? kindLabel(e.kind) }, classes: e.directed ? 'directed' : '' })),
@@ -71,6 +73,8 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
     // cose spreads small graphs well once nodes repel enough for their labels; big ones fall back to a grid.
     layout: (nodes.every((n) => n.position || n.type === 'REGION')
       ? { name: 'preset', padding: 30 }
+      : nodes.every((n) => n.ring !== undefined)
+      ? { name: 'concentric', padding: 30, avoidOverlap: true, minNodeSpacing: 50, concentric: (n: cytoscape.NodeSingular) => 10 - Number(n.data('ring')), levelWidth: () => 1 }
       : nodes.length > 80
       ? { name: 'grid', padding: 20, avoidOverlap: true }
       : { name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 6000, idealEdgeLength: () => 90, nodeOverlap: 20, componentSpacing: 60, gravity: 60, nestingFactor: 1.2 }) as cytoscape.LayoutOptions,

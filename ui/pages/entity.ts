@@ -135,6 +135,21 @@ function collaborationSection(self: string, edges: EdgeData[], name: (id: string
 async function graphSection(e: EntityData, depth: number, name: (id: string) => string): Promise<HTMLElement> {
   const nodes: GraphNode[] = e.neighbors.nodes.map((n) => ({ id: n.entityId, label: n.name, type: n.type, weight: n.articleCount, focus: n.entityId === e.entityId }));
   if (!nodes.some((n) => n.id === e.entityId)) nodes.push({ id: e.entityId, label: e.name, type: e.type, focus: true });
+  // Rings by hops from this entity (breadth-first over the edges), so the drawing reads from the centre out.
+  const hops = new Map([[e.entityId, 0]]);
+  for (let frontier = [e.entityId]; frontier.length; ) {
+    const next: string[] = [];
+    for (const x of e.neighbors.edges) {
+      for (const [a, b] of [[x.fromId, x.toId], [x.toId, x.fromId]]) {
+        if (frontier.includes(a) && !hops.has(b)) {
+          hops.set(b, hops.get(a)! + 1);
+          next.push(b);
+        }
+      }
+    }
+    frontier = next;
+  }
+  for (const n of nodes) n.ring = hops.get(n.id) ?? depth + 1;
   const edges: GraphEdge[] = e.neighbors.edges.map((x, i) => ({
     id: `e${i}`,
     source: x.fromId,

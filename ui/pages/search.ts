@@ -147,7 +147,10 @@ function facetPanel(s: SearchState, facets: Facet[]): HTMLElement {
     );
   });
   const clearAll = s.source.length + s.place.length + s.inst.length + s.kind.length || s.from || s.to ? link(href({ ...s, source: [], place: [], inst: [], kind: [], from: '', to: '', page: 1 }), '清除全部筛选') : null;
-  return h('aside', { class: 'facets', 'aria-label': '筛选' }, clearAll, groups);
+  const active = s.source.length + s.place.length + s.inst.length + s.kind.length + (s.from || s.to ? 1 : 0);
+  // Open beside the results on wide screens; folded above them on phones, where it would push results down.
+  const panel = h('details', { class: 'facet-panel', open: matchMedia('(min-width: 60rem)').matches || null }, h('summary', {}, active ? `筛选（已选 ${active} 项）` : '筛选与分面统计'), clearAll, groups);
+  return h('aside', { class: 'facets', 'aria-label': '筛选' }, panel);
 }
 
 function hitList(hits: Hit[], s: SearchState): HTMLElement {
