@@ -208,7 +208,9 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
   );
   requestAnimationFrame(() => {
     void drawGraph(canvas, nodes, edges, (id) => {
+      // A region (in the region view) narrows the network to collaborations touching it.
       if (!id.startsWith('region:')) navigate(pageHref('entity', id));
+      else if (/^region:\d{2}$/.test(id)) navigate(withParams({ a: id.slice(7), b: f.b, kind: f.kinds, from: f.from > FIRST_YEAR ? f.from : null, to: f.to < thisYear() ? f.to : null }));
     }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
   });
 }

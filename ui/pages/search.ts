@@ -143,7 +143,7 @@ function facetPanel(s: SearchState, facets: Facet[]): HTMLElement {
       'section',
       { class: 'facet' },
       h('h2', {}, FACET_LABELS[f.field] ?? f.field),
-      h('ul', {}, f.values.slice(0, 12).map((v) => h('li', {}, h('a', { href: toggle(v.key), 'data-link': true, class: on(v.key) ? 'facet-on' : null, 'aria-pressed': on(v.key) ? 'true' : 'false' }, on(v.key) ? '✓ ' : '', label(v.key), ' ', h('span', { class: 'count' }, `(${v.count})`))))),
+      h('ul', {}, (f.field === 'year' ? [...f.values].sort((a, b) => b.key.localeCompare(a.key)) : f.values).slice(0, 12).map((v) => h('li', {}, h('a', { href: toggle(v.key), 'data-link': true, class: on(v.key) ? 'facet-on' : null, 'aria-pressed': on(v.key) ? 'true' : 'false' }, on(v.key) ? '✓ ' : '', label(v.key), ' ', h('span', { class: 'count' }, `(${v.count})`))))),
     );
   });
   const clearAll = s.source.length + s.place.length + s.inst.length + s.kind.length || s.from || s.to ? link(href({ ...s, source: [], place: [], inst: [], kind: [], from: '', to: '', page: 1 }), '清除全部筛选') : null;
