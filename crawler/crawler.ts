@@ -3,7 +3,7 @@
 // the error classes (retryable or not); backoff is exponential with jitter, Retry-After honoured.
 import type { Archive } from '../archive/index.ts';
 import { decodeHtml, DecodeError } from './decode.ts';
-import { CrawlError, toCrawlError } from './errors.ts';
+import { CrawlError } from './errors.ts';
 import { Fetcher, type FetchResult } from './fetcher.ts';
 import type { Completion, Frontier, FrontierEntry, NewUrl, Outcome, RunInfo } from './frontier.ts';
 import { analysePage, type ClassifyPatterns } from './links.ts';
@@ -247,7 +247,9 @@ export class Crawler {
       await this.frontier.complete(e.url, { outcome, code: err.code, reason: err.message, fetched: true });
       return 'final';
     }
-    const ce = err instanceof KgError ? err : toCrawlError(err);
+    // The fetcher turns transport failures into CrawlErrors; anything else is a bug or a storage
+    // problem, never a reason to hammer the server again.
+    const ce = err instanceof KgError ? err : new CrawlError('INTERNAL', `${(err as Error)?.name ?? 'Error'}: ${(err as Error)?.message ?? String(err)}`, { cause: err, retryable: false });
     this.stats.errors++;
     const tries = e.attempts;
     const retryAfter = ce instanceof CrawlError ? ce.retryAfterMs : null;

@@ -12,7 +12,8 @@ export type CrawlErrorCode =
   | 'TOO_MANY_REDIRECTS'
   | 'REDIRECT_LOOP'
   | 'BAD_REDIRECT'
-  | 'BAD_URL';
+  | 'BAD_URL'
+  | 'INTERNAL';
 
 export class CrawlError extends KgError {
   declare readonly code: CrawlErrorCode;

@@ -60,3 +60,22 @@ it('refuses a resume when there is no run, and a new crawl without seeds', async
   archive.close();
   rmSync(archive.dataDir, { recursive: true, force: true });
 });
+
+it('calls onStored for each newly stored page; a throwing callback is counted and loses no page', async () => {
+  const archive = Archive.open({ dataDir: mkdtempSync(join(tmpdir(), 'kg-crawl-onstored-')) });
+  const seen: number[] = [];
+  const s = await new Crawler(archive, {
+    seeds: [`${site.origin}/gen/list/1.html`], delayMs: 0, concurrency: 4, sitemaps: false,
+    scope: { allow: [], include: ['/gen/'], exclude: [] },
+    onStored: (pageId) => {
+      seen.push(pageId);
+      if (seen.length === 1) throw new Error('extractor bug');
+    },
+  }).run();
+  expect(s.byOutcome.stored).toBe(120);
+  expect(new Set(seen).size).toBe(120);
+  expect(s.onStoredErrors).toBe(1);
+  expect(archive.stats().pages).toBe(120);
+  archive.close();
+  rmSync(archive.dataDir, { recursive: true, force: true });
+});
