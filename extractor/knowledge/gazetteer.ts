@@ -31,6 +31,8 @@ export interface Gazetteer {
   forms: Map<string, PlaceForm>;
   /** Character trie over all forms, for longest match without slicing. */
   trie: TrieNode;
+  /** 1 at the code unit of every form's first character: most positions are rejected by one array read. */
+  firstChar: Uint8Array;
   ancestors(code: string): string[];
 }
 
@@ -103,6 +105,8 @@ function build(): Gazetteer {
     forms.set(form, { places: codes.map((c) => byCode.get(c)!).filter(Boolean), weak: false, compound: true });
   }
   const trie: TrieNode = { next: new Map(), form: null };
+  const firstChar = new Uint8Array(65536);
+  for (const form of forms.keys()) firstChar[form.charCodeAt(0)] = 1;
   for (const form of forms.keys()) {
     let node = trie;
     for (let i = 0; i < form.length; i++) {
@@ -122,11 +126,12 @@ function build(): Gazetteer {
     }
     return out;
   };
-  return { byCode, forms, trie, ancestors };
+  return { byCode, forms, trie, firstChar, ancestors };
 }
 
 /** Longest place form starting at `i` in `text`, or null. */
 export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: string; entry: PlaceForm } | null {
+  if (!g.firstChar[text.charCodeAt(i)]) return null;
   let node: TrieNode | undefined = g.trie;
   let best: string | null = null;
   for (let j = i; j < text.length; j++) {

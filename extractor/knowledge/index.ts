@@ -13,7 +13,7 @@ import { scanPlaces, type PlaceMention } from './places.ts';
 import { scanProjects, type ProjectMention } from './projects.ts';
 import { collaborations, type SentenceInstitution } from './relations.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
-import { splitSentences, tokenize, type Sentence } from './segment.ts';
+import { splitSentences, tokenize, tokenizeSentences, type Sentence } from './segment.ts';
 import { linkRelations, placeEntities } from './links.ts';
 
 export { KnowledgeInputError } from './errors.ts';
@@ -49,8 +49,10 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const rejected: Record<string, number> = {};
   const reject = (reason: string) => { rejected[reason] = (rejected[reason] ?? 0) + 1; };
   const g = gazetteer();
-  const parsed: Parsed[] = splitSentences(body).map((s) => {
-    const tokens = tokenize(s.text);
+  const sentences = splitSentences(body);
+  const tokenLists = tokenizeSentences(body, sentences);
+  const parsed: Parsed[] = sentences.map((s, i) => {
+    const tokens = tokenLists[i];
     const places = scanPlaces(s.text, tokens, g);
     return { s, places, insts: scanInstitutions(s.text, tokens, places, reject), people: scanPeople(s.text, tokens), projects: scanProjects(s.text, tokens) };
   });

@@ -32,6 +32,9 @@ const hospitalSet = new Set(HOSPITAL_SUFFIXES);
 const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
 const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
 const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
+/** 1 at the last code unit of any suffix or known name. */
+const LAST_CHARS = new Uint8Array(65536);
+for (const k of [...SUFFIX_ENDS.keys(), ...KNOWN_ENDS.keys()]) LAST_CHARS[k] = 1;
 
 /** Words by their last character, longest first: a cheap look-up at each character instead of a big alternation. */
 function endingIndex(words: string[]): Map<number, string[]> {
@@ -48,7 +51,9 @@ function occurrences(text: string, index: Map<number, string[]>): { index: numbe
   const out: { index: number; word: string }[] = [];
   let floor = 0;
   for (let e = 1; e <= text.length; e++) {
-    const list = index.get(text.charCodeAt(e - 1));
+    const code = text.charCodeAt(e - 1);
+    if (!LAST_CHARS[code]) continue;
+    const list = index.get(code);
     if (!list) continue;
     for (const w of list) {
       if (e - w.length >= floor && text.startsWith(w, e - w.length)) {

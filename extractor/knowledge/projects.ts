@@ -12,19 +12,20 @@ const GENERIC_HEADS = new Set([
   '紧密型', '城市', '县域', '区域', '京津冀合作', '高水平京津冀合作', '新技术', '工作', '专项', '一期', '二期',
 ]);
 const SUFFIX_LIST = PROJECT_SUFFIXES.source.slice(1, -2).split('|');
-const SUFFIX_LAST = new Set([...'体盟组目划程台地心伍动']);
+const SUFFIX_LAST = new Uint8Array(65536);
+for (const ch of '体盟组目划程台地心伍动') SUFFIX_LAST[ch.charCodeAt(0)] = 1;
 const STOP = /[\p{P}\p{S}\s\d一二三四五六七八九十两]/u;
 const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
 
 export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
   const out: ProjectMention[] = [];
-  for (const m of text.matchAll(QUOTED)) {
+  if (text.includes('“')) for (const m of text.matchAll(QUOTED)) {
     const name = m[2] ? `“${m[1]}”${m[2]}` : m[1];
     if (m[2] || PROJECT_SUFFIXES.test(m[1])) out.push({ name, start: m.index, end: m.index + m[0].length, quoted: true });
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (!SUFFIX_LAST.has(t.word[t.word.length - 1])) continue;
+    if (!SUFFIX_LAST[t.word.charCodeAt(t.word.length - 1)]) continue;
     const joined = k > 0 ? tokens[k - 1].word + t.word : t.word;
     const suffix = SUFFIX_LIST.find((x) => joined.endsWith(x) && (t.word.endsWith(x) || x.length > t.word.length));
     if (!suffix) continue;

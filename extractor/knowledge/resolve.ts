@@ -109,18 +109,22 @@ export function resolveInstitutions(
   }
   // short forms: a name that ends exactly one longer name of the same type is that institution
   const live = () => [...new Set(groups.values())];
-  const ordered = live().sort((x, y) => bestName(x).length - bestName(y).length);
+  const best = new Map<Group, string>();
+  const nameOfGroup = (x: Group) => best.get(x) ?? best.set(x, bestName(x)).get(x)!;
+  const ordered = live().sort((x, y) => nameOfGroup(x).length - nameOfGroup(y).length);
   const dead = new Set<Group>();
   for (const grp of ordered) {
     if (dead.has(grp)) continue;
     const forms = [...new Set([...grp.names.keys(), ...grp.surfaces])];
     const longest = Math.max(...forms.map((f) => f.length));
-    const longer = ordered.filter((o) => o !== grp && !dead.has(o) && o.type === grp.type && bestName(o).length > Math.min(...forms.map((f) => f.length)) &&
+    const shortest = Math.min(...forms.map((f) => f.length));
+    const longer = ordered.filter((o) => o !== grp && !dead.has(o) && o.type === grp.type && nameOfGroup(o).length > shortest &&
       [...o.names.keys()].some((n) => n.length > 0 && forms.some((f) => n.length > f.length && (n.endsWith(f) || abbreviates(f, n)))));
     if (longer.length === 1 && longest >= 3) {
       union(grp, longer[0]);
+      best.delete(longer[0]);
       dead.add(grp);
-    } else if (longer.length > 1 && grp.places.length === 0 && bestName(grp).length <= 4) {
+    } else if (longer.length > 1 && grp.places.length === 0 && nameOfGroup(grp).length <= 4) {
       reject('institution-ambiguous-short-form');
       for (const [k, v] of groups) if (v === grp) groups.delete(k);
       dead.add(grp);
