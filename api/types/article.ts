@@ -45,8 +45,8 @@ builder.queryFields((t) => ({
     description: 'One article by its archive id or global id; null when unknown.',
     args: { id: t.arg.id({ required: true, validate: idSchema }) },
     resolve: async (_root, args, ctx) => {
-      const id = decodeId(args.id, 'Article');
-      return ctx.services.archive.getArticle(id)?.status === 'ok' ? id : null;
+      const a = ctx.services.archive.getArticle(decodeId(args.id, 'Article'));
+      return a?.status === 'ok' ? a : null;
     },
   }),
   articles: t.connection({
