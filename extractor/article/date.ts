@@ -60,13 +60,26 @@ export function parseUrlDate(url: string | null | undefined): string | null {
   return null;
 }
 
-// Labels that introduce a publish time on Chinese pages.
-const DATE_LABEL = /(发布时间|发布日期|发表时间|发表日期|发稿时间|更新时间|时间|日期|发布|Published)\s*[:：]?\s*/;
+// Labels that introduce a time, most trusted first: a publish label beats a bare 时间/日期, and both
+// beat an update time shown beside them (更新时间：… 发布时间：…).
+const DATE_LABELS = [
+  /(?:发布|发表|发稿|刊发|首发|出版|上线)(?:时间|日期)?\s*[:：]?\s*|Published\s*:?\s*|Posted\s*:?\s*/gi,
+  /(?:时间|日期)\s*[:：]?\s*/g,
+  /(?:更新|修改)(?:时间|日期)?\s*[:：]?\s*/g,
+];
 
-/** A date introduced by a label (发布时间:…), or null. */
+/** A date introduced by a label (发布时间:…), or null. Every occurrence of each label is tried. */
 export function labelledDate(s: string): string | null {
-  const m = DATE_LABEL.exec(s);
-  return m ? parseDateText(s.slice(m.index + m[0].length, m.index + m[0].length + 40)) : null;
+  for (const label of DATE_LABELS) {
+    label.lastIndex = 0;
+    for (let m = label.exec(s); m; m = label.exec(s)) {
+      const at = m.index + m[0].length;
+      const d = parseDateText(s.slice(at, at + 40));
+      if (d) return d;
+      if (m[0].length === 0) label.lastIndex++;
+    }
+  }
+  return null;
 }
 
 /** A line that is nothing but a date/time (the list items after an article, timestamps in menus). */

@@ -102,7 +102,9 @@ export function extractArticle(input: ArticleInput): ArticleResult {
   const trailer = lines(span.end, span.end + 6);
   const paragraphs = span.indices.map((i) => blocks[i].text);
   const edges = [...paragraphs.slice(0, 1), ...paragraphs.slice(-1)];
-  const published = findPublished({ header, before, trailer }, meta, url);
+  // Dates are read next to the headline or the body only: a long header zone may hold dated lists.
+  const near = header.length > 20 ? [...header.slice(0, 10), ...header.slice(-10)] : header;
+  const published = findPublished({ header: near, before, trailer }, meta, url);
   const source =
     findSource(header) ??
     headerSource(header) ??

@@ -2,6 +2,7 @@
 // publisher (来源) and author. Each rule has its own case; names and outlets are made up.
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index.ts';
+import { labelledDate } from './date.ts';
 import { stripSiteSuffix } from './title.ts';
 import { cleanSource, findSource } from './source.ts';
 import { cleanNames, findAuthor } from './author.ts';
@@ -101,6 +102,18 @@ describe('publish date', () => {
       after: ['相关新闻', '<a href="/1">另一条新闻</a> 2023-12-30'],
     });
     expect(a.published).toBe('2024-01-15');
+  });
+  it('reads a long header zone only next to the headline and the body, skipping dated lists between', () => {
+    const tools = (n: number) => Array.from({ length: n }, (_, i) => `工具栏${i}`);
+    const list = Array.from({ length: 8 }, (_, i) => `<a href="/n/${i}">其他新闻标题第${i}条</a> 2023-01-0${i + 1}`);
+    const a = get({ h1: ['县医院迎来专家团队'], header: [...tools(10), ...list, ...tools(12), '2024-05-13 13:48'] });
+    expect(a.published).toBe('2024-05-13T13:48');
+  });
+  it('prefers a publish label to an update time shown first, and tries every label', () => {
+    expect(labelledDate('更新时间：2024-06-01 10:00 发布时间：2024-05-10 08:42')).toBe('2024-05-10T08:42');
+    expect(labelledDate('时间轴 示例 日期：2024年5月10日')).toBe('2024-05-10');
+    expect(labelledDate('发布单位：示例局 发布日期：2024/05/10')).toBe('2024-05-10');
+    expect(labelledDate('Published: 2024-05-10 08:42')).toBe('2024-05-10T08:42');
   });
   it('reads the publish-time metas and JSON-LD, not the modified time', () => {
     const metas: [string, string][] = [
