@@ -30,7 +30,8 @@ export function toArticleFacts(a: ArticleRecord, k: Knowledge | null): ArticleFa
   return {
     article: { id: a.id, url: a.url, title: a.title, published: a.published, source: a.source },
     entities: k?.entities ?? [],
-    figures: k?.figures ?? [],
+    // The extractor numbers figures within one article; the graph needs ids unique across the archive.
+    figures: (k?.figures ?? []).map((f) => ({ ...f, id: `${a.id}/${f.id}` })),
     relations: k?.relations ?? [],
   };
 }
