@@ -68,7 +68,9 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   // 1. Search: type a query and press Enter (no mouse).
   await page.goto(`${base}/`);
   const box = page.getByLabel('检索词', { exact: true });
-  await box.fill('托管');
+  // The query box has focus on arrival, so typing starts a search at once.
+  await page.keyboard.type('托管');
+  expect(await box.inputValue()).toBe('托管');
   await box.press('Enter');
   await page.waitForURL(/\?q=%E6%89%98%E7%AE%A1/);
   const summary = page.locator('.search-results > .status');
@@ -140,6 +142,11 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   const rowsAll = await page.locator('.network-results table tbody tr').count();
   expect(rowsAll).toBeGreaterThan(2);
   await shot('5-network');
+  // Focus starts at the heading after navigation; Tab then walks the filters in reading order.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('a');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('b');
   const from = page.getByLabel('起始年份', { exact: true });
   await from.focus();
   for (let i = 0; i < 8; i++) await from.press('ArrowRight');
