@@ -19,6 +19,12 @@ describe('dates', () => {
     expect(parseDateText('2024年1月15日 11时10分')).toBe('2024-01-15T11:10');
     expect(parseDateText('2024/5/9')).toBe('2024-05-09');
     expect(parseDateText('编号 2024-13-45')).toBeNull();
+    expect(parseDateText('2024.01.15')).toBe('2024-01-15');
+    expect(parseDateText('2024-01-15 10:20:30')).toBe('2024-01-15T10:20');
+    expect(parseDateText('2024年1月15日 10:20')).toBe('2024-01-15T10:20');
+    expect(parseDateText('二〇二四年五月十日')).toBe('2024-05-10');
+    expect(parseDateText('二〇二二年十二月三十一日 星期六')).toBe('2022-12-31');
+    expect(parseDateText('一九九九年十月一日')).toBe('1999-10-01');
   });
   it('converts ISO values to Beijing time', () => {
     expect(parseIsoDate('2024-03-05T01:30:00Z')).toBe('2024-03-05T09:30');

@@ -17,8 +17,24 @@ function format(y: number, mo: number, d: number, h?: number, mi?: number): stri
 const DATE_TIME =
   /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?(?:\s*(?:[T ]|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*\d{2})?)?/;
 
+// Dates in Chinese numerals, as e-papers and official documents print them: 二〇二四年五月十日.
+const CN_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g;
+const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十 → 10, 十五 → 15, 二十 → 20, 三十一 → 31. */
+function cnNumber(s: string): number {
+  if (!s.includes('十')) return CN_DIGIT[s] ?? NaN;
+  const [tens, ones] = s.split('十');
+  return (tens ? CN_DIGIT[tens] : 1) * 10 + (ones ? CN_DIGIT[ones] : 0);
+}
+
+function arabicDates(s: string): string {
+  return s.replace(CN_DATE, (_, y: string, mo: string, d: string) => `${[...y].map((c) => CN_DIGIT[c]).join('')}年${cnNumber(mo)}月${cnNumber(d)}日`);
+}
+
 /** First date (with time when shown) in a piece of text, or null. */
-export function parseDateText(s: string): string | null {
+export function parseDateText(text: string): string | null {
+  const s = /[〇○零]|[一二三四五六七八九]{2}/.test(text) ? arabicDates(text) : text;
   const g = new RegExp(DATE_TIME.source, 'g');
   for (let m = g.exec(s); m; m = g.exec(s)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
