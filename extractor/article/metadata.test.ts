@@ -77,6 +77,11 @@ describe('headline', () => {
     const r = extractArticle({ html });
     expect(isNoArticle(r) ? null : r.title).toBe('两家车企回应合资传闻 合作项目即将展开');
   });
+  it('takes the first headline-like line below an edition date when nothing above it qualifies', () => {
+    const html = `<html><body><div><a href="/1">第A02版：示例周刊</a></div><div>2022年02月12日 <a href="/old">查看旧版</a></div><table><tr><td>示例中学民乐团一路快乐前行</td></tr><tr><td><p>${P1}</p><p>${P2}</p></td></tr></table></body></html>`;
+    const r = extractArticle({ html });
+    expect(isNoArticle(r) ? null : r.title).toBe('示例中学民乐团一路快乐前行');
+  });
   it('strips site and channel names from <title> by separator', () => {
     expect(stripSiteSuffix('县医院迎来专家团队_资讯频道_示例网')).toBe('县医院迎来专家团队');
     expect(stripSiteSuffix('县医院迎来专家团队 - 示例晚报')).toBe('县医院迎来专家团队');

@@ -119,10 +119,10 @@ export function textTitle(blocks: Block[], bodyStart: number): { title: string |
   for (let i = bodyStart - 1; i >= from; i--) if (hasPublishInfo(blocks[i].text)) metaAt = i;
   const stop = metaAt >= 0 ? metaAt : bodyStart;
   const window = metaAt >= 0 ? 6 : 3;
-  for (let i = stop - 1; i >= Math.max(0, stop - window); i--) {
-    const t = blocks[i].text;
-    if (isHeadlineLike(t) && blocks[i].linkChars <= blocks[i].chars / 2) return { title: t, index: i };
-  }
+  const headline = (i: number) => isHeadlineLike(blocks[i].text) && blocks[i].linkChars <= blocks[i].chars / 2;
+  for (let i = stop - 1; i >= Math.max(0, stop - window); i--) if (headline(i)) return { title: blocks[i].text, index: i };
+  // E-paper pages print the edition date above the headline: the first headline-like line after it.
+  for (let i = metaAt + 1; metaAt >= 0 && i < bodyStart; i++) if (headline(i)) return { title: blocks[i].text, index: i };
   return { title: null, index: -1 };
 }
 
