@@ -110,6 +110,8 @@ describe('crawl of the fixture site', () => {
       expect(page.encoding, x.path).toBe(x.encoding === 'utf-8' ? 'utf-8' : x.encoding === 'gbk' ? 'gb18030' : 'big5');
     }
     expect(archive.stats().pages).toBe(ARTICLES.length);
+    // /news/gzip.html came compressed: the stored bytes are the page, not the gzip stream.
+    expect(site.requests.find((r) => r.path === '/news/gzip.html')!.headers['accept-encoding']).toMatch(/gzip/);
     expect(records.get('/news/copy.html')!.pageId).toBe(records.get('/news/utf8-declared.html')!.pageId);
   });
 
