@@ -27,6 +27,8 @@ export interface GraphEdge {
   kind: string | null;
   directed: boolean;
   label?: string;
+  /** Line thickness grows with this (e.g. collaborations between two regions). */
+  weight?: number;
 }
 
 const COLORS: Record<string, string> = { HOSPITAL: '#c0392b', ORGANIZATION: '#2c6fad', PLACE: '#6b7d2a', PROJECT: '#8e44ad', PERSON: '#b9770e', REGION: '#eef2e6' };
@@ -58,7 +60,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
       data: { id: n.id, label: n.label, parent: n.parent, ring: n.ring ?? 0, color: COLORS[n.type] ?? '#555', size: 18 + Math.min(n.weight ?? 1, 10) * 3 },
       classes: [n.type === 'REGION' ? 'region' : '', n.focus ? 'focus' : ''].join(' ').trim(),
     })),
-    ...mergeParallel(edges).map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label ?? kindLabel(e.kind) }, classes: e.directed ? 'directed' : '' })),
+    ...mergeParallel(edges).map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label ?? kindLabel(e.kind), w: 1.5 + Math.min(e.weight ?? 0, 20) * 0.6 }, classes: e.directed ? 'directed' : '' })),
   ];
   const cy = cytoscape({
     container,
@@ -67,7 +69,7 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
       { selector: 'node', style: { label: 'data(label)', 'background-color': 'data(color)', width: 'data(size)', height: 'data(size)', 'font-size': 11, 'text-wrap': 'ellipsis', 'text-max-width': '140px', 'min-zoomed-font-size': 6, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#222' } },
       { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#f1c40f' } },
       { selector: ':parent', style: { 'background-color': COLORS.REGION, 'background-opacity': 0.6, 'border-color': '#9aa67a', 'border-width': 1, 'text-valign': 'top', 'font-size': 13, 'font-weight': 'bold', shape: 'round-rectangle' } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#555', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+      { selector: 'edge', style: { width: 'data(w)', 'line-color': '#999', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: '#555', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
       { selector: 'edge.directed', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#999' } },
     ],
     // cose spreads small graphs well once nodes repel enough for their labels; big ones fall back to a grid.
@@ -80,6 +82,11 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], edge
       : { name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 6000, idealEdgeLength: () => 90, nodeOverlap: 20, componentSpacing: 60, gravity: 60, nestingFactor: 1.2 }) as cytoscape.LayoutOptions,
   });
   cy.fit(undefined, 30);
+  // A handful of nodes would be blown up to fill the box; keep them at a natural size, centred.
+  if (cy.zoom() > 1.2) {
+    cy.zoom(1.2);
+    cy.center();
+  }
   // What was drawn, readable from the page (the canvas itself is pixels): used by the end-to-end test.
   container.dataset.nodes = String(cy.nodes().length);
   container.dataset.edges = String(cy.edges().length);

@@ -110,7 +110,6 @@ export async function renderArticle(root: HTMLElement, route: Route, signal: Abo
     ),
     figureSection(a.figures),
     copiesSection(a.copies),
-
   ]);
   focusHeading(root);
   showTarget(root);

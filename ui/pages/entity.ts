@@ -88,7 +88,6 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
     await graphSection(e, depth, name),
     articlesSection(e),
     figuresSection(e),
-
   ]);
   focusHeading(root);
 }

@@ -167,7 +167,7 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
       pairs.set(k, { source: s, target: t, count: (pairs.get(k)?.count ?? 0) + 1 });
     }
     nodes = [...regions.values()];
-    edges = [...pairs.values()].map((p, i) => ({ id: `r${i}`, source: p.source, target: p.target, kind: null, directed: false, label: `${p.count} 项` }));
+    edges = [...pairs.values()].map((p, i) => ({ id: `r${i}`, source: p.source, target: p.target, kind: null, directed: false, label: `${p.count} 项`, weight: p.count }));
   } else {
     const parents = new Map<string, GraphNode>();
     const members = new Map<string, string[]>();
