@@ -35,6 +35,8 @@ const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
 /** 1 at the last code unit of any suffix or known name. */
 const LAST_CHARS = new Uint8Array(65536);
 for (const k of [...SUFFIX_ENDS.keys(), ...KNOWN_ENDS.keys()]) LAST_CHARS[k] = 1;
+const SUFFIX_LAST = new Uint8Array(65536);
+for (const k of SUFFIX_ENDS.keys()) SUFFIX_LAST[k] = 1;
 
 /** Words by their last character, longest first: a cheap look-up at each character instead of a big alternation. */
 function endingIndex(words: string[]): Map<number, string[]> {
@@ -78,6 +80,7 @@ const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/
 const BAD_FOLLOWER: Record<string, RegExp> = { 大学: /^[生城路站]/u, 学院: /^[路站派]/u, 政府: /^[采购]/u };
 
 function suffixOf(word: string): string | null {
+  if (!SUFFIX_LAST[word.charCodeAt(word.length - 1)]) return null;
   for (const s of ALL_SUFFIXES) if (word.endsWith(s)) return s;
   return null;
 }
@@ -106,7 +109,7 @@ export function scanInstitutions(
   for (const m of occurrences(text, KNOWN_ENDS)) {
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
-  for (const m of text.matchAll(PARTY_COMMITTEE)) {
+  if (text.includes('委')) for (const m of text.matchAll(PARTY_COMMITTEE)) {
     const end = m.index + m[0].length;
     const place = [...placeAt.values()].find((p) => p.end === end - 1);
     const start = place ? place.start : m.index;

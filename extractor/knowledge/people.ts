@@ -6,6 +6,8 @@ import type { Token } from './segment.ts';
 export interface PersonMention { name: string; role: string; start: number; end: number }
 
 const ROLE_SET = new Set(ROLES);
+const ROLE_LAST = new Uint8Array(65536);
+for (const r of ROLES) ROLE_LAST[r.charCodeAt(r.length - 1)] = 1;
 const CLAUSE_BREAK = /[，,；;：:。！？!?“”"（）()\s]/u;
 /** Roles that follow a well-known name written as one word (习近平总书记). */
 const WORD_NAME_ROLES = new Set(['总书记', '主席']);
@@ -14,7 +16,7 @@ export function scanPeople(text: string, tokens: Token[]): PersonMention[] {
   const out: PersonMention[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const role = tokens[k].word;
-    if (!ROLE_SET.has(role)) continue;
+    if (!ROLE_LAST[role.charCodeAt(role.length - 1)] || !ROLE_SET.has(role)) continue;
     // name before the role: 王/勇/教授, 权/昌/益/教授, 习近平/总书记
     const before = nameEndingAt(tokens, k - 1, WORD_NAME_ROLES.has(role));
     if (before) {

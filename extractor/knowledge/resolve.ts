@@ -44,7 +44,7 @@ export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer
     if (!place) return null;
     name = place.name + m.mention.core;
   }
-  for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
+  if (/[委心办府院室]$/u.test(name)) for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
   // 滨海新区人民政府 → 天津市滨海新区人民政府: a county government is named with its city
   const first = m.places[0];
   if (GOVERNMENT.test(name) && first?.level === 'county' && first.parent) {

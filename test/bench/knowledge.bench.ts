@@ -1,5 +1,5 @@
 // Throughput of full knowledge extraction against a bare nodejieba.cut pass over the same text.
-// Run: npx tsx test/bench/knowledge.bench.ts [rounds per trial] [trials]
+// Run: npx tsx test/bench/knowledge.bench.ts [rounds] [repeats]   (rounds × repeats interleaved rounds)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -7,8 +7,8 @@ import { extractKnowledge, loadSegmenter } from '../../extractor/knowledge/index
 import { splitSentences } from '../../extractor/knowledge/segment.ts';
 import { SHARED_DIR } from '../shared.ts';
 
-const rounds = Number(process.argv[2] ?? 5);
-const trials = Number(process.argv[3] ?? 9);
+const rounds = Number(process.argv[2] ?? 20);
+const trials = Number(process.argv[3] ?? 5);
 
 function corpus(): string[] {
   if (SHARED_DIR) {
@@ -30,26 +30,28 @@ loadSegmenter();
 for (const body of bodies) extractKnowledge({ body, published: '2024-01-01' }); // warm: gazetteer, dictionary, JIT
 const sentenceCount = bodies.reduce((n, b) => n + splitSentences(b).length, 0);
 
-/** Seconds of CPU time (user + system) for `rounds` runs: unlike wall time, not inflated by other processes on the machine. */
-function time(fn: () => void): number {
-  const c0 = process.cpuUsage();
-  for (let r = 0; r < rounds; r++) fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1e6;
+function seconds(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
 const cutSentences = () => { for (const body of bodies) for (const s of splitSentences(body)) nodejieba.cut(s.text); };
 const cutBodies = () => { for (const body of bodies) nodejieba.cut(body); };
 const full = () => { for (const body of bodies) extractKnowledge({ body, published: '2024-01-01' }); };
-// The machine is shared: CPU time, and the best of several interleaved trials, is the figure least disturbed by others.
-let best = { sentences: Infinity, bodies: Infinity, full: Infinity };
-for (let trial = 0; trial < trials; trial++) {
-  best = { sentences: Math.min(best.sentences, time(cutSentences)), bodies: Math.min(best.bodies, time(cutBodies)), full: Math.min(best.full, time(full)) };
+// The machine is shared and busy: the three passes run interleaved, one round at a time, and the
+// figures are medians over rounds, so a burst of load from elsewhere cannot favour one of them.
+const runs = { sentences: [] as number[], bodies: [] as number[], full: [] as number[], ratio: [] as number[], ratioBody: [] as number[] };
+for (let r = 0; r < rounds * trials; r++) {
+  const s = seconds(cutSentences), b = seconds(cutBodies), f = seconds(full);
+  runs.sentences.push(s); runs.bodies.push(b); runs.full.push(f); runs.ratio.push(s / f); runs.ratioBody.push(b / f);
 }
-const rate = (seconds: number) => ((chars * rounds) / seconds / 1000).toFixed(1);
-console.log(`corpus: ${bodies.length} documents, ${chars} characters, ${sentenceCount} sentences; best of ${trials} trials of ${rounds} rounds`);
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+const best = { sentences: median(runs.sentences), bodies: median(runs.bodies), full: median(runs.full) };
+const rate = (secs: number) => (chars / secs / 1000).toFixed(1);
+console.log(`corpus: ${bodies.length} documents, ${chars} characters, ${sentenceCount} sentences; medians over ${rounds * trials} interleaved rounds`);
 console.log(`nodejieba.cut per sentence:  ${rate(best.sentences)} k chars/s`);
 console.log(`nodejieba.cut per body:      ${rate(best.bodies)} k chars/s`);
 console.log(`extractKnowledge:            ${rate(best.full)} k chars/s`);
-console.log(`ratio full / cut per sentence: ${(best.sentences / best.full).toFixed(3)}  (target >= 0.40)`);
-console.log(`ratio full / cut per body:     ${(best.bodies / best.full).toFixed(3)}`);
+console.log(`ratio full / cut per sentence: ${median(runs.ratio).toFixed(3)}  (median of per-round ratios; target >= 0.40)`);
+console.log(`ratio full / cut per body:     ${median(runs.ratioBody).toFixed(3)}`);
