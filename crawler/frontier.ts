@@ -71,7 +71,7 @@ export interface FrontierStats {
   queued: number;
   inFlight: number;
   done: number;
-  /** URLs of this run for which a request was made. */
+  /** Pages (not sitemaps) of this run for which a request was made: what maxPages counts. */
   fetched: number;
   byOutcome: Partial<Record<Outcome, number>>;
 }
@@ -79,7 +79,8 @@ export interface FrontierStats {
 export interface Frontier {
   /** Begin a new run: URLs finished in earlier runs may be queued again (conditional GET). */
   startRun(options: Record<string, unknown>): Promise<RunInfo>;
-  /** Continue the latest run: entries in flight when it stopped go back to the queue. Null if none. */
+  /** Continue the latest run: entries in flight when it stopped go back to the queue, except those whose
+   *  page the archive already stored in this run (they are done: refetching them would be wasted). Null if none. */
   resumeRun(): Promise<RunInfo | null>;
   /** Mark the run complete (nothing queued or in flight). */
   finishRun(): Promise<void>;

@@ -85,7 +85,7 @@ export class SqliteFrontier implements Frontier {
         WHERE url = @url`),
       retry: db.prepare(`UPDATE crawl_urls SET state = 'queued', not_before = ?, reason = ?, updated_at = ? WHERE url = ?`),
       nextDue: db.prepare(`SELECT min(not_before) AS t FROM crawl_urls WHERE run = ? AND state = 'queued' AND not_before > ?`),
-      states: db.prepare(`SELECT state, count(*) AS n, sum(fetched) AS f FROM crawl_urls WHERE run = ? GROUP BY state`),
+      states: db.prepare(`SELECT state, count(*) AS n, sum(CASE kind WHEN 'page' THEN fetched ELSE 0 END) AS f FROM crawl_urls WHERE run = ? GROUP BY state`),
       outcomes: db.prepare(`SELECT outcome, count(*) AS n FROM crawl_urls WHERE run = ? AND state = 'done' GROUP BY outcome`),
     };
   }
