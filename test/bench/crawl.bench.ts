@@ -3,14 +3,15 @@
 // deferred (the default) and inline (extractArticle on each stored page). The site runs in its own process.
 // npx tsx test/bench/crawl.bench.ts [--articles 5000] [--concurrency 16] [--deferred-only]
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive } from '../../archive/index.ts';
 import { Crawler } from '../../crawler/index.ts';
-import { REPO_ROOT } from '../shared.ts';
+import { REPO_ROOT, SHARED_DIR } from '../shared.ts';
+import { analysePage, decodeHtml } from '../../crawler/index.ts';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '16' }, 'deferred-only': { type: 'boolean', default: false } },
@@ -103,6 +104,21 @@ async function measure(server: { origin: string; cpu(): number | null }, label: 
   return row;
 }
 
+/** Decode + link analysis on real saved news pages (larger than the generated ones), CPU ms per page. */
+function realPages(): void {
+  const dir = SHARED_DIR ? join(SHARED_DIR, 'fixtures', 'news-html') : null;
+  if (!dir || !existsSync(dir)) return console.log('real pages: skipped (../shared absent)');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dir, f)));
+  const rounds = 5;
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < rounds; r++) {
+    for (const bytes of pages) analysePage(decodeHtml(bytes, 'text/html').text, 'http://news.test/a/b.html', { article: [], list: [] });
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const kb = pages.reduce((n, b) => n + b.length, 0) / pages.length / 1024;
+  console.log(`real pages: ${pages.length} saved news pages (mean ${kb.toFixed(0)} KB), decode + link analysis ${((cpu.user + cpu.system) / 1000 / (rounds * pages.length)).toFixed(2)} ms CPU/page`);
+}
+
 const server = await startServer();
 try {
   console.log(`crawl bench: ${ARTICLES} articles + ${Math.ceil(ARTICLES / 50)} list pages, concurrency ${CONCURRENCY}, politeness off`);
@@ -113,6 +129,7 @@ try {
   if (inline) {
     console.log(`inline:   ${inline.pagesPerSecond} pages/s, ${inline.cpuMsPerPage} ms CPU/page; inline/deferred throughput ratio ${(inline.pagesPerSecond / deferred.pagesPerSecond).toFixed(2)}`);
   } else console.log('inline: skipped (extractor/index.ts has no extractArticle)');
+  realPages();
 } finally {
   server.stop();
 }
