@@ -102,21 +102,25 @@ function mayContain(outer: string, inner: string, between: string, betweenIsPlac
 export function scanInstitutions(
   text: string, tokens: Token[], places: PlaceMention[], reject: (reason: string) => void,
 ): InstitutionMention[] {
+  const known = occurrences(text, KNOWN_ENDS);
+  const suffixes = occurrences(text, SUFFIX_ENDS);
+  const party = text.includes('委');
+  if (known.length === 0 && suffixes.length === 0 && !party) return [];
   const titleSpans = bookTitleSpans(text);
   const placeAt = new Map(places.map((p) => [p.start, p]));
   const merged = places.length ? units(tokens, placeAt) : tokens;
   const found: InstitutionMention[] = [];
-  for (const m of occurrences(text, KNOWN_ENDS)) {
+  for (const m of known) {
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
-  if (text.includes('委')) for (const m of text.matchAll(PARTY_COMMITTEE)) {
+  if (party) for (const m of text.matchAll(PARTY_COMMITTEE)) {
     const end = m.index + m[0].length;
     const place = [...placeAt.values()].find((p) => p.end === end - 1);
     const start = place ? place.start : m.index;
     if (!place && m.index > 0 && /[城都全本]/u.test(text[m.index - 1])) continue;
     found.push(make(text, start, end, 'organization', [], titleSpans, placeAt, false));
   }
-  for (const m of occurrences(text, SUFFIX_ENDS)) {
+  for (const m of suffixes) {
     const suffix = m.word;
     const end = m.index + suffix.length;
     if (BAD_FOLLOWER[suffix]?.test(text.slice(end, end + 1))) continue;
