@@ -98,23 +98,25 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Longest paragraph segmented in one call; longer ones go sentence by sentence. */
-const MAX_PARAGRAPH = 4000;
+/** Longest stretch of sentences segmented in one call. */
+const MAX_CHUNK = 4000;
 
 /**
- * Tokens of every sentence, from one segmenter call per paragraph (fewer native calls than one per
- * sentence). Tokens never cross sentence-final punctuation; a paragraph whose tokens would cross a
- * sentence boundary anyway (a window cut inside a word) is segmented sentence by sentence instead.
+ * Tokens of every sentence, from one segmenter call per chunk of consecutive sentences (fewer native
+ * calls than one per sentence). Tokens never cross sentence-final punctuation or line ends; a chunk whose
+ * tokens would cross a sentence boundary anyway (a window cut inside a word) is segmented sentence by
+ * sentence instead.
  */
 export function tokenizeSentences(body: string, sentences: Sentence[]): Token[][] {
   const out: Token[][] = new Array(sentences.length);
   let i = 0;
   while (i < sentences.length) {
+    // consecutive sentences, across paragraphs, up to MAX_CHUNK characters
     let j = i;
-    while (j + 1 < sentences.length && sentences[j + 1].paragraph === sentences[i].paragraph) j++;
+    while (j + 1 < sentences.length && sentences[j + 1].start + sentences[j + 1].text.length - sentences[i].start <= MAX_CHUNK) j++;
     const from = sentences[i].start;
     const to = sentences[j].start + sentences[j].text.length;
-    if (i === j || to - from > MAX_PARAGRAPH || !splitTokens(tokenize(body.slice(from, to)), from, sentences, i, j, out)) {
+    if (i === j || !splitTokens(tokenize(body.slice(from, to)), from, sentences, i, j, out)) {
       for (let k = i; k <= j; k++) out[k] = tokenize(sentences[k].text);
     }
     i = j + 1;
