@@ -1,61 +1,23 @@
-// Embedded SearchIndex: SQLite FTS5 in the archive's own file. Three indexed columns: title and body as
+// Embedded SearchIndex: SQLite FTS5 in the archive's own file. Indexed columns: title and body as
 // character bigrams of the normalised text (exact infix and phrase matching, whatever the segmenter
-// does), and jieba cut-for-search words of both (so whole words rank above accidental substrings).
-// BM25 with the title weighted; filters, reprint collapsing and facet counts in SQL; highlights on the
-// original text (highlight.ts).
+// does), jieba cut-for-search words of both (so whole words rank above accidental substrings), and a meta
+// column of filter tokens (source, places, institutions, kinds, reprint), so filters are FTS5 terms.
+// Cost is bounded per query: a broad query is ranked among its `window` most recently published matches
+// (row ids are date-ordered, embedded-schema.ts); facets count the best `facetWindow` hits; reprints are
+// collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { migrate, type Migration } from '../archive/migrate.ts';
-import { toFts } from './fts.ts';
+import { migrate } from '../archive/migrate.ts';
+import { carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embedded-schema.ts';
+import { MatcherFactory, type Matcher, type Scored } from './embedded-match.ts';
+import { metaTokens } from './fts.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
 import { synonymsOf } from './synonyms.ts';
 import { dayNumber, grams, normalize, searchWords } from './text.ts';
 
-export const SEARCH_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'search documents, facet values, FTS5 index',
-    sql: `
-      CREATE TABLE search_docs (
-        rowid INTEGER PRIMARY KEY,
-        id TEXT NOT NULL UNIQUE,
-        url TEXT,
-        title TEXT NOT NULL,
-        published TEXT,
-        day INTEGER,
-        source TEXT,
-        body TEXT NOT NULL,
-        body_original TEXT NOT NULL,
-        reprint_of TEXT,
-        grp TEXT NOT NULL
-      );
-      CREATE INDEX search_docs_grp ON search_docs(grp);
-      CREATE INDEX search_docs_day ON search_docs(day);
-      CREATE INDEX search_docs_source ON search_docs(source);
-      -- Multi-valued filter fields (places, institutions, kinds).
-      CREATE TABLE search_facets (
-        field TEXT NOT NULL, value TEXT NOT NULL, doc INTEGER NOT NULL,
-        PRIMARY KEY (field, value, doc)
-      ) WITHOUT ROWID;
-      CREATE INDEX search_facets_doc ON search_facets(doc, field);
-      CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, body, words, content = '', contentless_delete = 1, tokenize = 'unicode61'
-      );
-    `,
-  },
-  {
-    version: 2,
-    name: 'bodies in their own table, so match-time lookups read narrow rows',
-    sql: `
-      CREATE TABLE search_bodies (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL, body_original TEXT NOT NULL);
-      INSERT INTO search_bodies (rowid, body, body_original) SELECT rowid, body, body_original FROM search_docs;
-      ALTER TABLE search_docs DROP COLUMN body;
-      ALTER TABLE search_docs DROP COLUMN body_original;
-    `,
-  },
-];
+export { SEARCH_MIGRATIONS } from './embedded-schema.ts';
 
 const OptionsSchema = z
   .object({
@@ -71,6 +33,10 @@ const OptionsSchema = z
     maxPassages: z.number().int().min(1).max(10).default(DEFAULT_PASSAGES.maxPassages),
     /** Values returned per facet. Default 100. */
     maxFacetValues: z.number().int().min(1).max(1000).default(100),
+    /** Matches a query ranks and counts (the most recently published); beyond it the total is a lower bound. Default 10,000. */
+    window: z.number().int().min(100).max(1_000_000).default(10_000),
+    /** Best hits facets are counted over when a query has more. Default 1,000. */
+    facetWindow: z.number().int().min(10).max(100_000).default(1_000),
   })
   .strict();
 
@@ -79,8 +45,16 @@ export type EmbeddedSearchOptions = z.input<typeof OptionsSchema>;
 type Row = Record<string, unknown>;
 const MULTI = ['places', 'institutions', 'kinds'] as const;
 
+/** One collapsed result: the row shown, its score, and the group it stands for. */
+interface Group {
+  grp: string;
+  rep: number;
+  score: number;
+}
+
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly o: z.output<typeof OptionsSchema>;
+  private factory: MatcherFactory | null = null;
 
   constructor(private readonly db: Database.Database, options: EmbeddedSearchOptions = {}) {
     this.o = OptionsSchema.parse(options);
@@ -88,45 +62,55 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async init(): Promise<void> {
     migrate(this.db, 'search', SEARCH_MIGRATIONS);
+    await carryOver(this.db, (docs) => this.upsert(docs));
+  }
+
+  private get matchers(): MatcherFactory {
+    this.factory ??= new MatcherFactory(this.db, [this.o.titleWeight, this.o.bodyWeight, this.o.wordsWeight]);
+    return this.factory;
   }
 
   async upsert(docs: SearchDoc[]): Promise<void> {
-    const find = this.db.prepare('SELECT rowid FROM search_docs WHERE id = ?').pluck();
-    const delFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-    const delFacets = this.db.prepare('DELETE FROM search_facets WHERE doc = ?');
-    const upsertDoc = this.db.prepare(
-      `INSERT INTO search_docs (id, url, title, published, day, source, reprint_of, grp)
-       VALUES (@id, @url, @title, @published, @day, @source, @reprintOf, @grp)
-       ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, published = excluded.published,
-         day = excluded.day, source = excluded.source, reprint_of = excluded.reprint_of, grp = excluded.grp
-       RETURNING rowid`,
-    ).pluck();
-    const putBody = this.db.prepare('INSERT OR REPLACE INTO search_bodies (rowid, body, body_original) VALUES (?, ?, ?)');
-    const insFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, words) VALUES (?, ?, ?, ?)');
-    const insFacet = this.db.prepare('INSERT OR IGNORE INTO search_facets (field, value, doc) VALUES (?, ?, ?)');
+    const find = this.db.prepare('SELECT rowid, day FROM search_docs WHERE id = ?');
+    const lastOfDay = this.db.prepare('SELECT max(rowid) FROM search_docs WHERE rowid BETWEEN ? AND ?').pluck();
+    const insDoc = this.db.prepare(
+      `INSERT INTO search_docs (rowid, id, url, title, published, day, source, reprint_of, grp)
+       VALUES (@rowid, @id, @url, @title, @published, @day, @source, @reprintOf, @grp)`,
+    );
+    const insBody = this.db.prepare('INSERT INTO search_bodies (rowid, body, body_original) VALUES (?, ?, ?)');
+    const insFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)');
+    const insFacet = this.db.prepare('INSERT OR IGNORE INTO search_facets (doc, field, value) VALUES (?, ?, ?)');
     // Tokenise outside the write transaction: it is the slow part.
     const prepared = docs.map((d) => {
       const title = normalize(d.title);
       const body = normalize(d.body);
-      return { d, title: grams(title).join(' '), body: grams(body).join(' '), words: searchWords(`${title}\n${body}`) };
+      return { d, title: grams(title).join(' '), body: grams(body).join(' '), words: searchWords(`${title}\n${body}`), meta: metaTokens(d) };
     });
     this.db.transaction(() => {
       for (const p of prepared) {
         const d = p.d;
-        const old = find.get(d.id) as number | undefined;
-        if (old !== undefined) {
-          delFts.run(old);
-          delFacets.run(old);
+        const day = dayNumber(d.published) ?? 0;
+        const old = find.get(d.id) as { rowid: number; day: number | null } | undefined;
+        if (old) this.drop(old.rowid);
+        let rowid = old && (old.day ?? 0) === day ? old.rowid : undefined;
+        if (rowid === undefined) {
+          rowid = ((lastOfDay.get(day * DAY_SPAN, day * DAY_SPAN + DAY_SPAN - 1) as number | null) ?? day * DAY_SPAN) + 1;
+          if (rowid >= (day + 1) * DAY_SPAN) throw new RangeError(`more than ${DAY_SPAN - 1} documents on day ${day}`);
         }
-        const rowid = upsertDoc.get({
-          id: d.id, url: d.url, title: d.title, published: d.published, day: dayNumber(d.published), source: d.source,
+        insDoc.run({
+          rowid, id: d.id, url: d.url, title: d.title, published: d.published, day: day || null, source: d.source,
           reprintOf: d.reprintOf, grp: d.reprintOf ?? d.id,
-        }) as number;
-        putBody.run(rowid, d.body, d.bodyOriginal);
-        insFts.run(rowid, p.title, p.body, p.words);
-        for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(f, v, rowid);
+        });
+        insBody.run(rowid, d.body, d.bodyOriginal);
+        insFts.run(rowid, p.title, p.body, p.words, p.meta);
+        for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
       }
     })();
+  }
+
+  private drop(rowid: number): void {
+    for (const t of ['search_fts', 'search_docs', 'search_bodies']) this.db.prepare(`DELETE FROM ${t} WHERE rowid = ?`).run(rowid);
+    this.db.prepare('DELETE FROM search_facets WHERE doc = ?').run(rowid);
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -134,11 +118,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.db.transaction(() => {
       for (const id of ids) {
         const rowid = find.get(id) as number | undefined;
-        if (rowid === undefined) continue;
-        this.db.prepare('DELETE FROM search_fts WHERE rowid = ?').run(rowid);
-        this.db.prepare('DELETE FROM search_facets WHERE doc = ?').run(rowid);
-        this.db.prepare('DELETE FROM search_docs WHERE rowid = ?').run(rowid);
-        this.db.prepare('DELETE FROM search_bodies WHERE rowid = ?').run(rowid);
+        if (rowid !== undefined) this.drop(rowid);
       }
     })();
   }
@@ -153,95 +133,128 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;
   }
 
+  /** Merge the FTS5 index into one segment after a bulk build (faster queries; not part of the port). */
+  async optimize(): Promise<void> {
+    this.db.exec("INSERT INTO search_fts(search_fts) VALUES ('optimize')");
+  }
+
   async close(): Promise<void> {
     // The database belongs to the archive, which closes it.
   }
 
-  /** The matching documents as SQL (one row per document: rid, id, grp, day, score) and its parameters. */
-  private matchSql(c: CheckedQuery): { sql: string; params: Row } {
-    const params: Row = {};
-    const where: string[] = [];
-    let from = 'search_docs d';
-    let score = '0.0';
-    if (c.parsed.root) {
-      from = 'search_fts JOIN search_docs d ON d.rowid = search_fts.rowid';
-      where.push('search_fts MATCH @match');
-      params.match = toFts(c.parsed.root);
-      score = `bm25(search_fts, ${this.o.titleWeight}, ${this.o.bodyWeight}, ${this.o.wordsWeight})`;
-    }
-    if (c.lists.source) {
-      where.push('d.source IN (SELECT value FROM json_each(@source))');
-      params.source = JSON.stringify(c.lists.source);
-    }
-    for (const f of MULTI) {
-      if (!c.lists[f]) continue;
-      where.push(`EXISTS (SELECT 1 FROM search_facets x WHERE x.field = '${f}' AND x.doc = d.rowid
-        AND x.value IN (SELECT value FROM json_each(@${f})))`);
-      params[f] = JSON.stringify(c.lists[f]);
-    }
-    if (c.fromDay !== null) { where.push('d.day >= @fromDay'); params.fromDay = c.fromDay; }
-    if (c.toDay !== null) { where.push('d.day <= @toDay'); params.toDay = c.toDay; }
-    const grp = c.collapse ? 'd.grp' : 'd.id';
-    const sql = `SELECT d.rowid AS rid, d.id AS id, ${grp} AS grp, d.day AS day, ${score} AS score
-      FROM ${from} WHERE ${where.length ? where.join(' AND ') : '1'}`;
-    return { sql, params };
-  }
-
-  /** One representative per group (the original when it matched, else the best match) with its members. */
-  private repsSql(matchSql: string): string {
-    return `WITH m AS (${matchSql}),
-      r AS (SELECT m.*, min(score) OVER g AS best, group_concat(id, ' ') OVER g AS members,
-              row_number() OVER (PARTITION BY grp ORDER BY (id = grp) DESC, score, id) AS rn
-            FROM m WINDOW g AS (PARTITION BY grp))
-      SELECT * FROM r WHERE rn = 1`;
-  }
-
   async search(q: SearchQuery): Promise<SearchResult> {
     const c = checkQuery(q);
-    const { sql, params } = this.matchSql(c);
-    const order = c.sort === 'date' ? 'day DESC NULLS LAST, best, rid' : 'best, day DESC NULLS LAST, rid';
-    const rows = this.db
-      .prepare(`SELECT *, count(*) OVER () AS total FROM (${this.repsSql(sql)}) ORDER BY ${order} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: c.limit, offset: c.offset }) as Row[];
-    const total = rows.length
-      ? (rows[0].total as number)
-      : (this.db.prepare(`SELECT count(*) FROM (${this.repsSql(sql)})`).pluck().get(params) as number);
+    const m = this.matchers.matcher(c);
+    const need = c.offset + c.limit;
+    // The window: the newest matches, enough for any page the request may ask for.
+    const w = m.window(Math.max(this.o.window, 2 * need));
     const facets: SearchResult['facets'] = {};
-    if (c.facets.length) {
-      // The collapsed match set once, in a temporary table every facet count reads.
-      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS search_reps (rid INTEGER PRIMARY KEY); DELETE FROM temp.search_reps;');
-      this.db.prepare(`INSERT INTO temp.search_reps (rid) SELECT rid FROM (${this.repsSql(sql)})`).run(params);
-      for (const f of c.facets) facets[f] = this.facet(f);
-    }
-    const result: SearchResult = { total, hits: this.hits(rows, c), facets };
+    const result: SearchResult = { total: 0, hits: [], facets };
     if (c.parsed.ignored.length) result.warnings = [`ignored: ${c.parsed.ignored.join(' ')}`];
+    if (w.n === 0) {
+      for (const f of c.facets) facets[f] = {};
+      return result;
+    }
+    if (m.olderThan(w.low)) result.totalIsApproximate = true;
+    result.total = c.collapse ? w.n - this.duplicates(m, w.low) : w.n;
+    const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
+    const groups = this.groups(m, w.low, wanted, c);
+    if (c.facets.length) {
+      const counted = groups.slice(0, this.o.facetWindow);
+      if (counted.length < result.total || result.totalIsApproximate) result.facetsFrom = counted.length;
+      const ids = JSON.stringify(counted.map((g) => g.rep));
+      for (const f of c.facets) facets[f] = this.facet(f, ids);
+    }
+    result.hits = this.hits(m, groups.slice(c.offset, need), c);
     return result;
   }
 
-  private facet(field: CheckedQuery['facets'][number]): Record<string, number> {
+  /**
+   * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of
+   * them when the window holds that many: fetch a few more rows than needed, and more if reprints ate them.
+   */
+  private groups(m: Matcher, low: number, wanted: number, c: CheckedQuery): Group[] {
+    const grpOf = this.db.prepare('SELECT rowid AS rid, id, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))');
+    for (let k = wanted + 10; ; k *= 4) {
+      const rows: Scored[] = m.ranked(low, k, c.sort);
+      const info = new Map((grpOf.all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((r) => [r.rid as number, r]));
+      const out: Group[] = [];
+      const seen = new Map<string, Group>();
+      for (const r of rows) {
+        const d = info.get(r.rid)!;
+        const grp = c.collapse ? (d.grp as string) : (d.id as string);
+        const g = seen.get(grp);
+        // The original stands for its group when it matched; the group keeps its best member's place.
+        if (g) {
+          if (d.id === grp) Object.assign(g, { rep: r.rid, score: r.score });
+          continue;
+        }
+        const fresh = { grp, rep: r.rid, score: r.score };
+        seen.set(grp, fresh);
+        out.push(fresh);
+      }
+      // By date, a group sits where the copy it shows was published.
+      if (c.sort === 'date') out.sort((a, b) => b.rep - a.rep);
+      if (out.length >= wanted || rows.length < k) return out;
+    }
+  }
+
+  /** Matched rows from `low` up that a collapsed count must not count twice (reprints whose group is already counted). */
+  private duplicates(m: Matcher, low: number): number {
+    const reprints = m.reprints(low);
+    if (reprints.length === 0) return 0;
+    const rows = this.db
+      .prepare(`SELECT r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
+        WHERE r.rowid IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(reprints)) as Array<{ grp: string; orig: number | null }>;
+    const byGrp = new Map<string, { n: number; orig: number | null }>();
+    for (const r of rows) {
+      const g = byGrp.get(r.grp) ?? { n: 0, orig: r.orig !== null && r.orig >= low ? r.orig : null };
+      g.n++;
+      byGrp.set(r.grp, g);
+    }
+    const origs = [...byGrp.values()].flatMap((g) => (g.orig === null ? [] : [g.orig]));
+    const matched = m.probe(origs);
+    let dups = 0;
+    for (const g of byGrp.values()) dups += g.orig !== null && matched.has(g.orig) ? g.n : g.n - 1;
+    return dups;
+  }
+
+  private facet(field: CheckedQuery['facets'][number], ids: string): Record<string, number> {
     const value =
       field === 'source' || field === 'year'
-        ? `SELECT ${field === 'year' ? 'substr(d.published, 1, 4)' : 'd.source'} AS v FROM temp.search_reps r JOIN search_docs d ON d.rowid = r.rid`
-        : `SELECT x.value AS v FROM temp.search_reps r JOIN search_facets x ON x.doc = r.rid AND x.field = '${field}'`;
+        ? `SELECT ${field === 'year' ? 'substr(d.published, 1, 4)' : 'd.source'} AS v FROM json_each(?) j JOIN search_docs d ON d.rowid = j.value`
+        : `SELECT x.value AS v FROM json_each(?) j JOIN search_facets x ON x.doc = j.value AND x.field = '${field}'`;
     const rows = this.db
       .prepare(`SELECT v, count(*) AS n FROM (${value}) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${this.o.maxFacetValues}`)
-      .all() as Array<{ v: string; n: number }>;
+      .all(ids) as Array<{ v: string; n: number }>;
     return Object.fromEntries(rows.map((r) => [r.v, r.n]));
   }
 
-  private hits(rows: Row[], c: CheckedQuery): SearchHit[] {
-    if (rows.length === 0) return [];
+  /** The page: each group's original when it matched (anywhere, not only in the window), its matched copies, highlights. */
+  private hits(m: Matcher, page: Group[], c: CheckedQuery): SearchHit[] {
+    if (page.length === 0) return [];
+    const members = this.db
+      .prepare('SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(page.map((g) => g.grp))) as Array<{ rid: number; id: string; grp: string }>;
+    const matched = c.collapse ? m.probe(members.map((r) => r.rid)) : new Map<number, number>();
+    const byGrp = new Map<string, Array<{ rid: number; id: string }>>();
+    for (const r of members) if (matched.has(r.rid)) byGrp.set(r.grp, [...(byGrp.get(r.grp) ?? []), r]);
+    for (const g of page) {
+      const orig = byGrp.get(g.grp)?.find((r) => r.id === g.grp);
+      if (orig && orig.rid !== g.rep) Object.assign(g, { rep: orig.rid, score: matched.get(orig.rid)! });
+    }
     const docs = new Map(
       (this.db
         .prepare(`SELECT d.rowid AS rid, d.*, b.body, b.body_original FROM search_docs d JOIN search_bodies b ON b.rowid = d.rowid
           WHERE d.rowid IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((d) => [d.rid as number, d]),
+        .all(JSON.stringify(page.map((g) => g.rep))) as Row[]).map((d) => [d.rid as number, d]),
     );
     const needles = markNeedles(c.parsed.positives.flatMap((p) => [p, ...synonymsOf(p)]));
     const opts = { ...DEFAULT_PASSAGES, context: this.o.context, maxPassages: this.o.maxPassages };
-    return rows.map((r) => {
-      const d = docs.get(r.rid as number)!;
-      const copies = String(r.members).split(' ').filter((id) => id !== r.id).sort();
+    return page.map((g) => {
+      const d = docs.get(g.rep)!;
+      const copies = c.collapse ? (byGrp.get(g.grp) ?? []).filter((r) => r.rid !== g.rep).map((r) => r.id).sort() : [];
       return {
         id: d.id as string,
         title: d.title as string,
@@ -249,7 +262,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         published: (d.published as string | null) ?? null,
         source: (d.source as string | null) ?? null,
         // bm25 is lower-is-better; hits carry higher-is-better scores.
-        score: -(r.score as number),
+        score: -g.score,
         titleHighlighted: highlightTitle(d.title as string, needles),
         passages: passages(d.body_original as string, d.body as string, needles, opts),
         copies,

@@ -56,3 +56,32 @@ export function toFts(node: QueryNode): string {
     }
   }
 }
+
+/** The user's expression, confined to the text columns (the meta column holds filter tokens). */
+export function textExpr(node: QueryNode): string {
+  return `{title body words} : (${toFts(node)})`;
+}
+
+export type MetaField = 'source' | 'places' | 'institutions' | 'kinds';
+const META_PREFIX: Record<MetaField, string> = { source: 's', places: 'p', institutions: 'i', kinds: 'k' };
+/** Meta token marking a reprint (contains letters no value token starts with). */
+export const REPRINT_TOKEN = 'reprint';
+
+/** Filter value as one unicode61 token: a field letter and the value's UTF-8 bytes in hex, so any value is safe. */
+export function metaToken(field: MetaField, value: string): string {
+  return META_PREFIX[field] + Buffer.from(value, 'utf8').toString('hex');
+}
+
+/** Space-joined meta tokens of one document. */
+export function metaTokens(d: { source: string | null; places: string[]; institutions: string[]; kinds: string[]; reprintOf: string | null }): string {
+  const out: string[] = [];
+  if (d.source) out.push(metaToken('source', d.source));
+  for (const f of ['places', 'institutions', 'kinds'] as const) for (const v of new Set(d[f])) out.push(metaToken(f, v));
+  if (d.reprintOf) out.push(REPRINT_TOKEN);
+  return out.join(' ');
+}
+
+/** A filter on one field: any of its values (OR), in the meta column. */
+export function metaFilter(field: MetaField, values: readonly string[]): string {
+  return `meta : (${[...new Set(values)].map((v) => quote(metaToken(field, v))).join(' OR ')})`;
+}

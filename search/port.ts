@@ -63,6 +63,14 @@ export interface SearchResult {
   facets: Record<string, Record<string, number>>;
   /** What the engine could not honour or ignored in the query (e.g. bare punctuation), so nothing is lost silently. */
   warnings?: string[];
+  /**
+   * Set when the engine bounded a broad query's cost (the embedded index looks at the 10,000 most recently
+   * published matches by default): `total` is then a lower bound (show "10,000+") and hits are the best of
+   * those matches.
+   */
+  totalIsApproximate?: boolean;
+  /** Set when facets were counted over only this many best hits rather than every match. */
+  facetsFrom?: number;
 }
 
 export interface SearchIndex {
