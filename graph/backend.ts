@@ -1,7 +1,23 @@
 // What the shared query logic (queries.ts) needs from a store: a few plain look-ups. Each adapter
 // answers them in its own language (SQL, Cypher); traversal, filtering, ordering and aggregation are
 // written once in queries.ts, so the two adapters give the same answers by construction.
+import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { ArticleNode, Edge, EntityNode, FigureRecord } from './port.ts';
+
+/**
+ * One neighbour pair seen from `from`: `n` is the link's support (structural types), the number of
+ * collaboration edges between the two (COLLABORATES), or 1 per edge when `perEdge` was asked for
+ * (then `kind` and `date` are set, so the caller can filter collaborations).
+ */
+export interface PairRow {
+  from: string;
+  to: string;
+  toType: EntityType;
+  type: Edge['type'];
+  n: number;
+  kind?: CollaborationKind | null;
+  date?: string | null;
+}
 
 export interface PlaceRef {
   id: string;
@@ -19,6 +35,16 @@ export interface FigureFact {
 }
 
 export interface GraphBackend {
+  /**
+   * Distinct neighbours of `ids` over the given types, from the per-pair summaries (never reading
+   * duplicate edges), or one row per collaboration edge when `perEdge`; only neighbours in `within` when given.
+   */
+  pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]>;
+  /**
+   * The edges joining each pair (either direction): its structural links, and at most `perPair` of its
+   * collaborations, newest first (date desc, undated last, then articleId, sentence, kind, from).
+   */
+  edgesBetween(pairs: ReadonlyArray<readonly [string, string]>, types: readonly Edge['type'][], perPair: number): Promise<Edge[]>;
   /** Every edge with one end among `ids`, of the given types. */
   edgesAround(ids: readonly string[], types: readonly Edge['type'][]): Promise<Edge[]>;
   /** Entities by id, in any order; unknown ids are left out. */

@@ -19,7 +19,7 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
         article_id TEXT NOT NULL, entity_id TEXT NOT NULL, count INTEGER NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
         PRIMARY KEY (article_id, entity_id)) WITHOUT ROWID;
       CREATE INDEX graph_mention_entity ON graph_mention(entity_id);
-      -- COLLABORATES, LOCATED_IN, BRANCH_OF, PART_OF: one row per article and sentence stating it.
+      -- COLLABORATES (since version 2 only these): one row per article and sentence stating it.
       CREATE TABLE graph_edge (
         id INTEGER PRIMARY KEY, type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, kind TEXT, date TEXT,
         article_id TEXT NOT NULL, evidence TEXT, directed INTEGER NOT NULL, sentence INTEGER NOT NULL, confidence REAL);
@@ -34,6 +34,39 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX graph_figure_article ON graph_figure(article_id);
       CREATE INDEX graph_figure_subject ON graph_figure(subject_id);
       CREATE INDEX graph_figure_metric ON graph_figure(metric);
+    `,
+  },
+  {
+    version: 2,
+    name: 'structural links once per pair, collaboration pair summary',
+    sql: `
+      -- LOCATED_IN, PART_OF, BRANCH_OF: one statement per article (its first sentence stating it)…
+      CREATE TABLE graph_statement (
+        article_id TEXT NOT NULL, type TEXT NOT NULL, src TEXT NOT NULL, dst TEXT NOT NULL, date TEXT, evidence TEXT,
+        sentence INTEGER NOT NULL, confidence REAL, PRIMARY KEY (article_id, type, src, dst)) WITHOUT ROWID;
+      CREATE INDEX graph_statement_link ON graph_statement(type, src, dst, article_id);
+      -- …and one link per pair: how many articles state it, with the evidence of the smallest article id.
+      CREATE TABLE graph_link (
+        src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, support INTEGER NOT NULL, article_id TEXT NOT NULL,
+        date TEXT, evidence TEXT, sentence INTEGER NOT NULL, confidence REAL, PRIMARY KEY (src, type, dst)) WITHOUT ROWID;
+      CREATE INDEX graph_link_dst ON graph_link(dst, type, src);
+      -- Collaborations stay in graph_edge (one per article and sentence); graph_pair counts them per unordered
+      -- pair (a < b), so a walk reads each neighbour once however many articles report the pair.
+      CREATE TABLE graph_pair (a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+      CREATE INDEX graph_pair_b ON graph_pair(b, a);
+      CREATE INDEX graph_edge_pair ON graph_edge(src, dst, type);
+
+      INSERT INTO graph_statement (article_id, type, src, dst, date, evidence, sentence, confidence)
+        SELECT article_id, type, src, dst, date, evidence, min(sentence), confidence FROM graph_edge
+        WHERE type != 'COLLABORATES' GROUP BY article_id, type, src, dst;
+      INSERT INTO graph_link (src, type, dst, support, article_id, date, evidence, sentence, confidence)
+        SELECT s.src, s.type, s.dst, (SELECT count(*) FROM graph_statement c WHERE c.type = s.type AND c.src = s.src AND c.dst = s.dst),
+          s.article_id, s.date, s.evidence, s.sentence, s.confidence
+        FROM graph_statement s WHERE s.article_id = (SELECT min(article_id) FROM graph_statement f
+          WHERE f.type = s.type AND f.src = s.src AND f.dst = s.dst);
+      INSERT INTO graph_pair (a, b, n) SELECT min(src, dst), max(src, dst), count(*) FROM graph_edge
+        WHERE type = 'COLLABORATES' GROUP BY min(src, dst), max(src, dst);
+      DELETE FROM graph_edge WHERE type != 'COLLABORATES';
     `,
   },
 ];

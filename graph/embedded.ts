@@ -3,9 +3,10 @@
 import type Database from 'better-sqlite3';
 import { migrate } from '../archive/migrate.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
-import type { FigureFact, GraphBackend, PlaceRef } from './backend.ts';
+import type { FigureFact, GraphBackend, PairRow, PlaceRef } from './backend.ts';
 import { GRAPH_MIGRATIONS } from './embedded-schema.ts';
-import { EDGE_TYPES, ENTITY_TYPES, mergeAliases, toRows, type ArticleRows } from './facts.ts';
+import { EmbeddedWriter, Touched } from './embedded-write.ts';
+import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
 import { GraphQueries } from './queries.ts';
 import type {
   ArticleFacts, ArticleNode, Edge, EntityNode, FigureAggregate, FigureQuery, FigureRecord, GraphStats, GraphStore,
@@ -33,6 +34,19 @@ function toEdge(r: Row): Edge {
   };
 }
 
+/** A structural link (graph_link row): once per pair, with its support. */
+function toLink(r: Row): Edge {
+  return {
+    type: r.type, from: r.src, to: r.dst, kind: null, date: r.date ?? null, articleId: r.article_id, evidence: r.evidence ?? null,
+    directed: true, sentence: r.sentence, support: r.support,
+  };
+}
+
+const LINK_COLS = 'l.src, l.type, l.dst, l.support, l.article_id, l.date, l.evidence, l.sentence';
+const WITHIN = (col: string) => `(@within IS NULL OR ${col} IN ${IN('within')})`;
+/** The pairs of edgesBetween, as a CTE `p(a, b)`. */
+const PAIRS = `p AS (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(@pairs))`;
+
 function toFigure(r: Row): FigureRecord {
   return {
     id: r.id, articleId: r.article_id, text: r.text, value: r.value, unit: r.unit, metric: r.metric,
@@ -45,8 +59,11 @@ const toArticle = (r: Row): ArticleNode => ({ id: r.id, url: r.url ?? null, titl
 
 export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   private readonly q = new GraphQueries(this);
+  private readonly w: EmbeddedWriter;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.w = new EmbeddedWriter(db);
+  }
 
   async init(): Promise<void> {
     migrate(this.db, 'graph', GRAPH_MIGRATIONS);
@@ -56,91 +73,29 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   async writeArticles(batch: ArticleFacts[]): Promise<void> {
     const rows = toRows(batch);
     this.db.transaction(() => {
-      const touched = new Set<string>();
-      const lost = new Set<string>();
+      const t = new Touched();
       for (const r of rows) {
-        this.dropContribution(r.article.id, touched, lost);
-        this.insertArticle(r);
+        this.w.drop(r.article.id, t);
+        this.w.insert(r, t);
       }
-      this.refreshEntities(touched, lost);
-      this.addAliases(rows);
+      this.w.finish(t, rows);
     })();
   }
 
   async removeArticles(ids: string[]): Promise<void> {
     this.db.transaction(() => {
-      const touched = new Set<string>();
-      const lost = new Set<string>();
+      const t = new Touched();
       for (const id of ids) {
-        this.dropContribution(id, touched, lost);
+        this.w.drop(id, t);
         this.db.prepare('DELETE FROM graph_article WHERE id = ?').run(id);
       }
-      this.refreshEntities(touched, lost);
+      this.w.finish(t, []);
     })();
   }
 
   async clear(): Promise<void> {
-    this.db.exec('DELETE FROM graph_edge; DELETE FROM graph_figure; DELETE FROM graph_mention; DELETE FROM graph_entity; DELETE FROM graph_article;');
-  }
-
-  /** Adds to `touched` the entities that lost a mention whose aliases were not empty (so one may vanish). */
-  private dropContribution(articleId: string, touched: Set<string>, lost?: Set<string>): void {
-    for (const m of this.db.prepare('SELECT entity_id, aliases FROM graph_mention WHERE article_id = ?').all(articleId) as Row[]) {
-      lost?.add(m.entity_id);
-      if (m.aliases !== '[]') touched.add(m.entity_id);
-    }
-    for (const t of ['graph_mention', 'graph_edge', 'graph_figure']) this.db.prepare(`DELETE FROM ${t} WHERE article_id = ?`).run(articleId);
-  }
-
-  private insertArticle(r: ArticleRows): void {
-    const db = this.db;
-    db.prepare(`INSERT INTO graph_article (id, url, title, published, source) VALUES (@id, @url, @title, @published, @source)
-      ON CONFLICT(id) DO UPDATE SET url = excluded.url, title = excluded.title, published = excluded.published, source = excluded.source`).run(r.article);
-    const ent = db.prepare(`INSERT INTO graph_entity (id, type, name, code, level, role) VALUES (@id, @type, @name, @code, @level, @role)
-      ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, code = coalesce(excluded.code, code),
-        level = coalesce(excluded.level, level), role = coalesce(excluded.role, role)`);
-    for (const e of r.entities) ent.run(e);
-    const men = db.prepare('INSERT INTO graph_mention (article_id, entity_id, count, aliases) VALUES (?, ?, ?, ?)');
-    for (const m of r.mentions) men.run(r.article.id, m.entityId, m.count, JSON.stringify(m.aliases));
-    const edge = db.prepare(`INSERT INTO graph_edge (type, src, dst, kind, date, article_id, evidence, directed, sentence, confidence)
-      VALUES (@type, @from, @to, @kind, @date, @articleId, @evidence, @directed, @sentence, @confidence)`);
-    for (const e of r.edges) edge.run({ ...e, articleId: r.article.id, directed: e.directed ? 1 : 0 });
-    // A figure id is global: writing it again from another article moves it there.
-    const fig = db.prepare(`INSERT OR REPLACE INTO graph_figure (id, article_id, value, unit, metric, text, subject_id, subject, time,
-      approximate, evidence, sentence, start, "end", confidence) VALUES (@id, @articleId, @value, @unit, @metric, @text, @subjectId,
-      @subject, @time, @approximate, @evidence, @sentence, @start, @end, @confidence)`);
-    for (const f of r.figures) fig.run({ ...f, articleId: r.article.id, approximate: f.approximate ? 1 : 0 });
-  }
-
-  /** New surface forms join an entity's sorted aliases (a full recompute is only needed after a drop). */
-  private addAliases(rows: ArticleRows[]): void {
-    const get = this.db.prepare('SELECT name, aliases FROM graph_entity WHERE id = ?');
-    const set = this.db.prepare('UPDATE graph_entity SET aliases = ? WHERE id = ?');
-    for (const r of rows) for (const m of r.mentions) {
-      if (!m.aliases.length) continue;
-      const e = get.get(m.entityId) as Row;
-      const current: string[] = JSON.parse(e.aliases);
-      if (m.aliases.every((a) => current.includes(a))) continue;
-      set.run(JSON.stringify(mergeAliases(e.name, [current, m.aliases])), m.entityId);
-    }
-  }
-
-  /**
-   * Entities that lost a mention and have none left are removed; entities whose aliases may have
-   * changed get them recomputed from their mentions (only those: hubs have thousands).
-   */
-  private refreshEntities(ids: Set<string>, lost: Set<string>): void {
-    const orphan = this.db.prepare('DELETE FROM graph_entity WHERE id = ? AND NOT EXISTS (SELECT 1 FROM graph_mention WHERE entity_id = ?)');
-    for (const id of lost) orphan.run(id, id);
-    const lists = this.db.prepare(`SELECT aliases FROM graph_mention WHERE entity_id = ? AND aliases != '[]'`).pluck();
-    const name = this.db.prepare('SELECT name FROM graph_entity WHERE id = ?').pluck();
-    const set = this.db.prepare('UPDATE graph_entity SET aliases = ? WHERE id = ?');
-    for (const id of ids) {
-      const n = name.get(id) as string | undefined;
-      if (n === undefined) continue;
-      const all = lists.all(id) as string[];
-      set.run(JSON.stringify(mergeAliases(n, all.map((a) => JSON.parse(a)))), id);
-    }
+    this.db.exec(`DELETE FROM graph_edge; DELETE FROM graph_statement; DELETE FROM graph_link; DELETE FROM graph_pair;
+      DELETE FROM graph_figure; DELETE FROM graph_mention; DELETE FROM graph_entity; DELETE FROM graph_article;`);
   }
 
   // ---- port queries -------------------------------------------------------------------------------
@@ -202,7 +157,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return {
       articles: count('SELECT count(*) FROM graph_article'),
       entities: byType('SELECT type, count(*) AS n FROM graph_entity GROUP BY type', ENTITY_TYPES),
-      edges: byType('SELECT type, count(*) AS n FROM graph_edge GROUP BY type', EDGE_TYPES),
+      edges: byType(`SELECT type, count(*) AS n FROM graph_edge GROUP BY type UNION ALL SELECT type, count(*) FROM graph_link GROUP BY type`, EDGE_TYPES),
       figures: count('SELECT count(*) FROM graph_figure'),
     };
   }
@@ -213,8 +168,12 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return normalizeSnapshot({
       articles: all('SELECT * FROM graph_article ORDER BY id').map(toArticle),
       entities: all(`SELECT ${ENTITY_COLS} FROM graph_entity e ORDER BY e.id`).map(toEntity),
-      edges: all('SELECT * FROM graph_edge').map(toEdge),
+      edges: [...all('SELECT * FROM graph_edge').map(toEdge), ...all('SELECT * FROM graph_link').map(toLink)],
       figures: all('SELECT * FROM graph_figure ORDER BY id').map(toFigure),
+      statements: all('SELECT * FROM graph_statement').map((r) => ({
+        type: r.type, from: r.src, to: r.dst, articleId: r.article_id, sentence: r.sentence, evidence: r.evidence ?? null, date: r.date ?? null,
+      })),
+      pairs: all('SELECT * FROM graph_pair').map((r) => ({ a: r.a, b: r.b, n: r.n })),
     });
   }
 
@@ -225,9 +184,57 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   // ---- GraphBackend -------------------------------------------------------------------------------
 
   async edgesAround(ids: readonly string[], types: readonly Edge['type'][]): Promise<Edge[]> {
-    const rows = this.db.prepare(`SELECT * FROM graph_edge WHERE src IN ${IN('ids')} AND type IN ${IN('types')}
-      UNION SELECT * FROM graph_edge WHERE dst IN ${IN('ids')} AND type IN ${IN('types')}`).all({ ids: J(ids), types: J(types) }) as Row[];
-    return rows.map(toEdge);
+    const p = { ids: J(ids), types: J(types) };
+    const collabs = types.includes('COLLABORATES') ? this.db.prepare(`SELECT * FROM graph_edge WHERE src IN ${IN('ids')}
+      UNION SELECT * FROM graph_edge WHERE dst IN ${IN('ids')}`).all({ ids: p.ids }) as Row[] : [];
+    const links = this.db.prepare(`SELECT * FROM graph_link WHERE src IN ${IN('ids')} AND type IN ${IN('types')}
+      UNION SELECT * FROM graph_link WHERE dst IN ${IN('ids')} AND type IN ${IN('types')}`).all(p) as Row[];
+    return [...collabs.map(toEdge), ...links.map(toLink)];
+  }
+
+  async pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]> {
+    if (!ids.length) return [];
+    const p = { ids: J(ids), types: J(types), within: opts.within ? J(opts.within) : null };
+    const rows: Row[] = [];
+    if (types.some((t) => STRUCTURAL_TYPES.includes(t))) {
+      rows.push(...this.db.prepare(`SELECT l.src AS "from", l.dst AS "to", e.type AS toType, l.type, l.support AS n
+          FROM graph_link l JOIN graph_entity e ON e.id = l.dst WHERE l.src IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${WITHIN('l.dst')}
+        UNION ALL SELECT l.dst, l.src, e.type, l.type, l.support
+          FROM graph_link l JOIN graph_entity e ON e.id = l.src WHERE l.dst IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${WITHIN('l.src')}`).all(p) as Row[]);
+    }
+    if (types.includes('COLLABORATES')) {
+      const q = { ids: p.ids, within: p.within };
+      rows.push(...this.db.prepare(opts.perEdge
+        ? `SELECT g.src AS "from", g.dst AS "to", e.type AS toType, 'COLLABORATES' AS type, 1 AS n, g.kind, g.date
+            FROM graph_edge g JOIN graph_entity e ON e.id = g.dst WHERE g.src IN ${IN('ids')} AND ${WITHIN('g.dst')}
+          UNION ALL SELECT g.dst, g.src, e.type, 'COLLABORATES', 1, g.kind, g.date
+            FROM graph_edge g JOIN graph_entity e ON e.id = g.src WHERE g.dst IN ${IN('ids')} AND ${WITHIN('g.src')}`
+        : `SELECT p.a AS "from", p.b AS "to", e.type AS toType, 'COLLABORATES' AS type, p.n
+            FROM graph_pair p JOIN graph_entity e ON e.id = p.b WHERE p.a IN ${IN('ids')} AND ${WITHIN('p.b')}
+          UNION ALL SELECT p.b, p.a, e.type, 'COLLABORATES', p.n
+            FROM graph_pair p JOIN graph_entity e ON e.id = p.a WHERE p.b IN ${IN('ids')} AND ${WITHIN('p.a')}`).all(q) as Row[]);
+    }
+    return rows as PairRow[];
+  }
+
+  async edgesBetween(pairs: ReadonlyArray<readonly [string, string]>, types: readonly Edge['type'][], perPair: number): Promise<Edge[]> {
+    if (!pairs.length) return [];
+    const p = { pairs: JSON.stringify(pairs), types: J(types) };
+    const out: Edge[] = [];
+    if (types.some((t) => STRUCTURAL_TYPES.includes(t))) {
+      out.push(...(this.db.prepare(`WITH ${PAIRS}
+        SELECT ${LINK_COLS} FROM p JOIN graph_link l ON l.src = p.a AND l.dst = p.b WHERE l.type IN ${IN('types')}
+        UNION ALL SELECT ${LINK_COLS} FROM p JOIN graph_link l ON l.src = p.b AND l.dst = p.a WHERE l.type IN ${IN('types')}`).all(p) as Row[]).map(toLink));
+    }
+    if (types.includes('COLLABORATES')) {
+      out.push(...(this.db.prepare(`WITH ${PAIRS}, c AS (
+          SELECT g.*, p.a AS pa, p.b AS pb FROM p JOIN graph_edge g ON g.src = p.a AND g.dst = p.b
+          UNION ALL SELECT g.*, p.a, p.b FROM p JOIN graph_edge g ON g.src = p.b AND g.dst = p.a)
+        SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY pa, pb
+          ORDER BY date IS NULL, date DESC, article_id, sentence, kind, src) AS rn FROM c) WHERE rn <= @k`)
+        .all({ pairs: p.pairs, k: perPair }) as Row[]).map(toEdge));
+    }
+    return out;
   }
 
   async nodes(ids: readonly string[]): Promise<EntityNode[]> {
@@ -241,11 +248,11 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   }
 
   async childPlaces(ids: readonly string[]): Promise<string[]> {
-    return this.db.prepare(`SELECT DISTINCT src FROM graph_edge WHERE type = 'PART_OF' AND dst IN ${IN('ids')}`).pluck().all({ ids: J(ids) }) as string[];
+    return this.db.prepare(`SELECT src FROM graph_link WHERE type = 'PART_OF' AND dst IN ${IN('ids')}`).pluck().all({ ids: J(ids) }) as string[];
   }
 
   async locatedIn(placeIds: readonly string[]): Promise<string[]> {
-    return this.db.prepare(`SELECT DISTINCT g.src FROM graph_edge g JOIN graph_entity e ON e.id = g.src
+    return this.db.prepare(`SELECT DISTINCT g.src FROM graph_link g JOIN graph_entity e ON e.id = g.src
       WHERE g.type = 'LOCATED_IN' AND g.dst IN ${IN('ids')} AND e.type IN ('hospital', 'organization')`).pluck().all({ ids: J(placeIds) }) as string[];
   }
 
@@ -264,7 +271,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
       FROM graph_figure f JOIN graph_article a ON a.id = f.article_id LEFT JOIN graph_entity s ON s.id = f.subject_id
       WHERE (@m IS NULL OR f.metric = @m) AND (@s IS NULL OR f.subject_id IN ${IN('s')})`)
       .all({ m: q.metric ?? null, s: q.subjectIds ? J(q.subjectIds) : null }) as Row[];
-    const located = this.db.prepare(`SELECT DISTINCT p.id, p.name, p.level FROM graph_edge g JOIN graph_entity p ON p.id = g.dst
+    const located = this.db.prepare(`SELECT p.id, p.name, p.level FROM graph_link g JOIN graph_entity p ON p.id = g.dst
       WHERE g.type = 'LOCATED_IN' AND g.src = ? AND p.type = 'place'`);
     const cache = new Map<string, PlaceRef[]>();
     return rows.map((r) => {

@@ -6,6 +6,8 @@ import type { ArticleFacts, ArticleNode, Edge } from './port.ts';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['hospital', 'organization', 'place', 'project', 'person'];
 export const EDGE_TYPES: readonly Edge['type'][] = ['COLLABORATES', 'LOCATED_IN', 'BRANCH_OF', 'PART_OF'];
+/** Stored once per pair, with the articles stating them. */
+export const STRUCTURAL_TYPES: readonly Edge['type'][] = ['LOCATED_IN', 'BRANCH_OF', 'PART_OF'];
 
 const EDGE_OF: Record<RelationType, Edge['type']> = {
   collaboration: 'COLLABORATES',
@@ -123,8 +125,11 @@ function articleRows(facts: ArticleFacts, bad: (reason: string) => void): Articl
       type, from: r.a, to: r.b, kind, date: r.date ?? null, evidence: r.evidence ?? '',
       directed: type === 'COLLABORATES' ? r.directed === true : true, sentence, confidence: r.confidence ?? 1,
     };
-    // The same fact stated twice in one sentence is one edge.
-    edges.set([type, r.a, r.b, kind ?? '', sentence].join('\u0001'), row);
+    // A collaboration is one edge per sentence stating it; a structural link (LOCATED_IN, PART_OF,
+    // BRANCH_OF) is one statement per article, from its first sentence.
+    const key = type === 'COLLABORATES' ? [type, r.a, r.b, kind, sentence].join('\u0001') : [type, r.a, r.b].join('\u0001');
+    const prev = edges.get(key);
+    if (!prev || sentence < prev.sentence) edges.set(key, row);
   }
 
   const figures = new Map<string, FigureRow>();

@@ -1,7 +1,6 @@
 // Cypher used by the Neo4j adapter, in one place. Relationship types and labels are interpolated only
 // from the fixed lists in facts.ts; every value goes in as a parameter.
 import type { EntityType } from '../extractor/types.ts';
-import { EDGE_TYPES } from './facts.ts';
 
 export const LABEL: Record<EntityType, string> = {
   hospital: 'Hospital', organization: 'Organization', place: 'Place', project: 'Project', person: 'Person',
@@ -16,26 +15,33 @@ export const SCHEMA: string[] = [
   'CREATE INDEX kg_place_code IF NOT EXISTS FOR (p:Place) ON (p.code)',
   'CREATE INDEX kg_figure_metric IF NOT EXISTS FOR (f:Figure) ON (f.metric)',
   'CREATE INDEX kg_figure_subject IF NOT EXISTS FOR (f:Figure) ON (f.subjectId)',
-  // Replacing an article's facts finds its relationships by articleId.
-  ...EDGE_TYPES.map((t) => `CREATE INDEX kg_${t.toLowerCase()}_article IF NOT EXISTS FOR ()-[r:${t}]-() ON (r.articleId)`),
+  // Replacing an article's facts finds its collaborations by articleId (its statements hang off the article).
+  'CREATE INDEX kg_collaborates_article IF NOT EXISTS FOR ()-[r:COLLABORATES]-() ON (r.articleId)',
 ];
 
 export const ENTITY = `e { .id, .type, .name, aliases: coalesce(e.aliases, []), code: e.code, level: e.level, role: e.role,
-  articleCount: COUNT { (e)<-[:MENTIONS]-(:Article) } }`;
+  articleCount: COUNT { (e)<-[:MENTIONS]-() } }`;
 export const EDGE = `{ type: type(r), from: startNode(r).id, to: endNode(r).id, kind: r.kind, date: r.date, articleId: r.articleId,
-  evidence: r.evidence, directed: r.directed, sentence: r.sentence }`;
+  evidence: r.evidence, directed: r.directed, sentence: r.sentence, support: r.support }`;
 export const FIGURE = `f { .*, approximate: f.approximate }`;
 export const ARTICLE = 'a { .id, .url, .title, .published, .source }';
 
-// Relationships are CREATEd, not MERGEd: the same transaction first deletes everything the article
+// Collaborations are CREATEd, not MERGEd: the same transaction first deletes everything the article
 // contributed (and the rows are de-duplicated in facts.ts), so CREATE is as idempotent as MERGE and it
-// avoids MERGE's scan of every existing relationship between two hub nodes (quadratic at 100k articles).
+// avoids MERGE's scan of every existing relationship between two hub nodes.
+// Structural links are one relationship per pair (MERGE, carrying `support` and the evidence of the
+// supporting article with the smallest id); each article's statement of one is an
+// (:Article)-[:STATES {type, to, …}]->(source entity) relationship, so a rewrite knows what it withdraws.
+// (x)-[:COLLAB_PAIR {n}]->(y), x.id < y.id, counts the collaborations of a pair for walks.
 export const W = {
   dropMentions: `UNWIND $ids AS id MATCH (:Article {id: id})-[m:MENTIONS]->(e:Entity)
     WITH m, e.id AS eid, size(coalesce(m.aliases, [])) > 0 AS hadAliases DELETE m RETURN eid, hadAliases`,
   dropFigures: `UNWIND $ids AS id MATCH (:Article {id: id})-[:REPORTS]->(f:Figure) DETACH DELETE f`,
   dropFiguresById: `UNWIND $ids AS id MATCH (f:Figure {id: id}) DETACH DELETE f`,
-  dropEdges: (t: string) => `UNWIND $ids AS id MATCH ()-[r:${t} {articleId: id}]->() DELETE r`,
+  dropCollaborations: `UNWIND $ids AS id MATCH (x:Entity)-[r:COLLABORATES {articleId: id}]->(y:Entity)
+    WITH x.id AS a, y.id AS b, r DELETE r RETURN a, b`,
+  dropStatements: `UNWIND $ids AS id MATCH (:Article {id: id})-[s:STATES]->(x:Entity)
+    WITH id, s.type AS type, x.id AS from, s.to AS to, s DELETE s RETURN id, type, from, to`,
   dropArticles: `UNWIND $ids AS id MATCH (a:Article {id: id}) DETACH DELETE a`,
   articles: `UNWIND $rows AS row MERGE (a:Article {id: row.id})
     SET a.url = row.url, a.title = row.title, a.published = row.published, a.source = row.source`,
@@ -43,22 +49,47 @@ export const W = {
     SET e:${label}, e.type = row.type, e.name = row.name, e.code = coalesce(row.code, e.code),
         e.level = coalesce(row.level, e.level), e.role = coalesce(row.role, e.role), e.aliases = coalesce(e.aliases, [])`,
   mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId})
-    MERGE (a)-[m:MENTIONS]->(e) SET m.count = row.count, m.aliases = row.aliases`,
+    CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)`,
   collaborations: `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    CREATE (x)-[r:COLLABORATES {articleId: row.articleId, sentence: row.sentence, kind: row.kind}]->(y)
-    SET r.date = row.date, r.evidence = row.evidence, r.directed = row.directed, r.confidence = row.confidence`,
-  structural: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    CREATE (x)-[r:${t} {articleId: row.articleId, sentence: row.sentence}]->(y)
-    SET r.date = row.date, r.evidence = row.evidence, r.directed = row.directed, r.confidence = row.confidence`,
+    CREATE (x)-[:COLLABORATES {articleId: row.articleId, sentence: row.sentence, kind: row.kind, date: row.date,
+      evidence: row.evidence, directed: row.directed, confidence: row.confidence}]->(y)`,
+  statements: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (x:Entity {id: row.from})
+    CREATE (a)-[:STATES {type: row.type, to: row.to, sentence: row.sentence, date: row.date, evidence: row.evidence,
+      confidence: row.confidence}]->(x)`,
+  /** rows: {from, to, delta}: support changes; a link left with none is deleted. */
+  linkSupport: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
+    MERGE (x)-[r:${t}]->(y) SET r.support = coalesce(r.support, 0) + row.delta, r.directed = true
+    WITH r WHERE r.support <= 0 DELETE r`,
+  /**
+   * rows: {from, to, dropped: article ids withdrawn, best: this chunk's smallest new statement or null}.
+   * The link keeps the statement of the smallest article id: the chunk's best when smaller, or, when its
+   * own article was withdrawn, the smallest left (read from the STATES of the source, only then).
+   */
+  linkEvidence: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from})-[r:${t}]->(:Entity {id: row.to})
+    WITH x, r, row, (r.articleId IS NULL OR r.articleId IN row.dropped) AS lost
+    CALL (x, row, lost) {
+      OPTIONAL MATCH (a:Article)-[s:STATES {type: '${t}', to: row.to}]->(x) WHERE lost
+      WITH a, s ORDER BY a.id LIMIT 1
+      RETURN CASE WHEN a IS NULL THEN null ELSE s { articleId: a.id, .sentence, .date, .evidence, .confidence } END AS found
+    }
+    WITH r, CASE WHEN lost THEN found
+      WHEN row.best IS NOT NULL AND row.best.articleId < r.articleId THEN row.best ELSE null END AS first
+    WHERE first IS NOT NULL
+    SET r.articleId = first.articleId, r.sentence = first.sentence, r.date = first.date, r.evidence = first.evidence,
+      r.confidence = first.confidence`,
+  /** rows: {a, b, delta} with a < b. */
+  pairs: `UNWIND $rows AS row MATCH (x:Entity {id: row.a}) MATCH (y:Entity {id: row.b})
+    MERGE (x)-[p:COLLAB_PAIR]->(y) SET p.n = coalesce(p.n, 0) + row.delta
+    WITH p WHERE p.n <= 0 DELETE p`,
   figures: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId})
     MERGE (f:Figure {id: row.id}) SET f += row
     MERGE (a)-[:REPORTS]->(f)
     WITH f, row WHERE row.subjectId IS NOT NULL
     MATCH (e:Entity {id: row.subjectId}) MERGE (f)-[:ABOUT]->(e)`,
   entityAliases: `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, [coalesce(e.aliases, [])] AS lists`,
-  orphans: `UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-(:Article) } RETURN e.id AS id`,
+  orphans: `UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE NOT EXISTS { (e)<-[:MENTIONS]-() } RETURN e.id AS id`,
   mentionAliases: `UNWIND $ids AS id MATCH (e:Entity {id: id})
-    OPTIONAL MATCH (:Article)-[m:MENTIONS]->(e) RETURN e.id AS id, e.name AS name, collect(m.aliases) AS lists`,
+    OPTIONAL MATCH ()-[m:MENTIONS]->(e) WHERE size(m.aliases) > 0 RETURN e.id AS id, e.name AS name, collect(m.aliases) AS lists`,
   dropEntities: `UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e`,
   setAliases: `UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.aliases = row.aliases`,
   clear: `MATCH (n) WHERE n:Article OR n:Entity OR n:Figure WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n`,

@@ -5,10 +5,11 @@
 import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
-import type { FigureFact, GraphBackend } from './backend.ts';
+import type { FigureFact, GraphBackend, PairRow } from './backend.ts';
 import { GraphError, GraphQueryError, GraphUnavailableError } from './errors.ts';
-import { EDGE_TYPES, ENTITY_TYPES, mergeAliases, toRows, type ArticleRows, type EntityRow } from './facts.ts';
-import { ARTICLE, EDGE, ENTITY, FIGURE, LABEL, SCHEMA, W } from './neo4j-cypher.ts';
+import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
+import { ARTICLE, EDGE, ENTITY, FIGURE, SCHEMA, W } from './neo4j-cypher.ts';
+import { removeChunk, writeChunk } from './neo4j-write.ts';
 import { intIn, plain } from './neo4j-values.ts';
 import { GraphQueries } from './queries.ts';
 import { normalizeSnapshot, type GraphSnapshot } from './snapshot.ts';
@@ -50,7 +51,12 @@ export function toGraphError(e: unknown): Error {
 
 type Row = Record<string, any>;
 const toEntity = (r: Row): EntityNode => ({ ...r, code: r.code ?? null, level: r.level ?? null, role: r.role ?? null } as EntityNode);
-const toEdge = (r: Row): Edge => ({ ...r, kind: r.kind ?? null, date: r.date ?? null, evidence: r.evidence ?? null, directed: r.directed === true }) as Edge;
+function toEdge(r: Row): Edge {
+  const { support, ...rest } = r;
+  const e = { ...rest, kind: r.kind ?? null, date: r.date ?? null, evidence: r.evidence ?? null, directed: r.directed === true } as Edge;
+  if (support !== null && support !== undefined) e.support = support;
+  return e;
+}
 const toArticle = (r: Row): ArticleNode => ({ id: r.id, url: r.url ?? null, title: r.title, published: r.published ?? null, source: r.source ?? null });
 function toFigure(r: Row): FigureRecord {
   return {
@@ -105,87 +111,14 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     const rows = toRows(batch);
     for (let i = 0; i < rows.length; i += this.o.batchSize) {
       const chunk = rows.slice(i, i + this.o.batchSize);
-      await this.tx('WRITE', (tx) => this.writeChunk(tx, chunk));
+      await this.tx('WRITE', (tx) => writeChunk(tx, chunk));
     }
-  }
-
-  private async writeChunk(tx: ManagedTransaction, chunk: ArticleRows[]): Promise<void> {
-    const dropped = await this.dropContribution(tx, chunk.map((r) => r.article.id));
-    await tx.run(W.articles, { rows: chunk.map((r) => r.article) });
-    // One row per entity, later articles filling in what earlier ones lacked (as the embedded store does).
-    const entities = new Map<string, EntityRow>();
-    for (const r of chunk) for (const e of r.entities) {
-      const prev = entities.get(e.id);
-      entities.set(e.id, prev ? { ...e, code: e.code ?? prev.code, level: e.level ?? prev.level, role: e.role ?? prev.role } : e);
-    }
-    for (const type of ENTITY_TYPES) {
-      const rowsOfType = [...entities.values()].filter((e) => e.type === type);
-      if (rowsOfType.length) await tx.run(W.entities(LABEL[type]), { rows: rowsOfType });
-    }
-    const mentions = chunk.flatMap((r) => r.mentions.map((m) => ({ ...m, articleId: r.article.id, count: intIn(m.count) })));
-    await tx.run(W.mentions, { rows: mentions });
-    const edges = chunk.flatMap((r) => r.edges.map((e) => ({ ...e, articleId: r.article.id, sentence: intIn(e.sentence) })));
-    for (const t of EDGE_TYPES) {
-      const ofType = edges.filter((e) => e.type === t);
-      if (ofType.length) await tx.run(t === 'COLLABORATES' ? W.collaborations : W.structural(t), { rows: ofType });
-    }
-    const figures = chunk.flatMap((r) => r.figures.map((f) => ({
-      ...f, articleId: r.article.id, sentence: intIn(f.sentence), start: intIn(f.start), end: intIn(f.end),
-    })));
-    if (figures.length) {
-      await tx.run(W.dropFiguresById, { ids: figures.map((f) => f.id) }); // a figure id written again moves to its new article
-      await tx.run(W.figures, { rows: figures });
-    }
-    // Aliases: recomputed from every mention where a dropped mention had some (one may have vanished),
-    // else merged with the new mentions' aliases: no walk over a hub's thousands of mentions per chunk.
-    const added = new Map<string, string[]>();
-    for (const m of mentions) if (m.aliases.length) added.set(m.entityId, [...(added.get(m.entityId) ?? []), ...m.aliases]);
-    const full = [...dropped.withAliases].filter((id) => entities.has(id) || dropped.all.has(id));
-    const incremental = [...added.keys()].filter((id) => !dropped.withAliases.has(id));
-    await this.refreshEntities(tx, [...dropped.all].filter((id) => !entities.has(id)), full, incremental, added);
-  }
-
-  private async dropContribution(tx: ManagedTransaction, ids: string[]): Promise<{ all: Set<string>; withAliases: Set<string> }> {
-    const res = await tx.run(W.dropMentions, { ids });
-    await tx.run(W.dropFigures, { ids });
-    for (const t of EDGE_TYPES) await tx.run(W.dropEdges(t), { ids });
-    const all = new Set<string>();
-    const withAliases = new Set<string>();
-    for (const r of res.records) {
-      all.add(r.get('eid'));
-      if (r.get('hadAliases')) withAliases.add(r.get('eid'));
-    }
-    return { all, withAliases };
-  }
-
-  /**
-   * Entities no article mentions any more are removed (only those that lost a mention can be);
-   * aliases are recomputed from all mentions (`full`) or merged with this chunk's (`incremental`).
-   */
-  private async refreshEntities(tx: ManagedTransaction, lostMention: string[], full: string[], incremental: string[], added: Map<string, string[]>): Promise<void> {
-    const orphans = lostMention.length ? (await tx.run(W.orphans, { ids: lostMention })).records.map((r) => r.get('id') as string) : [];
-    if (orphans.length) await tx.run(W.dropEntities, { ids: orphans });
-    const rows: Array<{ id: string; aliases: string[] }> = [];
-    const gone = new Set(orphans);
-    const collect = async (cypher: string, ids: string[], extra: (id: string) => string[]) => {
-      if (!ids.length) return;
-      for (const r of (await tx.run(cypher, { ids })).records) {
-        rows.push({ id: r.get('id'), aliases: mergeAliases(r.get('name'), [...(r.get('lists') as string[][]), extra(r.get('id'))]) });
-      }
-    };
-    await collect(W.mentionAliases, full.filter((id) => !gone.has(id)), () => []);
-    await collect(W.entityAliases, incremental, (id) => added.get(id) ?? []);
-    if (rows.length) await tx.run(W.setAliases, { rows });
   }
 
   async removeArticles(ids: string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += this.o.batchSize) {
       const chunk = ids.slice(i, i + this.o.batchSize);
-      await this.tx('WRITE', async (tx) => {
-        const dropped = await this.dropContribution(tx, chunk);
-        await tx.run(W.dropArticles, { ids: chunk });
-        await this.refreshEntities(tx, [...dropped.all], [...dropped.withAliases], [], new Map());
-      });
+      await this.tx('WRITE', (tx) => removeChunk(tx, chunk));
     }
   }
 
@@ -259,6 +192,10 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
       entities: (await this.rows(`MATCH (e:Entity) RETURN ${ENTITY} AS e`)).map((r) => toEntity(r.e)),
       edges: (await this.rows(`MATCH ()-[r:${types(EDGE_TYPES)}]->() RETURN ${EDGE} AS r`)).map((r) => toEdge(r.r)),
       figures: (await this.rows(`MATCH (f:Figure) RETURN ${FIGURE} AS f`)).map((r) => toFigure(r.f)),
+      statements: (await this.rows(`MATCH (a:Article)-[s:STATES]->(x:Entity)
+        RETURN { type: s.type, from: x.id, to: s.to, articleId: a.id, sentence: s.sentence, evidence: s.evidence, date: s.date } AS s`))
+        .map((r) => ({ ...r.s, evidence: r.s.evidence ?? null, date: r.s.date ?? null })),
+      pairs: (await this.rows('MATCH (x:Entity)-[p:COLLAB_PAIR]->(y:Entity) RETURN x.id AS a, y.id AS b, p.n AS n')) as GraphSnapshot['pairs'],
     });
   }
 
@@ -272,6 +209,42 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     const rows = await this.rows(`UNWIND $ids AS id MATCH (:Entity {id: id})-[r:${types(ts)}]-(:Entity)
       WITH DISTINCT r RETURN ${EDGE} AS r`, { ids });
     return rows.map((r) => toEdge(r.r));
+  }
+
+  async pairsAround(ids: readonly string[], ts: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]> {
+    if (!ids.length) return [];
+    const p = { ids, within: opts.within ?? null };
+    const within = '($within IS NULL OR y.id IN $within)';
+    const rows: Row[] = [];
+    const structural = ts.filter((t) => STRUCTURAL_TYPES.includes(t));
+    if (structural.length) {
+      rows.push(...await this.rows(`UNWIND $ids AS id MATCH (:Entity {id: id})-[r:${types(structural)}]-(y:Entity) WHERE ${within}
+        RETURN id AS from, y.id AS to, y.type AS toType, type(r) AS type, r.support AS n`, p));
+    }
+    if (ts.includes('COLLABORATES')) {
+      rows.push(...await this.rows(opts.perEdge
+        ? `UNWIND $ids AS id MATCH (:Entity {id: id})-[r:COLLABORATES]-(y:Entity) WHERE ${within}
+            RETURN id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, 1 AS n, r.kind AS kind, r.date AS date`
+        : `UNWIND $ids AS id MATCH (:Entity {id: id})-[p:COLLAB_PAIR]-(y:Entity) WHERE ${within}
+            RETURN id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, p.n AS n`, p));
+    }
+    return rows as PairRow[];
+  }
+
+  async edgesBetween(pairs: ReadonlyArray<readonly [string, string]>, ts: readonly Edge['type'][], perPair: number): Promise<Edge[]> {
+    if (!pairs.length) return [];
+    const out: Edge[] = [];
+    const structural = ts.filter((t) => STRUCTURAL_TYPES.includes(t));
+    if (structural.length) {
+      out.push(...(await this.rows(`UNWIND $pairs AS p MATCH (:Entity {id: p[0]})-[r:${types(structural)}]-(:Entity {id: p[1]})
+        RETURN ${EDGE} AS r`, { pairs })).map((r) => toEdge(r.r)));
+    }
+    if (ts.includes('COLLABORATES')) {
+      out.push(...(await this.rows(`UNWIND $pairs AS p MATCH (:Entity {id: p[0]})-[r:COLLABORATES]-(:Entity {id: p[1]})
+        WITH p, r ORDER BY r.date IS NULL, r.date DESC, r.articleId, r.sentence, r.kind, startNode(r).id
+        WITH p, collect(r)[..$k] AS rs UNWIND rs AS r RETURN ${EDGE} AS r`, { pairs, k: intIn(perPair) })).map((r) => toEdge(r.r)));
+    }
+    return out;
   }
 
   async nodes(ids: readonly string[]): Promise<EntityNode[]> {

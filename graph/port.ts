@@ -42,6 +42,12 @@ export interface Edge {
   directed: boolean;
   /** Sentence index in the article the edge was read from. */
   sentence?: number | null;
+  /**
+   * Structural links (LOCATED_IN, PART_OF, BRANCH_OF) are stored once per pair: the number of articles
+   * stating it (articleId, evidence and sentence are those of the supporting article with the smallest id).
+   * Absent on collaborations, which are one edge per article and sentence.
+   */
+  support?: number;
 }
 
 export interface NeighborQuery {
@@ -50,7 +56,11 @@ export interface NeighborQuery {
   types?: Edge['type'][];
   from?: string; // date range on edge date, ISO prefix compare
   to?: string;
-  limit?: number; // default 200
+  limit?: number; // default 200: most nodes returned
+  /** Most new neighbours taken from one node, best supported first. Default 50. */
+  fanout?: number;
+  /** Most collaboration edges shown per pair of nodes, newest first. Default 5. */
+  edgesPerPair?: number;
 }
 
 export interface Neighborhood {

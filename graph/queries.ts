@@ -2,13 +2,12 @@
 // evidence, regional collaboration networks, figure aggregates, timelines.
 import type { CollaborationKind } from '../extractor/types.ts';
 import type { FigureFact, GraphBackend, PlaceRef } from './backend.ts';
-import { EDGE_TYPES } from './facts.ts';
+import { neighborhood, shortestPath } from './traverse.ts';
 import type {
-  Edge, EntityNode, FigureAggregate, FigureQuery, Neighborhood, NeighborQuery, NetworkQuery, Path, TimelineEvent,
+  Edge, FigureAggregate, FigureQuery, Neighborhood, NeighborQuery, NetworkQuery, Path, TimelineEvent,
 } from './port.ts';
 
-export const MAX_DEPTH = 4;
-export const MAX_PATH_DEPTH = 6;
+export { MAX_DEPTH, MAX_PATH_DEPTH } from './traverse.ts';
 
 /** ISO-prefix comparison over the common length, so "2020" lies within from "2020-03" and to "2020-01". */
 function cmpPrefix(date: string, bound: string): number {
@@ -49,21 +48,6 @@ export function sortEdges(edges: Edge[]): Edge[] {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/**
- * Structural facts (LOCATED_IN, PART_OF, BRANCH_OF) are stored once per article stating them; a
- * neighbourhood shows each once, with the first article's evidence. Collaborations stay per article.
- */
-function collapseStructural(edges: Edge[]): Edge[] {
-  const seen = new Set<string>();
-  return sortEdges(edges).filter((e) => {
-    if (e.type === 'COLLABORATES') return true;
-    const k = `${e.type}\u0001${e.from}\u0001${e.to}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
 function uniqueEdges(edges: Edge[]): Edge[] {
   const m = new Map<string, Edge>();
   for (const e of edges) m.set(edgeSortKey(e) + '\u0001' + (e.evidence ?? ''), e);
@@ -73,67 +57,12 @@ function uniqueEdges(edges: Edge[]): Edge[] {
 export class GraphQueries {
   constructor(private readonly b: GraphBackend) {}
 
-  async neighbors(id: string, q: NeighborQuery = {}): Promise<Neighborhood> {
-    const depth = Math.min(Math.max(q.depth ?? 1, 1), MAX_DEPTH);
-    const limit = Math.max(q.limit ?? 200, 1);
-    const types = q.types?.length ? q.types : EDGE_TYPES;
-    const [start] = await this.b.nodes([id]);
-    if (!start) return { nodes: [], edges: [] };
-    const kept = new Set([id]);
-    const found: Edge[] = [];
-    let frontier = [id];
-    for (let d = 0; d < depth && frontier.length && kept.size < limit; d++) {
-      const edges = sortEdges((await this.b.edgesAround(frontier, types)).filter((e) => edgePasses(e, q)));
-      found.push(...edges);
-      const next = new Set<string>();
-      for (const e of edges) for (const v of [e.from, e.to]) if (!kept.has(v)) next.add(v);
-      frontier = [...next].sort().slice(0, limit - kept.size);
-      for (const v of frontier) kept.add(v);
-    }
-    const nodes = (await this.b.nodes([...kept])).sort(byId);
-    return { nodes, edges: collapseStructural(uniqueEdges(found.filter((e) => kept.has(e.from) && kept.has(e.to)))) };
+  neighbors(id: string, q: NeighborQuery = {}): Promise<Neighborhood> {
+    return neighborhood(this.b, id, q);
   }
 
-  /** Bidirectional BFS, expanding the smaller side; ties broken by edge order, so both adapters agree. */
-  async shortestPath(a: string, b: string, opts: { maxDepth?: number; kinds?: CollaborationKind[] } = {}): Promise<Path | null> {
-    const maxDepth = Math.min(Math.max(opts.maxDepth ?? MAX_DEPTH, 1), MAX_PATH_DEPTH);
-    const ends = await this.b.nodes([a, b]);
-    if (ends.length < (a === b ? 1 : 2)) return null;
-    if (a === b) return { nodes: ends, edges: [] };
-    type Via = { prev: string; edge: Edge } | null;
-    const sides = [
-      { seen: new Map<string, Via>([[a, null]]), frontier: [a] },
-      { seen: new Map<string, Via>([[b, null]]), frontier: [b] },
-    ];
-    for (let hops = 0; hops < maxDepth; hops++) {
-      const s = sides[0].frontier.length <= sides[1].frontier.length ? 0 : 1;
-      const side = sides[s];
-      const other = sides[1 - s];
-      if (!side.frontier.length) return null;
-      const inFrontier = new Set(side.frontier);
-      const edges = sortEdges((await this.b.edgesAround(side.frontier, EDGE_TYPES)).filter((e) => edgePasses(e, opts)));
-      const next: string[] = [];
-      for (const e of edges) {
-        for (const [u, v] of [[e.from, e.to], [e.to, e.from]]) {
-          if (!inFrontier.has(u) || side.seen.has(v)) continue;
-          side.seen.set(v, { prev: u, edge: e });
-          next.push(v);
-        }
-      }
-      const meet = next.filter((v) => other.seen.has(v)).sort()[0];
-      if (meet) return this.joinPath(meet, sides[0].seen, sides[1].seen);
-      side.frontier = next;
-    }
-    return null;
-  }
-
-  private async joinPath(meet: string, fromA: Map<string, { prev: string; edge: Edge } | null>, fromB: typeof fromA): Promise<Path> {
-    const ids = [meet];
-    const edges: Edge[] = [];
-    for (let v = fromA.get(meet); v; v = fromA.get(v.prev)) { ids.unshift(v.prev); edges.unshift(v.edge); }
-    for (let v = fromB.get(meet); v; v = fromB.get(v.prev)) { ids.push(v.prev); edges.push(v.edge); }
-    const byKey = new Map((await this.b.nodes(ids)).map((n) => [n.id, n]));
-    return { nodes: ids.map((id) => byKey.get(id) as EntityNode), edges };
+  shortestPath(a: string, b: string, opts: { maxDepth?: number; kinds?: CollaborationKind[] } = {}): Promise<Path | null> {
+    return shortestPath(this.b, a, b, opts);
   }
 
   /** Places named `place` and every place under them through PART_OF. */

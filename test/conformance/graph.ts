@@ -29,7 +29,7 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       expect(s.articles).toBe(4);
       expect(s.entities).toMatchObject({ hospital: 6, place: 7, organization: 1, person: 1, project: 1 });
       expect(s.edges).toMatchObject({ COLLABORATES: 5, BRANCH_OF: 1 });
-      expect(s.edges.LOCATED_IN).toBe(8);
+      expect(s.edges.LOCATED_IN).toBe(7); // bch → 北京市 is stated by a1 and a3: one link, support 2
       expect(s.edges.PART_OF).toBe(4);
       expect(s.figures).toBe(5);
     });
@@ -222,6 +222,68 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       expect((await store.stats()).articles).toBe(0);
       const dup = await store.writeArticles([A1, A1]).catch((e) => e);
       expect(dup.problems).toEqual([{ articleId: 'a1', reason: 'article appears twice in the batch' }]);
+    });
+
+    it('stores a structural link once per pair, with its support and the first article\'s evidence', async () => {
+      await store.writeArticles(ALL);
+      const located = async () => (await store.neighbors(H.bch.id, { types: ['LOCATED_IN'] })).edges;
+      expect(await located()).toEqual([{
+        type: 'LOCATED_IN', from: H.bch.id, to: P.beijing.id, kind: null, date: null, articleId: 'a1', evidence: '位于北京市的北京儿童医院',
+        directed: true, sentence: 0, support: 2,
+      }]);
+      // The first article goes: the link stays, backed by the other, with its evidence.
+      await store.removeArticles(['a1']);
+      expect(await located()).toMatchObject([{ articleId: 'a3', evidence: '北京儿童医院', sentence: 2, support: 1 }]);
+      expect((await store.stats()).edges.LOCATED_IN).toBe(6); // bdch → 保定市 went with a1
+      // Its last article stops stating it: the link disappears, the entities stay (still mentioned).
+      await store.writeArticles([{ ...A3, relations: A3.relations.filter((r) => !(r.type === 'located_in' && r.a === H.bch.id)) }]);
+      expect(await located()).toEqual([]);
+      expect(await store.entity(P.beijing.id)).not.toBeNull();
+      expect((await store.stats()).edges.LOCATED_IN).toBe(5);
+      // Stated again by a new article: back, support 1.
+      await store.writeArticles([A1]);
+      expect(await located()).toMatchObject([{ articleId: 'a1', support: 1 }]);
+      expect((await store.shortestPath(H.bdch.id, P.hebei.id))?.edges.map((e) => [e.type, e.support])).toEqual([['LOCATED_IN', 1], ['PART_OF', 1]]);
+    });
+
+    it('walks distinct pairs: duplicate collaborations are shown a few per pair, newest first', async () => {
+      const again = (i: number): ArticleFacts => ({
+        article: { id: `r${String(i).padStart(2, '0')}`, url: null, title: `回访${i}`, published: `2016-01-${String(i + 1).padStart(2, '0')}`, source: null },
+        entities: [H.bch, H.bdch, P.baoding],
+        relations: [collab(H.bch, H.bdch, 'training', `2016-${String((i % 12) + 1).padStart(2, '0')}`, 0, `第${i}批进修`),
+          rel('located_in', H.bdch, P.baoding, 1, '保定市儿童医院')],
+        figures: [],
+      });
+      await store.writeArticles([...ALL, ...Array.from({ length: 24 }, (_, i) => again(i))]);
+      expect((await store.stats()).edges.COLLABORATES).toBe(29);
+      const hood = await store.neighbors(H.bch.id);
+      const pair = hood.edges.filter((e) => e.type === 'COLLABORATES' && [e.from, e.to].includes(H.bdch.id));
+      expect(pair).toHaveLength(5);
+      expect(pair.map((e) => e.date).sort().reverse()).toEqual(['2016-12', '2016-12', '2016-11', '2016-11', '2016-10']);
+      expect((await store.neighbors(H.bch.id, { edgesPerPair: 1 })).edges.filter((e) => e.type === 'COLLABORATES').length).toBe(2);
+      const located = (await store.neighbors(H.bdch.id, { types: ['LOCATED_IN'] })).edges;
+      expect(located).toMatchObject([{ to: P.baoding.id, support: 25, articleId: 'a1' }]);
+      // With a filter, the newest edges of the pair that pass it.
+      const trust = await store.neighbors(H.bch.id, { kinds: ['trusteeship'], types: ['COLLABORATES'] });
+      expect(trust.edges.map((e) => e.articleId)).toEqual(['a1']);
+      // Fan-out: the best supported neighbour first (bdch: 25 collaborations).
+      expect((await store.neighbors(H.bch.id, { fanout: 1 })).nodes.map((n) => n.id).sort()).toEqual([H.bch.id, H.bdch.id].sort());
+    });
+
+    it('walks through places only along PART_OF unless asked for structural types', async () => {
+      await store.writeArticles(ALL);
+      const ids = async (q: Parameters<GraphStore['neighbors']>[1]) => (await store.neighbors(H.chifeng.id, q)).nodes.map((n) => n.id).sort();
+      // 赤峰市 leads up to 内蒙古, not back to other institutions in it; bch leads on to its partners.
+      expect(await ids({ depth: 2 })).toEqual([H.bch.id, H.bchBaoding.id, H.bdch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
+      expect(await ids({ depth: 2, types: ['LOCATED_IN', 'PART_OF'] })).toEqual([H.chifeng.id, P.chifeng.id, P.neimenggu.id].sort());
+      // 北京市 joins bch and 北京市卫健委, but a shared place is not a connection; asked for LOCATED_IN only, it is.
+      expect((await store.neighbors(H.bch.id, { depth: 2 })).nodes.map((n) => n.id)).not.toContain(O.bjhc.id);
+      expect((await store.neighbors(H.bch.id, { depth: 2, types: ['LOCATED_IN'] })).nodes.map((n) => n.id)).toContain(O.bjhc.id);
+      expect(await store.shortestPath(H.bch.id, O.bjhc.id)).toBeNull();
+      // A place is a fine end: 北京儿童医院 → 保定市儿童医院 → 保定市 → 河北省.
+      const toHebei = await store.shortestPath(H.bch.id, P.hebei.id);
+      expect(toHebei?.nodes.map((n) => n.id)).toEqual([H.bch.id, H.bdch.id, P.baoding.id, P.hebei.id]);
+      expect((await store.shortestPath(P.chaoyang.id, H.bch.id))?.nodes.map((n) => n.id)).toEqual([P.chaoyang.id, P.beijing.id, H.bch.id]);
     });
 
     it('clears everything', async () => {
