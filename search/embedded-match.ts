@@ -3,7 +3,7 @@
 // a date range (see embedded-schema.ts). Every read is bounded by a LIMIT or by a window of row ids, so
 // no query walks all of a broad match set more than once.
 import type Database from 'better-sqlite3';
-import { metaFilter, REPRINT_TOKEN, textExpr } from './fts.ts';
+import { metaFilter, textExpr } from './fts.ts';
 import { DAY_SPAN, MAX_ROWID } from './embedded-schema.ts';
 import { LIST_FIELDS, type CheckedQuery } from './request.ts';
 
@@ -12,17 +12,19 @@ export interface Scored {
   score: number;
 }
 
+export interface Window {
+  n: number;
+  low: number;
+  capped: boolean;
+}
+
 export interface Matcher {
-  /** The newest matches, at most n: how many, and the oldest row id among them. */
-  window(n: number): { n: number; low: number };
-  /** Whether any match is older than `low`. */
-  olderThan(low: number): boolean;
-  /** Matches from `low` up, best first (bm25, lower is better) or newest first. */
-  ranked(low: number, k: number, by: 'relevance' | 'date'): Scored[];
-  /** Matched reprints from `low` up. */
-  reprints(low: number): number[];
-  /** Which of these rows match (anywhere in the range), with their scores. */
-  probe(rids: number[]): Map<number, number>;
+  /** The newest matches, at most n: how many, the oldest row id among them, and whether older ones exist. */
+  window(n: number): Window;
+  /** The k first of the window's matches, best first (bm25, lower is better) or newest first. */
+  ranked(w: Window, k: number, by: 'relevance' | 'date'): Scored[];
+  /** Which of these rows match (within the range), with their scores: one walk over the span of their row ids. */
+  members(rids: number[]): Scored[];
 }
 
 /** Inclusive row-id bounds of the query's date range; any date bound leaves undated documents out. */
@@ -52,45 +54,45 @@ export class MatcherFactory {
   constructor(db: Database.Database, weights: readonly number[]) {
     const bm25 = `bm25(search_fts, ${weights.join(', ')}, 0)`;
     const m = 'search_fts WHERE search_fts MATCH @e';
+    // Every read walks row ids downwards from the top of the range: FTS5 starts a descending walk at the
+    // end of each doclist, while an ascending walk with a lower bound still reads from the start.
     this.fts = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
-      older: db.prepare(`SELECT 1 FROM ${m} AND rowid BETWEEN @lo AND @low - 1 LIMIT 1`),
-      relevance: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY score, rowid DESC LIMIT @k`),
+      relevance: db.prepare(`SELECT rid, score FROM (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi
+        ORDER BY rowid DESC LIMIT @n) ORDER BY score, rid DESC LIMIT @k`),
       date: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`),
-      reprints: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi`).pluck(),
-      probe: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid IN (SELECT value FROM json_each(@ids)) AND rowid BETWEEN @lo AND @hi`),
+      // +rowid: a filter, not a lookup key (FTS5 finds a single row id by reading its doclists from the start).
+      members: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @to
+        AND +rowid IN (SELECT value FROM json_each(@ids)) ORDER BY rowid DESC`),
     };
     const d = 'search_docs WHERE rowid BETWEEN';
     this.docs = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${d} @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
-      older: db.prepare(`SELECT 1 FROM ${d} @lo AND @low - 1 LIMIT 1`),
       ranked: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @low AND @hi ORDER BY rowid DESC LIMIT @k`),
-      reprints: db.prepare(`SELECT rowid FROM ${d} @low AND @hi AND reprint_of IS NOT NULL`).pluck(),
-      probe: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @lo AND @hi AND rowid IN (SELECT value FROM json_each(@ids))`),
+      members: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @from AND @to AND rowid IN (SELECT value FROM json_each(@ids))`),
     };
   }
 
   matcher(c: CheckedQuery): Matcher {
     const { lo, hi } = rowidRange(c);
     const e = matchExpr(c);
-    const map = (rows: unknown[]) => new Map((rows as Scored[]).map((r) => [r.rid, r.score]));
+    const span = (rids: number[]) => ({ from: Math.max(lo, Math.min(...rids)), to: Math.min(hi, Math.max(...rids)), ids: JSON.stringify(rids) });
+    // One row past the window tells whether it is capped; the window then starts just above that row.
+    const window = (r: { n: number; low: number }, n: number): Window =>
+      r.n > n ? { n, low: r.low + 1, capped: true } : { n: r.n, low: r.low, capped: false };
     const s = this.fts;
     if (e !== null) {
       return {
-        window: (n) => s.window.get({ e, lo, hi, n }) as { n: number; low: number },
-        olderThan: (low) => s.older.get({ e, lo, low }) !== undefined,
-        ranked: (low, k, by) => (by === 'date' ? s.date : s.relevance).all({ e, low, hi, k }) as Scored[],
-        reprints: (low) => s.reprints.all({ e: `${e} AND meta : ${REPRINT_TOKEN}`, low, hi }) as number[],
-        probe: (rids) => (rids.length ? map(s.probe.all({ e, ids: JSON.stringify(rids), lo, hi })) : new Map()),
+        window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
+        ranked: (w, k, by) => (by === 'date' ? s.date.all({ e, low: w.low, hi, k }) : s.relevance.all({ e, low: w.low, hi, n: w.n, k })) as Scored[],
+        members: (rids) => (rids.length ? (s.members.all({ e, ...span(rids) }) as Scored[]) : []),
       };
     }
     const d = this.docs;
     return {
-      window: (n) => d.window.get({ lo, hi, n }) as { n: number; low: number },
-      olderThan: (low) => d.older.get({ lo, low }) !== undefined,
-      ranked: (low, k) => d.ranked.all({ low, hi, k }) as Scored[],
-      reprints: (low) => d.reprints.all({ low, hi }) as number[],
-      probe: (rids) => (rids.length ? map(d.probe.all({ ids: JSON.stringify(rids), lo, hi })) : new Map()),
+      window: (n) => window(d.window.get({ lo, hi, n: n + 1 }) as Window, n),
+      ranked: (w, k) => d.ranked.all({ low: w.low, hi, k }) as Scored[],
+      members: (rids) => (rids.length ? (d.members.all(span(rids)) as Scored[]) : []),
     };
   }
 }

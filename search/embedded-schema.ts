@@ -1,5 +1,5 @@
 // Tables of the embedded search index, and the carry-over of documents indexed under an older layout.
-// Row ids encode the publication day (day × 2^24 + sequence; undated documents use day 0), so FTS5's own
+// Meta tokens (fts.ts) let filters run inside FTS5. Row ids encode the publication day (day × 2^24 + sequence; undated documents use day 0), so FTS5's own
 // rowid order is date order: date sorting, date ranges and "the most recent matches" are rowid ranges
 // FTS5 walks natively, without a join per match.
 import type Database from 'better-sqlite3';
@@ -65,6 +65,11 @@ export const SEARCH_MIGRATIONS: readonly Migration[] = [
         title, body, words, meta, content = '', contentless_delete = 1, tokenize = 'unicode61'
       );
     `,
+  },
+  {
+    version: 4,
+    name: 'reprints by row id, for collapsed counts over a window of row ids',
+    sql: `CREATE INDEX search_docs_reprints ON search_docs(rowid) WHERE reprint_of IS NOT NULL;`,
   },
 ];
 

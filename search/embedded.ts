@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
 import { carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embedded-schema.ts';
-import { MatcherFactory, type Matcher, type Scored } from './embedded-match.ts';
+import { MatcherFactory, type Matcher, type Scored, type Window } from './embedded-match.ts';
 import { metaTokens } from './fts.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
@@ -52,6 +52,13 @@ interface Group {
   score: number;
 }
 
+/** The index's token columns for a document (the slow part of indexing: normalisation and jieba). */
+function tokens(d: SearchDoc): { title: string; body: string; words: string } {
+  const title = normalize(d.title);
+  const body = normalize(d.body);
+  return { title: grams(title).join(' '), body: grams(body).join(' '), words: searchWords(`${title}\n${body}`) };
+}
+
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly o: z.output<typeof OptionsSchema>;
   private factory: MatcherFactory | null = null;
@@ -81,11 +88,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const insFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)');
     const insFacet = this.db.prepare('INSERT OR IGNORE INTO search_facets (doc, field, value) VALUES (?, ?, ?)');
     // Tokenise outside the write transaction: it is the slow part.
-    const prepared = docs.map((d) => {
-      const title = normalize(d.title);
-      const body = normalize(d.body);
-      return { d, title: grams(title).join(' '), body: grams(body).join(' '), words: searchWords(`${title}\n${body}`), meta: metaTokens(d) };
-    });
+    const prepared = docs.map((d) => ({ d, ...tokens(d) }));
     this.db.transaction(() => {
       for (const p of prepared) {
         const d = p.d;
@@ -102,15 +105,23 @@ export class EmbeddedSearchIndex implements SearchIndex {
           reprintOf: d.reprintOf, grp: d.reprintOf ?? d.id,
         });
         insBody.run(rowid, d.body, d.bodyOriginal);
-        insFts.run(rowid, p.title, p.body, p.words, p.meta);
+        insFts.run(rowid, p.title, p.body, p.words, metaTokens(d));
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
       }
     })();
   }
 
   private drop(rowid: number): void {
-    for (const t of ['search_fts', 'search_docs', 'search_bodies']) this.db.prepare(`DELETE FROM ${t} WHERE rowid = ?`).run(rowid);
-    this.db.prepare('DELETE FROM search_facets WHERE doc = ?').run(rowid);
+    for (const t of ['search_fts', 'search_docs', 'search_bodies']) this.stmt(`DELETE FROM ${t} WHERE rowid = ?`).run(rowid);
+    this.stmt('DELETE FROM search_facets WHERE doc = ?').run(rowid);
+  }
+
+  private readonly stmts = new Map<string, Database.Statement>();
+  /** Prepared once per index: preparing costs about as much as running a small statement. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
   }
 
   async remove(ids: string[]): Promise<void> {
@@ -155,10 +166,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
       for (const f of c.facets) facets[f] = {};
       return result;
     }
-    if (m.olderThan(w.low)) result.totalIsApproximate = true;
-    result.total = c.collapse ? w.n - this.duplicates(m, w.low) : w.n;
+    if (w.capped) result.totalIsApproximate = true;
+    // Past the window the total is a lower bound anyway: only an exact count is worth collapsing.
+    result.total = c.collapse && !w.capped ? w.n - this.duplicates(m, w) : w.n;
     const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
-    const groups = this.groups(m, w.low, wanted, c);
+    const groups = this.groups(m, w, wanted, c);
     if (c.facets.length) {
       const counted = groups.slice(0, this.o.facetWindow);
       if (counted.length < result.total || result.totalIsApproximate) result.facetsFrom = counted.length;
@@ -173,10 +185,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of
    * them when the window holds that many: fetch a few more rows than needed, and more if reprints ate them.
    */
-  private groups(m: Matcher, low: number, wanted: number, c: CheckedQuery): Group[] {
-    const grpOf = this.db.prepare('SELECT rowid AS rid, id, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))');
+  private groups(m: Matcher, w: Window, wanted: number, c: CheckedQuery): Group[] {
+    const grpOf = this.stmt('SELECT rowid AS rid, id, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))');
     for (let k = wanted + 10; ; k *= 4) {
-      const rows: Scored[] = m.ranked(low, k, c.sort);
+      const rows: Scored[] = m.ranked(w, k, c.sort);
       const info = new Map((grpOf.all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((r) => [r.rid as number, r]));
       const out: Group[] = [];
       const seen = new Map<string, Group>();
@@ -199,22 +211,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
   }
 
-  /** Matched rows from `low` up that a collapsed count must not count twice (reprints whose group is already counted). */
-  private duplicates(m: Matcher, low: number): number {
-    const reprints = m.reprints(low);
+  /** Matches in the window a collapsed count must not count twice: reprints whose group is already counted. */
+  private duplicates(m: Matcher, w: Window): number {
+    const reprints = this.stmt(`SELECT r.rowid AS rid, r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
+      WHERE r.reprint_of IS NOT NULL AND r.rowid >= ?`).all(w.low) as Array<{ rid: number; grp: string; orig: number | null }>;
     if (reprints.length === 0) return 0;
-    const rows = this.db
-      .prepare(`SELECT r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
-        WHERE r.rowid IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(reprints)) as Array<{ grp: string; orig: number | null }>;
+    const inWindow = (rid: number | null) => rid !== null && rid >= w.low;
+    const matched = new Set(m.members(reprints.flatMap((r) => [r.rid, ...(inWindow(r.orig) ? [r.orig!] : [])])).map((r) => r.rid));
     const byGrp = new Map<string, { n: number; orig: number | null }>();
-    for (const r of rows) {
-      const g = byGrp.get(r.grp) ?? { n: 0, orig: r.orig !== null && r.orig >= low ? r.orig : null };
+    for (const r of reprints) {
+      if (!matched.has(r.rid)) continue;
+      const g = byGrp.get(r.grp) ?? { n: 0, orig: r.orig };
       g.n++;
       byGrp.set(r.grp, g);
     }
-    const origs = [...byGrp.values()].flatMap((g) => (g.orig === null ? [] : [g.orig]));
-    const matched = m.probe(origs);
+    // A group whose original matched is counted by it; otherwise by one of its copies.
     let dups = 0;
     for (const g of byGrp.values()) dups += g.orig !== null && matched.has(g.orig) ? g.n : g.n - 1;
     return dups;
@@ -225,8 +236,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
       field === 'source' || field === 'year'
         ? `SELECT ${field === 'year' ? 'substr(d.published, 1, 4)' : 'd.source'} AS v FROM json_each(?) j JOIN search_docs d ON d.rowid = j.value`
         : `SELECT x.value AS v FROM json_each(?) j JOIN search_facets x ON x.doc = j.value AND x.field = '${field}'`;
-    const rows = this.db
-      .prepare(`SELECT v, count(*) AS n FROM (${value}) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${this.o.maxFacetValues}`)
+    const rows = this
+      .stmt(`SELECT v, count(*) AS n FROM (${value}) WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ${this.o.maxFacetValues}`)
       .all(ids) as Array<{ v: string; n: number }>;
     return Object.fromEntries(rows.map((r) => [r.v, r.n]));
   }
@@ -234,19 +245,28 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** The page: each group's original when it matched (anywhere, not only in the window), its matched copies, highlights. */
   private hits(m: Matcher, page: Group[], c: CheckedQuery): SearchHit[] {
     if (page.length === 0) return [];
-    const members = this.db
-      .prepare('SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?))')
+    const members = this
+      .stmt('SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(page.map((g) => g.grp))) as Array<{ rid: number; id: string; grp: string }>;
-    const matched = c.collapse ? m.probe(members.map((r) => r.rid)) : new Map<number, number>();
     const byGrp = new Map<string, Array<{ rid: number; id: string }>>();
-    for (const r of members) if (matched.has(r.rid)) byGrp.set(r.grp, [...(byGrp.get(r.grp) ?? []), r]);
+    for (const r of members) byGrp.set(r.grp, [...(byGrp.get(r.grp) ?? []), r]);
     for (const g of page) {
-      const orig = byGrp.get(g.grp)?.find((r) => r.id === g.grp);
-      if (orig && orig.rid !== g.rep) Object.assign(g, { rep: orig.rid, score: matched.get(orig.rid)! });
+      const all = byGrp.get(g.grp) ?? [];
+      if (!c.collapse || all.length < 2) {
+        byGrp.delete(g.grp);
+        continue;
+      }
+      // Which members matched: one bounded FTS5 read over the span of their row ids.
+      const rids = all.map((r) => r.rid);
+      const scores = new Map(m.members(rids).map((r) => [r.rid, r.score]));
+      const matched = all.filter((r) => scores.has(r.rid));
+      byGrp.set(g.grp, matched);
+      const orig = matched.find((r) => r.id === g.grp);
+      if (orig && orig.rid !== g.rep) Object.assign(g, { rep: orig.rid, score: scores.get(orig.rid)! });
     }
     const docs = new Map(
-      (this.db
-        .prepare(`SELECT d.rowid AS rid, d.*, b.body, b.body_original FROM search_docs d JOIN search_bodies b ON b.rowid = d.rowid
+      (this
+        .stmt(`SELECT d.rowid AS rid, d.*, b.body, b.body_original FROM search_docs d JOIN search_bodies b ON b.rowid = d.rowid
           WHERE d.rowid IN (SELECT value FROM json_each(?))`)
         .all(JSON.stringify(page.map((g) => g.rep))) as Row[]).map((d) => [d.rid as number, d]),
     );

@@ -64,8 +64,6 @@ export function textExpr(node: QueryNode): string {
 
 export type MetaField = 'source' | 'places' | 'institutions' | 'kinds';
 const META_PREFIX: Record<MetaField, string> = { source: 's', places: 'p', institutions: 'i', kinds: 'k' };
-/** Meta token marking a reprint (contains letters no value token starts with). */
-export const REPRINT_TOKEN = 'reprint';
 
 /** Filter value as one unicode61 token: a field letter and the value's UTF-8 bytes in hex, so any value is safe. */
 export function metaToken(field: MetaField, value: string): string {
@@ -73,11 +71,10 @@ export function metaToken(field: MetaField, value: string): string {
 }
 
 /** Space-joined meta tokens of one document. */
-export function metaTokens(d: { source: string | null; places: string[]; institutions: string[]; kinds: string[]; reprintOf: string | null }): string {
+export function metaTokens(d: { source: string | null; places: string[]; institutions: string[]; kinds: string[] }): string {
   const out: string[] = [];
   if (d.source) out.push(metaToken('source', d.source));
   for (const f of ['places', 'institutions', 'kinds'] as const) for (const v of new Set(d[f])) out.push(metaToken(f, v));
-  if (d.reprintOf) out.push(REPRINT_TOKEN);
   return out.join(' ');
 }
 
