@@ -43,6 +43,13 @@ export interface ExtractOptions {
   /** Only these pages (e.g. the ones an import just stored). */
   pageIds?: number[];
   onProgress?: (done: number, total: number) => void;
+  /** Relink reprints across the archive afterwards. Default true; per-page callers (a crawl) turn it off and call linkReprints once at the end. */
+  linkReprints?: boolean;
+}
+
+/** Recompute every article's REPRINT_OF from the stored fingerprints; returns how many links changed. */
+export function linkReprints(archive: Archive): number {
+  return archive.setReprints(findReprints(archive.fingerprints()));
 }
 
 function reasonKey(reason: string): string {
@@ -79,6 +86,6 @@ export function extractPages(archive: Archive, options: ExtractOptions = {}): Ex
     }
     options.onProgress?.(++done, ids.length);
   }
-  if (ids.length > 0) s.reprintLinksChanged = archive.setReprints(findReprints(archive.fingerprints()));
+  if (ids.length > 0 && options.linkReprints !== false) s.reprintLinksChanged = linkReprints(archive);
   return s;
 }

@@ -19,7 +19,7 @@ const HELP = `usage: kg crawl SEED... [options]      start a crawl
   --delay MS            gap between requests to one host (default 1000; robots.txt Crawl-delay raises it)
   --contact WHO         e-mail or URL put in the User-Agent (default $KG_CRAWL_CONTACT)
   --no-sitemaps         do not read sitemaps
-  --extract             extract each stored page at once (default: later, with kg extract)
+  --extract             extract each stored page at once, then sync graph and search (default: later, with kg extract + kg sync)
   --json                summary as JSON
 Data directory: $KG_DATA_DIR (default ./data).`;
 
@@ -96,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
   let onStored: ((id: number) => unknown) | undefined;
   if (values.extract) {
     const { extractPages } = await import('../../pipeline/index.ts');
-    onStored = (pageId) => extractPages(archive, { pageIds: [pageId] });
+    onStored = (pageId) => extractPages(archive, { pageIds: [pageId], linkReprints: false });
   }
   const crawler = new Crawler(archive, { ...given, seeds: positionals, onProgress, onStored });
   // First Ctrl-C: finish what is in flight and keep the rest queued for --resume. Second: quit now.
@@ -113,11 +113,33 @@ export async function run(argv: string[]): Promise<number> {
     if (tty) process.stderr.write('\n');
     if (values.json) console.log(JSON.stringify(summary, null, 2));
     else printSummary(summary);
+    if (values.extract) await afterExtraction(archive, values.json);
     return interrupted ? 130 : 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     archive.close();
+  }
+}
+
+/** After an extracting crawl: relink reprints once, sync graph and search, and list saved searches' new hits. */
+async function afterExtraction(archive: Archive, json: boolean): Promise<void> {
+  const { linkReprints, syncGraph, syncSearch, openServices } = await import('../../pipeline/index.ts');
+  const { checkSavedSearches } = await import('../../search/index.ts');
+  const { printAlerts } = await import('./sync.ts');
+  linkReprints(archive);
+  const services = await openServices({ dataDir: archive.dataDir });
+  try {
+    const g = await syncGraph(services.archive, services.graph);
+    const q = await syncSearch(services.archive, services.search);
+    const alerts = await checkSavedSearches(services.archive, services.search);
+    if (json) console.error(JSON.stringify({ sync: [g, q], alerts }));
+    else {
+      console.log(`sync: graph ${g.written} written, search ${q.written} written`);
+      printAlerts(alerts);
+    }
+  } finally {
+    await services.close();
   }
 }
 
