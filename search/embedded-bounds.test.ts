@@ -38,6 +38,20 @@ describe('EmbeddedSearchIndex bounds', () => {
     expect(all.hits.every((h) => h.published! >= '2020-01-09')).toBe(true);
   });
 
+  it('ranks a broad query among its newest matches and says so, the total staying exact', async () => {
+    const old = doc(999, { title: '医院医院医院', body: '医院医院医院医院。', bodyOriginal: '医院医院医院医院。', published: '2001-01-01' });
+    const ix = await index([old, ...Array.from({ length: 150 }, (_, i) => doc(i))], { rankWindow: 100 });
+    const r = await ix.search({ text: '医院', limit: 10 });
+    expect([r.total, r.totalIsApproximate, r.rankedFrom]).toEqual([151, undefined, 100]);
+    expect(r.hits.map((h) => h.id)).not.toContain('n999');
+    // A deep page widens the ranked window to reach it.
+    expect((await ix.search({ text: '医院', limit: 100 })).rankedFrom).toBeUndefined();
+    const exact = await index([old, ...Array.from({ length: 150 }, (_, i) => doc(i))]);
+    const e = await exact.search({ text: '医院', limit: 1 });
+    expect([e.hits[0].id, e.rankedFrom]).toEqual(['n999', undefined]);
+    expect((await ix.search({ text: '医院', sort: 'date', limit: 1 })).rankedFrom).toBeUndefined();
+  });
+
   it('shows the original of a reprint group even when only a copy ranks on the page', async () => {
     const docs = [
       doc(1, { id: 'orig', title: '协作', body: '医院。', bodyOriginal: '医院。', published: '2019-05-01' }),

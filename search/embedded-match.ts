@@ -21,8 +21,8 @@ export interface Window {
 export interface Matcher {
   /** The newest matches, at most n: how many, the oldest row id among them, and whether older ones exist. */
   window(n: number): Window;
-  /** The k first of the window's matches, best first (bm25, lower is better) or newest first. */
-  ranked(w: Window, k: number, by: 'relevance' | 'date'): Scored[];
+  /** The k first of the window's matches, best first among the newest n (bm25, lower is better) or newest first. */
+  ranked(w: Window, k: number, by: 'relevance' | 'date', n: number): Scored[];
   /** Which of these rows match (within the range), with their scores: one walk over the span of their row ids. */
   members(rids: number[]): Scored[];
 }
@@ -84,7 +84,7 @@ export class MatcherFactory {
     if (e !== null) {
       return {
         window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
-        ranked: (w, k, by) => (by === 'date' ? s.date.all({ e, low: w.low, hi, k }) : s.relevance.all({ e, low: w.low, hi, n: w.n, k })) as Scored[],
+        ranked: (w, k, by, n) => (by === 'date' ? s.date.all({ e, low: w.low, hi, k }) : s.relevance.all({ e, low: w.low, hi, n, k })) as Scored[],
         members: (rids) => (rids.length ? (s.members.all({ e, ...span(rids) }) as Scored[]) : []),
       };
     }

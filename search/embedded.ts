@@ -2,9 +2,9 @@
 // character bigrams of the normalised text (exact infix and phrase matching, whatever the segmenter
 // does), jieba cut-for-search words of both (so whole words rank above accidental substrings), and a meta
 // column of filter tokens (source, places, institutions, kinds, reprint), so filters are FTS5 terms.
-// Cost is bounded per query: a broad query is ranked among its `window` most recently published matches
-// (row ids are date-ordered, embedded-schema.ts); facets count the best `facetWindow` hits; reprints are
-// collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
+// Cost is bounded per query: a broad query is counted up to its `window` most recently published matches
+// and ranked among the newest `rankWindow` of them (row ids are date-ordered, embedded-schema.ts); facets
+// count the best `facetWindow` hits; reprints are collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
@@ -33,8 +33,10 @@ const OptionsSchema = z
     maxPassages: z.number().int().min(1).max(10).default(DEFAULT_PASSAGES.maxPassages),
     /** Values returned per facet. Default 100. */
     maxFacetValues: z.number().int().min(1).max(1000).default(100),
-    /** Matches a query ranks and counts (the most recently published); beyond it the total is a lower bound. Default 10,000. */
+    /** Matches a query counts (the most recently published); beyond it the total is a lower bound. Default 10,000. */
     window: z.number().int().min(100).max(1_000_000).default(10_000),
+    /** Most recently published matches a query ranks by relevance (bm25 costs ~1–7 µs a match). Default 2,000. */
+    rankWindow: z.number().int().min(100).max(1_000_000).default(2_000),
     /** Best hits facets are counted over when a query has more. Default 1,000. */
     facetWindow: z.number().int().min(10).max(100_000).default(1_000),
   })
@@ -170,7 +172,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
     // Past the window the total is a lower bound anyway: only an exact count is worth collapsing.
     result.total = c.collapse && !w.capped ? w.n - this.duplicates(m, w) : w.n;
     const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
-    const groups = this.groups(m, w, wanted, c);
+    // Relevance is computed over the newest matches, enough for the page (any page the request may ask for).
+    const ranked = Math.min(w.n, Math.max(this.o.rankWindow, 2 * need));
+    if (c.sort === 'relevance' && ranked < w.n) result.rankedFrom = ranked;
+    const groups = this.groups(m, w, ranked, wanted, c);
     if (c.facets.length) {
       const counted = groups.slice(0, this.o.facetWindow);
       if (counted.length < result.total || result.totalIsApproximate) result.facetsFrom = counted.length;
@@ -185,10 +190,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of
    * them when the window holds that many: fetch a few more rows than needed, and more if reprints ate them.
    */
-  private groups(m: Matcher, w: Window, wanted: number, c: CheckedQuery): Group[] {
+  private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery): Group[] {
     const grpOf = this.stmt('SELECT rowid AS rid, id, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))');
     for (let k = wanted + 10; ; k *= 4) {
-      const rows: Scored[] = m.ranked(w, k, c.sort);
+      const rows: Scored[] = m.ranked(w, k, c.sort, ranked);
       const info = new Map((grpOf.all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((r) => [r.rid as number, r]));
       const out: Group[] = [];
       const seen = new Map<string, Group>();

@@ -64,11 +64,12 @@ export interface SearchResult {
   /** What the engine could not honour or ignored in the query (e.g. bare punctuation), so nothing is lost silently. */
   warnings?: string[];
   /**
-   * Set when the engine bounded a broad query's cost (the embedded index looks at the 10,000 most recently
-   * published matches by default): `total` is then a lower bound (show "10,000+") and hits are the best of
-   * those matches.
+   * Set when the engine bounded a broad query's cost by counting only the most recently published matches
+   * (the embedded index: 10,000 by default): `total` is then a lower bound (show "10,000+").
    */
   totalIsApproximate?: boolean;
+  /** Set when hits were ranked among only this many most recently published matches rather than every match. */
+  rankedFrom?: number;
   /** Set when facets were counted over only this many best hits rather than every match. */
   facetsFrom?: number;
 }
