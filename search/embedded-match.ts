@@ -21,10 +21,14 @@ export interface Window {
 export interface Matcher {
   /** The newest matches, at most n: how many, the oldest row id among them, and whether older ones exist. */
   window(n: number): Window;
-  /** The k first of the window's matches, best first among the newest n (bm25, lower is better) or newest first. */
-  ranked(w: Window, k: number, by: 'relevance' | 'date', n: number): Scored[];
-  /** Which of these rows match (within the range), with their scores: one walk over the span of their row ids. */
-  members(rids: number[]): Scored[];
+  /**
+   * The first k matches, best first among the newest n (bm25, lower is better) or newest first, and in the
+   * same read which of the `extra` rows match, with scores. bm25 is computed in one statement per query:
+   * its first call scans every match of each phrase for document frequencies.
+   */
+  ranked(w: Window, k: number, by: 'relevance' | 'date', n: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> };
+  /** Which of these rows match (within the range): one walk down to the lowest of them, no scores. */
+  matching(rids: number[]): Set<number>;
 }
 
 /** Inclusive row-id bounds of the query's date range; any date bound leaves undated documents out. */
@@ -56,20 +60,22 @@ export class MatcherFactory {
     const m = 'search_fts WHERE search_fts MATCH @e';
     // Every read walks row ids downwards from the top of the range: FTS5 starts a descending walk at the
     // end of each doclist, while an ascending walk with a lower bound still reads from the start.
+    // `+rowid IN`: a filter, not a lookup key (FTS5 finds a single row id by reading its doclists).
+    const within = '+rowid IN (SELECT value FROM json_each(@ids))';
     this.fts = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
-      relevance: db.prepare(`SELECT rid, score FROM (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi
-        ORDER BY rowid DESC LIMIT @n) ORDER BY score, rid DESC LIMIT @k`),
-      date: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`),
-      // +rowid: a filter, not a lookup key (FTS5 finds a single row id by reading its doclists from the start).
-      members: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @to
-        AND +rowid IN (SELECT value FROM json_each(@ids)) ORDER BY rowid DESC`),
+      relevance: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
+        SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY score, rid DESC LIMIT @k)
+        UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
+      date: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`).pluck(),
+      scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
+      matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
     };
     const d = 'search_docs WHERE rowid BETWEEN';
     this.docs = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${d} @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
       ranked: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @low AND @hi ORDER BY rowid DESC LIMIT @k`),
-      members: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @from AND @to AND rowid IN (SELECT value FROM json_each(@ids))`),
+      matching: db.prepare(`SELECT rowid FROM ${d} @from AND @hi AND rowid IN (SELECT value FROM json_each(@ids))`).pluck(),
     };
   }
 
@@ -80,19 +86,37 @@ export class MatcherFactory {
     // One row past the window tells whether it is capped; the window then starts just above that row.
     const window = (r: { n: number; low: number }, n: number): Window =>
       r.n > n ? { n, low: r.low + 1, capped: true } : { n: r.n, low: r.low, capped: false };
+    const ids = (rids: number[]) => ({ from: Math.max(lo, Math.min(...rids)), ids: JSON.stringify(rids) });
     const s = this.fts;
-    if (e !== null) {
+    const d = this.docs;
+    if (e === null) {
       return {
-        window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
-        ranked: (w, k, by, n) => (by === 'date' ? s.date.all({ e, low: w.low, hi, k }) : s.relevance.all({ e, low: w.low, hi, n, k })) as Scored[],
-        members: (rids) => (rids.length ? (s.members.all({ e, ...span(rids) }) as Scored[]) : []),
+        window: (n) => window(d.window.get({ lo, hi, n: n + 1 }) as Window, n),
+        ranked: (w, k, _by, _n, extra) => ({
+          rows: d.ranked.all({ low: w.low, hi, k }) as Scored[],
+          extra: new Map([...this.matchDocs(extra, lo, hi)].map((rid) => [rid, 0])),
+        }),
+        matching: (rids) => this.matchDocs(rids, lo, hi),
       };
     }
-    const d = this.docs;
     return {
-      window: (n) => window(d.window.get({ lo, hi, n: n + 1 }) as Window, n),
-      ranked: (w, k) => d.ranked.all({ low: w.low, hi, k }) as Scored[],
-      members: (rids) => (rids.length ? (d.members.all(span(rids)) as Scored[]) : []),
+      window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
+      ranked: (w, k, by, n, extra) => {
+        if (by === 'relevance') {
+          const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
+          return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
+        }
+        // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.
+        const page = s.date.all({ e, low: w.low, hi, k }) as number[];
+        const want = [...page, ...extra];
+        const scores = new Map(want.length ? (s.scores.all({ e, hi, ...ids(want) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
+        return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(extra.flatMap((rid) => (scores.has(rid) ? [[rid, scores.get(rid)!]] : []))) };
+      },
+      matching: (rids) => new Set(rids.length ? (s.matching.all({ e, hi, ...ids(rids) }) as number[]) : []),
     };
+  }
+
+  private matchDocs(rids: number[], lo: number, hi: number): Set<number> {
+    return new Set(rids.length ? (this.docs.matching.all({ from: lo, hi, ids: JSON.stringify(rids) }) as number[]) : []);
   }
 }

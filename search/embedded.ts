@@ -52,6 +52,15 @@ interface Group {
   grp: string;
   rep: number;
   score: number;
+  copies: string[];
+}
+
+/** A reprint in the window and its original (row id null when absent from the index). */
+interface Reprint {
+  rid: number;
+  id: string;
+  grp: string;
+  orig: number | null;
 }
 
 /** The index's token columns for a document (the slow part of indexing: normalisation and jieba). */
@@ -169,46 +178,57 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return result;
     }
     if (w.capped) result.totalIsApproximate = true;
+    const reprints = c.collapse ? this.reprints(w.low) : [];
     // Past the window the total is a lower bound anyway: only an exact count is worth collapsing.
-    result.total = c.collapse && !w.capped ? w.n - this.duplicates(m, w) : w.n;
+    result.total = reprints.length && !w.capped ? w.n - this.duplicates(m, reprints) : w.n;
     const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
     // Relevance is computed over the newest matches, enough for the page (any page the request may ask for).
     const ranked = Math.min(w.n, Math.max(this.o.rankWindow, 2 * need));
     if (c.sort === 'relevance' && ranked < w.n) result.rankedFrom = ranked;
-    const groups = this.groups(m, w, ranked, wanted, c);
+    const groups = this.groups(m, w, ranked, wanted, c, reprints);
     if (c.facets.length) {
       const counted = groups.slice(0, this.o.facetWindow);
       if (counted.length < result.total || result.totalIsApproximate) result.facetsFrom = counted.length;
       const ids = JSON.stringify(counted.map((g) => g.rep));
       for (const f of c.facets) facets[f] = this.facet(f, ids);
     }
-    result.hits = this.hits(m, groups.slice(c.offset, need), c);
+    result.hits = this.hits(groups.slice(c.offset, need), c);
     return result;
   }
 
+  /** Reprints from `low` up (few: reprints are rare) with their originals' row ids. */
+  private reprints(low: number): Reprint[] {
+    return this.stmt(`SELECT r.rowid AS rid, r.id, r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
+      WHERE r.reprint_of IS NOT NULL AND r.rowid >= ?`).all(low) as Reprint[];
+  }
+
   /**
-   * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of
-   * them when the window holds that many: fetch a few more rows than needed, and more if reprints ate them.
+   * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of them
+   * when the window holds that many: a few more rows than needed, more if reprints ate them. A group shows
+   * its original when the original matched within the ranked rows' read, else its best copy.
    */
-  private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery): Group[] {
-    const grpOf = this.stmt('SELECT rowid AS rid, id, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))');
+  private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery, reprints: Reprint[]): Group[] {
+    const member = new Map<number, { id: string; grp: string }>();
+    for (const r of reprints) {
+      member.set(r.rid, r);
+      if (r.orig !== null) member.set(r.orig, { id: r.grp, grp: r.grp });
+    }
     for (let k = wanted + 10; ; k *= 4) {
-      const rows: Scored[] = m.ranked(w, k, c.sort, ranked);
-      const info = new Map((grpOf.all(JSON.stringify(rows.map((r) => r.rid))) as Row[]).map((r) => [r.rid as number, r]));
+      const { rows, extra } = m.ranked(w, k, c.sort, ranked, [...member.keys()]);
+      const matched = new Map<string, Array<{ rid: number; id: string; score: number }>>();
+      for (const [rid, score] of extra) {
+        const g = member.get(rid)!;
+        matched.set(g.grp, [...(matched.get(g.grp) ?? []), { rid, id: g.id, score }]);
+      }
       const out: Group[] = [];
-      const seen = new Map<string, Group>();
+      const seen = new Set<string>();
       for (const r of rows) {
-        const d = info.get(r.rid)!;
-        const grp = c.collapse ? (d.grp as string) : (d.id as string);
-        const g = seen.get(grp);
-        // The original stands for its group when it matched; the group keeps its best member's place.
-        if (g) {
-          if (d.id === grp) Object.assign(g, { rep: r.rid, score: r.score });
-          continue;
-        }
-        const fresh = { grp, rep: r.rid, score: r.score };
-        seen.set(grp, fresh);
-        out.push(fresh);
+        const grp = member.get(r.rid)?.grp ?? `#${r.rid}`;
+        if (seen.has(grp)) continue;
+        seen.add(grp);
+        const ms = matched.get(grp) ?? [];
+        const rep = ms.find((x) => x.id === grp) ?? { rid: r.rid, score: r.score };
+        out.push({ grp, rep: rep.rid, score: rep.score, copies: ms.filter((x) => x.rid !== rep.rid).map((x) => x.id).sort() });
       }
       // By date, a group sits where the copy it shows was published.
       if (c.sort === 'date') out.sort((a, b) => b.rep - a.rep);
@@ -216,13 +236,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
   }
 
-  /** Matches in the window a collapsed count must not count twice: reprints whose group is already counted. */
-  private duplicates(m: Matcher, w: Window): number {
-    const reprints = this.stmt(`SELECT r.rowid AS rid, r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
-      WHERE r.reprint_of IS NOT NULL AND r.rowid >= ?`).all(w.low) as Array<{ rid: number; grp: string; orig: number | null }>;
-    if (reprints.length === 0) return 0;
-    const inWindow = (rid: number | null) => rid !== null && rid >= w.low;
-    const matched = new Set(m.members(reprints.flatMap((r) => [r.rid, ...(inWindow(r.orig) ? [r.orig!] : [])])).map((r) => r.rid));
+  /** Matches a collapsed count must not count twice: reprints whose group is already counted. */
+  private duplicates(m: Matcher, reprints: Reprint[]): number {
+    const matched = m.matching(reprints.flatMap((r) => (r.orig === null ? [r.rid] : [r.rid, r.orig])));
     const byGrp = new Map<string, { n: number; orig: number | null }>();
     for (const r of reprints) {
       if (!matched.has(r.rid)) continue;
@@ -247,28 +263,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return Object.fromEntries(rows.map((r) => [r.v, r.n]));
   }
 
-  /** The page: each group's original when it matched (anywhere, not only in the window), its matched copies, highlights. */
-  private hits(m: Matcher, page: Group[], c: CheckedQuery): SearchHit[] {
+  /** The page: each group's shown row with its copies, and highlights. */
+  private hits(page: Group[], c: CheckedQuery): SearchHit[] {
     if (page.length === 0) return [];
-    const members = this
-      .stmt('SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(page.map((g) => g.grp))) as Array<{ rid: number; id: string; grp: string }>;
-    const byGrp = new Map<string, Array<{ rid: number; id: string }>>();
-    for (const r of members) byGrp.set(r.grp, [...(byGrp.get(r.grp) ?? []), r]);
-    for (const g of page) {
-      const all = byGrp.get(g.grp) ?? [];
-      if (!c.collapse || all.length < 2) {
-        byGrp.delete(g.grp);
-        continue;
-      }
-      // Which members matched: one bounded FTS5 read over the span of their row ids.
-      const rids = all.map((r) => r.rid);
-      const scores = new Map(m.members(rids).map((r) => [r.rid, r.score]));
-      const matched = all.filter((r) => scores.has(r.rid));
-      byGrp.set(g.grp, matched);
-      const orig = matched.find((r) => r.id === g.grp);
-      if (orig && orig.rid !== g.rep) Object.assign(g, { rep: orig.rid, score: scores.get(orig.rid)! });
-    }
     const docs = new Map(
       (this
         .stmt(`SELECT d.rowid AS rid, d.*, b.body, b.body_original FROM search_docs d JOIN search_bodies b ON b.rowid = d.rowid
@@ -279,7 +276,6 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const opts = { ...DEFAULT_PASSAGES, context: this.o.context, maxPassages: this.o.maxPassages };
     return page.map((g) => {
       const d = docs.get(g.rep)!;
-      const copies = c.collapse ? (byGrp.get(g.grp) ?? []).filter((r) => r.rid !== g.rep).map((r) => r.id).sort() : [];
       return {
         id: d.id as string,
         title: d.title as string,
@@ -290,7 +286,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         score: -g.score,
         titleHighlighted: highlightTitle(d.title as string, needles),
         passages: passages(d.body_original as string, d.body as string, needles, opts),
-        copies,
+        copies: g.copies,
       };
     });
   }
