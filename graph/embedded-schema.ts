@@ -69,4 +69,12 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
       DELETE FROM graph_edge WHERE type != 'COLLABORATES';
     `,
   },
+  {
+    version: 3,
+    name: 'collaborations of a pair in display order',
+    sql: `
+      DROP INDEX graph_edge_pair;
+      CREATE INDEX graph_edge_order ON graph_edge(src, dst, date, article_id, sentence, kind);
+    `,
+  },
 ];

@@ -227,11 +227,14 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
         UNION ALL SELECT ${LINK_COLS} FROM p JOIN graph_link l ON l.src = p.b AND l.dst = p.a WHERE l.type IN ${IN('types')}`).all(p) as Row[]).map(toLink));
     }
     if (types.includes('COLLABORATES')) {
+      // Ranked on the covering index (graph_edge_order); only the rows kept are read whole.
+      const cols = 'g.id, g.date, g.article_id, g.sentence, g.kind, g.src';
       out.push(...(this.db.prepare(`WITH ${PAIRS}, c AS (
-          SELECT g.*, p.a AS pa, p.b AS pb FROM p JOIN graph_edge g ON g.src = p.a AND g.dst = p.b
-          UNION ALL SELECT g.*, p.a, p.b FROM p JOIN graph_edge g ON g.src = p.b AND g.dst = p.a)
-        SELECT * FROM (SELECT c.*, row_number() OVER (PARTITION BY pa, pb
-          ORDER BY date IS NULL, date DESC, article_id, sentence, kind, src) AS rn FROM c) WHERE rn <= @k`)
+          SELECT ${cols}, p.a AS pa, p.b AS pb FROM p JOIN graph_edge g ON g.src = p.a AND g.dst = p.b
+          UNION ALL SELECT ${cols}, p.a, p.b FROM p JOIN graph_edge g ON g.src = p.b AND g.dst = p.a),
+        r AS (SELECT id, row_number() OVER (PARTITION BY pa, pb
+          ORDER BY date IS NULL, date DESC, article_id, sentence, kind, src) AS rn FROM c)
+        SELECT g.* FROM r JOIN graph_edge g ON g.id = r.id WHERE r.rn <= @k`)
         .all({ pairs: p.pairs, k: perPair }) as Row[]).map(toEdge));
     }
     return out;

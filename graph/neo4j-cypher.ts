@@ -56,27 +56,32 @@ export const W = {
   statements: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (x:Entity {id: row.from})
     CREATE (a)-[:STATES {type: row.type, to: row.to, sentence: row.sentence, date: row.date, evidence: row.evidence,
       confidence: row.confidence}]->(x)`,
-  /** rows: {from, to, delta}: support changes; a link left with none is deleted. */
-  linkSupport: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    MERGE (x)-[r:${t}]->(y) SET r.support = coalesce(r.support, 0) + row.delta, r.directed = true
-    WITH r WHERE r.support <= 0 DELETE r`,
+  /** Which of these articles the graph holds (only those have a contribution to drop). */
+  existing: `UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id`,
   /**
-   * rows: {from, to, dropped: article ids withdrawn, best: this chunk's smallest new statement or null}.
-   * The link keeps the statement of the smallest article id: the chunk's best when smaller, or, when its
-   * own article was withdrawn, the smallest left (read from the STATES of the source, only then).
+   * rows: {from, to, delta, best}: support changes; a new link takes the evidence of the chunk's smallest
+   * article id (`best`); a link left with no support is deleted.
    */
-  linkEvidence: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from})-[r:${t}]->(:Entity {id: row.to})
-    WITH x, r, row, (r.articleId IS NULL OR r.articleId IN row.dropped) AS lost
-    CALL (x, row, lost) {
-      OPTIONAL MATCH (a:Article)-[s:STATES {type: '${t}', to: row.to}]->(x) WHERE lost
+  linkSupport: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
+    MERGE (x)-[r:${t}]->(y)
+    ON CREATE SET r += coalesce(row.best, {}), r.directed = true
+    SET r.support = coalesce(r.support, 0) + row.delta
+    WITH r WHERE r.support <= 0 DELETE r`,
+  /** rows: {from, to, best}: the chunk's smallest new statement replaces the link's evidence when its article id is smaller. */
+  linkBetter: (t: string) => `UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r:${t}]->(:Entity {id: row.to})
+    WITH r, row WHERE row.best.articleId < r.articleId SET r += row.best`,
+  /**
+   * rows: {from, to, dropped}: where the article whose evidence a link shows was withdrawn, the smallest
+   * article id left stating it gives the evidence (read from the STATES of the source, only then).
+   */
+  linkLost: (t: string) => `UNWIND $rows AS row MATCH (x:Entity {id: row.from})-[r:${t}]->(:Entity {id: row.to})
+    WITH x, r, row WHERE r.articleId IN row.dropped
+    CALL (x, row) {
+      MATCH (a:Article)-[s:STATES {type: '${t}', to: row.to}]->(x)
       WITH a, s ORDER BY a.id LIMIT 1
-      RETURN CASE WHEN a IS NULL THEN null ELSE s { articleId: a.id, .sentence, .date, .evidence, .confidence } END AS found
+      RETURN s { articleId: a.id, .sentence, .date, .evidence, .confidence } AS first
     }
-    WITH r, CASE WHEN lost THEN found
-      WHEN row.best IS NOT NULL AND row.best.articleId < r.articleId THEN row.best ELSE null END AS first
-    WHERE first IS NOT NULL
-    SET r.articleId = first.articleId, r.sentence = first.sentence, r.date = first.date, r.evidence = first.evidence,
-      r.confidence = first.confidence`,
+    SET r += first`,
   /** rows: {a, b, delta} with a < b. */
   pairs: `UNWIND $rows AS row MATCH (x:Entity {id: row.a}) MATCH (y:Entity {id: row.b})
     MERGE (x)-[p:COLLAB_PAIR]->(y) SET p.n = coalesce(p.n, 0) + row.delta

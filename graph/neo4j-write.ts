@@ -43,7 +43,10 @@ class Deltas {
 }
 
 /** Deletes the articles' mentions, figures, collaborations and statements; returns what changed. */
-async function drop(tx: ManagedTransaction, ids: string[], d: Deltas): Promise<Dropped> {
+async function drop(tx: ManagedTransaction, articleIds: string[], d: Deltas): Promise<Dropped> {
+  // New articles (the whole of a first sync) have nothing to drop: one look-up instead of four deletes.
+  const ids = (await tx.run(W.existing, { ids: articleIds })).records.map((r) => r.get('id') as string);
+  if (!ids.length) return { all: new Set(), withAliases: new Set() };
   const res = await tx.run(W.dropMentions, { ids });
   await tx.run(W.dropFigures, { ids });
   for (const r of (await tx.run(W.dropCollaborations, { ids })).records) d.pair(r.get('a'), r.get('b'), -1);
@@ -66,8 +69,11 @@ async function applyDeltas(tx: ManagedTransaction, d: Deltas): Promise<void> {
   for (const t of STRUCTURAL_TYPES) {
     const rows = [...d.links.values()].filter((l) => l.type === t);
     if (!rows.length) continue;
-    await tx.run(W.linkSupport(t), { rows: rows.map((l) => ({ from: l.from, to: l.to, delta: intIn(l.delta) })) });
-    await tx.run(W.linkEvidence(t), { rows: rows.map((l) => ({ from: l.from, to: l.to, dropped: l.dropped, best: l.best })) });
+    await tx.run(W.linkSupport(t), { rows: rows.map((l) => ({ from: l.from, to: l.to, delta: intIn(l.delta), best: l.best })) });
+    const lost = rows.filter((l) => l.dropped.length);
+    if (lost.length) await tx.run(W.linkLost(t), { rows: lost.map((l) => ({ from: l.from, to: l.to, dropped: l.dropped })) });
+    const better = rows.filter((l) => l.best);
+    if (better.length) await tx.run(W.linkBetter(t), { rows: better.map((l) => ({ from: l.from, to: l.to, best: l.best })) });
   }
   const pairs = [...d.pairs.values()].filter((p) => p.delta !== 0).map((p) => ({ ...p, delta: intIn(p.delta) }));
   if (pairs.length) await tx.run(W.pairs, { rows: pairs });

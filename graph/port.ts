@@ -59,8 +59,10 @@ export interface NeighborQuery {
   limit?: number; // default 200: most nodes returned
   /** Most new neighbours taken from one node, best supported first. Default 50. */
   fanout?: number;
-  /** Most collaboration edges shown per pair of nodes, newest first. Default 5. */
+  /** Most collaboration edges shown per pair of nodes, newest first. Default 3. */
   edgesPerPair?: number;
+  /** Most node pairs whose edges are shown (those nodes were reached through first, then the best supported). Default 4 × limit. */
+  pairLimit?: number;
 }
 
 export interface Neighborhood {

@@ -11,8 +11,9 @@
 // - each expanded node gives at most `fanout` (default 50) new neighbours, best supported first
 //   (support = articles stating the link + collaborations between the two; ties by id);
 // - the neighbourhood stops at `limit` nodes (default 200), best supported first across the frontier;
-// - edges shown: every link between kept nodes, and at most `edgesPerPair` (default 5) collaborations
-//   per pair, newest first.
+// - edges shown: those of the pair each node was reached through, then of the best supported other
+//   pairs among kept nodes, up to `pairLimit` pairs (default 4 × limit); per pair its links and at most
+//   `edgesPerPair` (default 3) collaborations, newest first.
 // Shortest paths are exact under the place rule (no cap), breadth-first from both ends.
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { GraphBackend, PairRow } from './backend.ts';
@@ -90,36 +91,40 @@ export async function neighborhood(b: GraphBackend, id: string, q: NeighborQuery
   if (!start) return { nodes: [], edges: [] };
   const typeOf = new Map<string, EntityType>([[id, start.type]]);
   const expanded = new Set<string>();
-  const pairs = new Set<string>();
+  const weight = new Map<string, number>(); // pair → support, for every pair seen between kept nodes
+  const tree = new Set<string>(); // the pair each node was reached through
   let frontier = [id];
   for (let d = 0; d < depth && frontier.length && typeOf.size < limit; d++) {
     const whole = (v: string) => v === id || throughPlaces || typeOf.get(v) !== 'place';
-    const expand = frontier;
-    const around = await expandNodes(b, expand.filter(whole), expand.filter((v) => !whole(v)), types, q);
-    const best = new Map<string, Neighbour>();
-    for (const v of expand) {
+    const around = await expandNodes(b, frontier.filter(whole), frontier.filter((v) => !whole(v)), types, q);
+    const best = new Map<string, Neighbour & { via: string }>();
+    for (const v of frontier) {
       if (whole(v)) expanded.add(v);
       let taken = 0;
       for (const nb of around.get(v) ?? []) {
         if (typeOf.has(nb.to) || taken >= fanout) continue;
         taken++;
         const cur = best.get(nb.to);
-        if (!cur || nb.n > cur.n) best.set(nb.to, nb);
+        if (!cur || nb.n > cur.n) best.set(nb.to, { ...nb, via: v });
       }
     }
-    frontier = [...best.values()].sort((x, y) => y.n - x.n || cmp(x.to, y.to)).slice(0, limit - typeOf.size).map((nb) => {
+    const next = [...best.values()].sort((x, y) => y.n - x.n || cmp(x.to, y.to)).slice(0, limit - typeOf.size);
+    for (const nb of next) {
       typeOf.set(nb.to, nb.toType);
-      return nb.to;
-    });
-    // Pairs from this level's expanded nodes to the nodes just kept.
-    for (const v of expand) for (const nb of around.get(v) ?? []) if (typeOf.has(nb.to)) pairs.add(pairKey(v, nb.to));
+      tree.add(pairKey(nb.via, nb.to));
+    }
+    for (const [v, nbs] of around) for (const nb of nbs) if (typeOf.has(nb.to)) weight.set(pairKey(v, nb.to), nb.n);
+    frontier = next.map((nb) => nb.to);
   }
   const kept = [...typeOf.keys()];
   // Pairs of nodes not expanded over every type (the last level, places) are looked up within the kept set.
   const rest = kept.filter((v) => !expanded.has(v));
-  for (const [v, nbs] of await neighboursOf(b, rest, types, q, kept)) for (const nb of nbs) pairs.add(pairKey(v, nb.to));
-  const list = [...pairs].map((k) => k.split('\u0001') as [string, string]);
-  const edges = await edgesFor(b, list, types, q, Math.max(q.edgesPerPair ?? 5, 1));
+  for (const [v, nbs] of await neighboursOf(b, rest, types, q, kept)) for (const nb of nbs) weight.set(pairKey(v, nb.to), nb.n);
+  // Edges shown: the tree pairs, then the best supported other pairs, up to pairLimit pairs.
+  const pairLimit = Math.max(q.pairLimit ?? 4 * limit, tree.size);
+  const others = [...weight].filter(([k]) => !tree.has(k)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])).map(([k]) => k);
+  const shown = [...tree, ...others].slice(0, pairLimit).map((k) => k.split('\u0001') as [string, string]);
+  const edges = await edgesFor(b, shown, types, q, Math.max(q.edgesPerPair ?? 3, 1));
   const nodes = (await b.nodes(kept)).sort((x, y) => cmp(x.id, y.id));
   return { nodes, edges };
 }
