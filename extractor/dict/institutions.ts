@@ -1,7 +1,9 @@
 // Name grammar for institutions: suffixes, generic words, well-known organisations and their short forms.
 
 /** Hospital name endings, longest first where one ends another. */
-export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院', '防治院', '疗养院'];
+export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院', '防治院', '疗养院',
+  // a hospital's branch under another name (北京协和医院澳门医学中心); needs a hospital inside the name
+  '医学中心'];
 
 /** Organisation endings (universities, institutes, governments, commissions, agencies). */
 export const ORG_SUFFIXES = [
@@ -9,6 +11,8 @@ export const ORG_SUFFIXES = [
   '人民政府', '政府', '新闻办公室', '新闻办', '管理局', '委员会', '疾病预防控制中心', '疾控中心', '考试中心',
   '认证中心', '急救中心', '血液中心', '卫生监督所', '疾控局', '医保局', '卫生局', '教育局', '通讯社', '新闻社',
   '教育厅', '财政厅', '民政厅', '科技厅', '卫生厅', '卫生健康厅', '医疗保障局', '发展和改革委员会', '发展改革委',
+  '卫生和计划生育委员会', '卫生计生委', '卫计委', '管委会', '管理委员会', '公共服务局', '卫生健康局', '卫健局',
+  '人力资源和社会保障局', '人社局', '市场监督管理局', '市场监管局', '民政局', '财政局', '统计局',
 ];
 
 /** Organisations known by a short or colloquial form: surface → canonical name. */
@@ -44,6 +48,11 @@ export const KNOWN_ORGS: Record<string, string> = {
 /** Expansions applied to a recognised name to obtain its canonical form (政府 → 人民政府). */
 export const CANONICAL_ENDINGS: [RegExp, string][] = [
   [/卫健委$/, '卫生健康委员会'],
+  [/卫生计生委$|卫计委$/, '卫生和计划生育委员会'],
+  [/管委会$/, '管理委员会'],
+  [/卫健局$/, '卫生健康局'],
+  [/人社局$/, '人力资源和社会保障局'],
+  [/市场监管局$/, '市场监督管理局'],
   [/发展改革委$/, '发展和改革委员会'],
   [/卫生健康委$/, '卫生健康委员会'],
   [/疾控中心$/, '疾病预防控制中心'],
@@ -62,6 +71,9 @@ export const GENERIC_HEADS = new Set([
   '多家', '两家', '该', '本', '我', '其', '这', '那', '各地', '附属', '省内', '区域', '一流', '重点', '大型', '知名',
   '西医类', '中医类', '西医', '类', '家', '所', '地方', '部属', '国家级', '省属', '市属', '医学', '相关', '社区',
   '管理', '大', '小', '新', '老', '各大', '京外', '外地', '本地', '外省',
+  // levels and kinds of the health system, not names (乡镇卫生院, 村卫生室, 市级医院, 区属医院)
+  '乡镇', '乡', '镇', '村', '街道', '县属', '区属', '区级', '旗县', '旗县级', '县区', '市县', '县乡', '受援', '支援',
+  '帮扶', '输出', '托管', '属', '级',
 ]);
 
 /** Specialty words: with only these before the suffix a name needs a place (市儿童医院 → 天津市儿童医院). */
@@ -86,7 +98,7 @@ export const LEFT_STOP_TOKENS = new Set(
     '我 我们 该 其 本 此 这 那 各 每 多家 两家 家 所 名 个 位 批 一批 原 新 老 现 称 叫 简称 即将 已经 曾 ' +
     '加快 争创 打造 形成 促进 提升 提高 服务 融入 对接 落实 贯彻 学习 响应 申请 挂牌 揭牌 授牌 入选 当选 ' +
     '担任 任 兼任 出任 主任 院长 书记 教授 专家 医生 团队 科室 患者 领导 一行 副 党委 党委书记 之 间 内 上 下 ' +
-    '以上 以下 上述 这些 其他 有关 相关 当地 我市 我省 我区 全市 全省 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
+    '以上 以下 上述 这些 其他 有关 相关 当地 我市 我省 我区 本市 本省 本区 全市 全省 全区 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
     '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助'
   ).split(/\s+/),
 );

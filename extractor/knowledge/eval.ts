@@ -1,5 +1,5 @@
 // The evaluation shape (shared/eval/README.md): names instead of ids, one file per document.
-import type { Knowledge } from '../types.ts';
+import type { Entity, Knowledge } from '../types.ts';
 
 export interface EvalArticle { title?: string | null; published: string | null; source?: string | null; body: string }
 
@@ -10,7 +10,7 @@ export function toEvalJson(article: EvalArticle, k: Knowledge) {
     published: article.published,
     source: article.source ?? null,
     body: article.body,
-    entities: k.entities.map((e) => ({
+    entities: k.entities.filter((e) => !namedOnlyInside(e, k.entities)).map((e) => ({
       type: e.type, name: e.name, aliases: e.aliases,
       ...(e.code ? { code: e.code } : {}), ...(e.role ? { role: e.role } : {}),
     })),
@@ -21,4 +21,14 @@ export function toEvalJson(article: EvalArticle, k: Knowledge) {
       date: r.date, evidence: r.evidence,
     })),
   };
+}
+
+/**
+ * An institution whose every mention lies inside another institution's name (天津市肿瘤医院 read only
+ * from 天津市肿瘤医院秦皇岛医院) is kept in Knowledge for BRANCH_OF, but the article does not name it.
+ */
+function namedOnlyInside(e: Entity, all: Entity[]): boolean {
+  if (e.type !== 'hospital' && e.type !== 'organization') return false;
+  const spans = all.filter((o) => o !== e && (o.type === 'hospital' || o.type === 'organization')).flatMap((o) => o.mentions);
+  return e.mentions.every((m) => spans.some((s) => s.start <= m.start && m.end <= s.end && s.end - s.start > m.end - m.start));
 }

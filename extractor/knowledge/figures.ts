@@ -1,6 +1,8 @@
 // Figures: a number, its unit, the metric it measures, what it is about and when.
 import type { Figure, Provenance } from '../types.ts';
-import { ANNOUNCING_UNITS, APPROX_AFTER, APPROX_BEFORE, NOT_QUANTITY_AFTER, UNITS } from '../dict/figures.ts';
+import {
+  ANNOUNCING_UNITS, APPROX_BEFORE, DURATION_LEAD, LIST_FOLLOWS, NOT_QUANTITY_AFTER, SHARE_BEFORE, UNITS,
+} from '../dict/figures.ts';
 import { parseArabic, parseChineseNumber } from './numbers.ts';
 
 export interface FigureContext {
@@ -31,16 +33,25 @@ export function scanFigures(
     const chinese = !/\d/u.test(num);
     if (/[\dA-Za-z.]$/u.test(before) || /^[A-Za-z]/u.test(after)) { reject('figure-part-of-code'); continue; }
     if (/第$/u.test(before)) { reject('figure-ordinal'); continue; }
-    if (NOT_QUANTITY_AFTER.test(unitRaw + after) || NOT_QUANTITY_AFTER.test(after) && unitRaw === '个') { reject('figure-date-or-span'); continue; }
+    const clauseStart = lastBreak(text, at);
+    const duration = unitRaw === '个月' && DURATION_LEAD.test(text.slice(clauseStart, at));
+    if (!duration && (NOT_QUANTITY_AFTER.test(unitRaw + after) || NOT_QUANTITY_AFTER.test(after) && unitRaw === '个')) { reject('figure-date-or-span'); continue; }
     if (UNIT_WORD_AFTER.test(unitRaw + after)) { reject('figure-unit-is-word'); continue; }
     if (unitRaw === '万' && !mult) { reject('figure-no-unit'); continue; }
-    if (chinese && (num === '一' || ANNOUNCING_UNITS.has(unitRaw))) { reject('figure-announcing-count'); continue; }
+    if (unitRaw === '成' && (!SHARE_BEFORE.test(before) || !chinese)) { reject('figure-not-share'); continue; }
+    const counted = /(共|计|约|近|达|超过|不少于|不低于|逾)$/u.test(before);
+    // 三个重大项目 / 两家医院 announce what follows; 八十三名, 共五家 and 近一倍 are quantities
+    if (chinese && (num === '一' ? unitRaw !== '倍' || !APPROX_BEFORE.test(before) : ANNOUNCING_UNITS.has(unitRaw) && num.length === 1 && !counted)) { reject('figure-announcing-count'); continue; }
     if (chinese && /^[百千]/u.test(num) && !APPROX_BEFORE.test(before)) { reject('figure-no-number'); continue; }
-    const value = chinese ? parseChineseNumber(num + mult) : parseArabic(num, mult);
+    if (/[“"「]$/u.test(before) && /[”"」]/u.test(text.slice(at + whole.length, at + whole.length + 4))) { reject('figure-slogan'); continue; } // “三张网”
+    if (LIST_FOLLOWS.test(text.slice(at + whole.length))) { reject('figure-announcing-list'); continue; }
+    // 3至6个月: a range is read from its low end
+    const range = /(\d+(?:\.\d+)?|[一二三四五六七八九十两]+)(至|到|~|～|-|—|－)$/u.exec(text.slice(Math.max(0, at - 8), at));
+    const low = range ? (/\d/u.test(range[1]) ? parseArabic(range[1], mult) : parseChineseNumber(range[1] + mult)) : NaN;
+    const value = Number.isFinite(low) ? low : chinese ? parseChineseNumber(num + mult) : parseArabic(num, mult);
     if (!Number.isFinite(value)) { reject('figure-number-too-long'); continue; }
     const unit = unitRaw === '％' ? '%' : unitRaw;
     const approximate = approxAfter !== '' || APPROX_BEFORE.test(before);
-    const clauseStart = lastBreak(text, at);
     const lead = text.slice(clauseStart, at).replace(LEADING_NOISE, '').replace(APPROX_BEFORE, '');
     const trail = readTrail(text, at + whole.length);
     const metric = (lead.length >= 2 ? lead.slice(-14) : trail) || unit;

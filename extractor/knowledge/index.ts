@@ -59,7 +59,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
   const counts = new Map<string, number>();
   const bump = (c: string, n: number) => counts.set(c, (counts.get(c) ?? 0) + n);
-  for (const places of chosen.values()) for (const p of places) bump(p.code, 1);
+  // 京蒙 names two provinces at once: it says nothing of which one the document is at home in
+  for (const [m, places] of chosen) if (!m.compound) for (const p of places) bump(p.code, 1);
   for (const extra of [article.title, article.source]) {
     if (!extra) continue;
     const tokens = tokenize(extra);

@@ -70,7 +70,7 @@ function occurrences(text: string, index: Map<number, string[]>): { index: numbe
 
 const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
 const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
-const HOME_PREFIXES = ['自治区', '市', '省', '区', '县'];
+const HOME_PREFIXES = ['自治区', '市', '省', '区', '县', '盟'];
 const STOP_CHARS = /[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u;
 const MAX_NAME = 28;
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
@@ -131,6 +131,7 @@ export function scanInstitutions(
       continue;
     }
     const mention = make(text, start, end, typeOf(suffix), [], titleSpans, placeAt, false);
+    if (suffix === '医学中心' && !mention.inner.some((i) => i.type === 'hospital')) continue; // 国家医学中心 is a programme
     if (!isNameLike(mention)) {
       reject('institution-generic');
       continue;
@@ -254,7 +255,8 @@ function isNameLike(m: InstitutionMention): boolean {
   if (m.places.length > 0) return false;
   const suffix = suffixOf(m.core) ?? '';
   const head = m.core.slice(0, m.core.length - suffix.length);
-  if (m.homePrefix) return head.length > 0 || suffix.length > 2 || GOVERNMENT.test(suffix);
+  // 市属医院 / 市级医院: a level of the health system, not the name of one hospital
+  if (m.homePrefix) return GOVERNMENT.test(suffix) || (!GENERIC_HEADS.has(head) && !GENERIC_HEADS.has(m.homePrefix + head) && (head.length > 0 || suffix.length > 2));
   if (head.length === 0) return suffix === '总医院';
   if (GENERIC_HEADS.has(head) || GENERIC_TAIL.test(head)) return false;
   if (SPECIALTY_HEADS.has(head)) return /附院$/u.test(suffix) || head === '总';

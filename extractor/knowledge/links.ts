@@ -3,7 +3,7 @@
 import type { Entity, Provenance, Relation } from '../types.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import type { PlaceMention } from './places.ts';
-import { canonicalName, idFor, resolveSurface, type HomePlaces, type ResolvedMention } from './resolve.ts';
+import { canonicalName, homePlaceFor, idFor, resolveSurface, type HomePlaces, type ResolvedMention } from './resolve.ts';
 import type { InstitutionMention } from './institutions.ts';
 
 export const placeId = (p: Place) => `place:${p.code}`;
@@ -11,6 +11,8 @@ export const placeId = (p: Place) => `place:${p.code}`;
 export function placeEntities(list: { m: PlaceMention; places: Place[]; prov: Provenance }[]): Entity[] {
   const byId = new Map<string, Entity>();
   for (const { m, places, prov } of list) {
+    // 京蒙 / 京津 join one-character abbreviations: they speak of the provinces without naming them
+    if (m.compound) continue;
     for (const p of places) {
       const id = placeId(p);
       const e = byId.get(id) ?? {
@@ -44,9 +46,16 @@ export function linkRelations(
     if (!id || done.has(`${id}|${rm.mention.surface}`)) continue;
     done.add(`${id}|${rm.mention.surface}`);
     // LOCATED_IN: the most specific place in the name, else the document's city for a 市… name
-    const place = rm.places.filter((p) => p.level !== 'region').at(-1) ??
-      (rm.mention.homePrefix === '市' ? home.city : rm.mention.homePrefix === '省' ? home.province : rm.mention.homePrefix === '自治区' ? home.region : null);
+    const place = rm.places.filter((p) => p.level !== 'region').at(-1) ?? homePlaceFor(rm.mention.homePrefix, home);
     if (place) {
+      // the place may be named only inside this name or implied by 市/省 (河北省卫生健康委员会): it is still a place of the article
+      if (!known.has(placeId(place))) {
+        entities.push({
+          id: placeId(place), type: 'place', name: place.name, aliases: [], code: place.code, level: place.level,
+          mentions: [rm.prov], confidence: rm.places.length ? 0.9 : 0.7,
+        });
+        known.add(placeId(place));
+      }
       push({ type: 'located_in', a: id, b: placeId(place), date: null, evidence: evidence(rm), provenance: rm.prov, confidence: rm.places.length ? 0.9 : 0.7 });
     }
     // BRANCH_OF: 天津市肿瘤医院秦皇岛医院 → 天津市肿瘤医院

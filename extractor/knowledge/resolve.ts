@@ -6,6 +6,7 @@ import type { Entity, Provenance } from '../types.ts';
 import { CANONICAL_ENDINGS, KNOWN_ORGS } from '../dict/institutions.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import type { InstitutionMention, InstitutionType } from './institutions.ts';
+import { sameInstitutionPairs } from './renames.ts';
 
 /** The document's own places, for names written with 市 / 省 / 自治区 alone. */
 export interface HomePlaces { city: Place | null; province: Place | null; region: Place | null }
@@ -28,6 +29,15 @@ export function idFor(type: InstitutionType, name: string): string {
   return `${type === 'hospital' ? 'hospital' : 'org'}:${name}`;
 }
 
+/** The document's own place a bare 市 / 省 / 自治区 / 盟 prefix stands for. */
+export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | null {
+  if (prefix === '市') return home.city;
+  if (prefix === '省') return home.province;
+  if (prefix === '自治区') return home.region;
+  if (prefix === '盟') return home.city?.name.endsWith('盟') ? home.city : null;
+  return null;
+}
+
 /** Canonical name of one mention, or null when it cannot be completed (区医院 with no district in view). */
 export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer): string | null {
   const s = m.mention.surface;
@@ -40,7 +50,7 @@ export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer
   let name = s;
   if (m.mention.homePrefix) {
     const h = m.mention.homePrefix;
-    const place = h === '市' ? home.city : h === '省' ? home.province : h === '自治区' ? home.region : null;
+    const place = homePlaceFor(h, home);
     if (!place) return null;
     name = place.name + m.mention.core;
   }
@@ -97,6 +107,19 @@ export function resolveInstitutions(
     const close = next && text({ ...next.prov, start: next.prov.end, end: next.prov.end + 1 });
     if (a && b && a.type === b.type && (close === ')' || close === '）')) union(b, a);
   }
+  for (const [x, y] of sameInstitutionPairs(mentions, text, g)) {
+    const a = groupOf.get(x.mention), b = groupOf.get(y.mention);
+    if (a && b && a.type === b.type) union(a, b);
+  }
+  // 首都医科大学附属北京儿童医院保定医院 beside 北京儿童医院: the parent's official name is the long one
+  for (const rm of mentions) {
+    for (const inner of rm.mention.inner) {
+      if (inner.type !== rm.mention.type) continue;
+      const owners = [...new Set(groups.values())].filter((x) => x.type === inner.type && !x.names.has(inner.surface) &&
+        [...x.names.keys()].some((n) => n.length >= 4 && inner.surface.length > n.length && inner.surface.endsWith(n)));
+      if (owners.length === 1) owners[0].names.set(inner.surface, 0);
+    }
+  }
   // 雄安安新县医院 = 雄安新区安新县医院: the same places (by code) before the same core
   const byPlaceKey = new Map<string, Group>();
   for (const rm of mentions) {
@@ -134,7 +157,7 @@ export function resolveInstitutions(
   const idOf = new Map<InstitutionMention, string>();
   for (const grp of new Set(groups.values())) {
     const name = bestName(grp);
-    if (grp.places.length === 0 && name.length <= 3) {
+    if (grp.places.length === 0 && name.length <= 3 && !grp.mentions.some((m) => m.mention.known)) {
       reject('institution-unresolved-short-form'); // 总医院 with no full name in the article
       continue;
     }

@@ -29,10 +29,19 @@ describe('place mentions', () => {
     expect(entity(k, '粤港澳大湾区')?.level).toBe('region');
   });
 
-  it('reads 京, 津, 冀, 蒙 as places only inside compounds', () => {
+  it('reads 京, 津, 冀, 蒙 as no place, alone or joined (京蒙协作); 京津冀 is a region', () => {
     expect(named(run('专家从京、津两地赶来,在冀北开展巡诊。'), 'place')).toEqual([]);
-    const k = run('京蒙协作让两地医院结成对子。');
-    expect(named(k, 'place')).toEqual(['内蒙古自治区', '北京市']);
+    expect(named(run('京蒙协作让两地医院结成对子,京津专家定期会诊。'), 'place')).toEqual([]);
+    expect(named(run('京津冀协同发展十周年。'), 'place')).toEqual(['京津冀']);
+  });
+
+  it('the joined abbreviations do not make the home city: 市卫生健康委 in a 京蒙 story', () => {
+    const k = run('京蒙协作启动。赤峰市医院接收专家。市卫生健康委表示将做好保障。');
+    expect(entity(k, '市卫生健康委')?.name).toBe('赤峰市卫生健康委员会');
+  });
+
+  it('does not read a mountain range as the prefecture sharing its short form', () => {
+    expect(named(run('兴安盟地处大兴安岭南麓,同仁专家深入乌兰浩特市义诊。'), 'place')).toEqual(['乌兰浩特市', '兴安盟']);
   });
 
   it('resolves an ambiguous district by the place written before it', () => {
