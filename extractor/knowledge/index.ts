@@ -12,6 +12,7 @@ import { scanPeople, type PersonMention } from './people.ts';
 import { scanPlaces, type PlaceMention } from './places.ts';
 import { scanProjects, type ProjectMention } from './projects.ts';
 import { collaborations, type SentenceInstitution } from './relations.ts';
+import { homePlaceFor } from './resolve.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
 import { splitSentences, tokenize, tokenizeSentences, type Sentence } from './segment.ts';
 import { linkRelations, placeEntities } from './links.ts';
@@ -38,6 +39,11 @@ const OptionsSchema = z.strictObject({
 });
 
 const DEFAULTS = OptionsSchema.parse({});
+
+/** 这所医院 / 该院 at the head of a sentence: the institution the previous sentence was about. */
+const ANAPHOR = /^(这所|这家|该所|该中心|该医院|该院)/u;
+/** A date or time before the subject (10月18日,雄安宣武医院…). */
+const DATE_OPENING = /^[\d年月日号上下午晚,，\s]*$/u;
 
 interface Parsed { s: Sentence; places: PlaceMention[]; insts: InstitutionMention[]; people: PersonMention[]; projects: ProjectMention[] }
 
@@ -76,6 +82,13 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   entities.push(...namedOnce('project', parsed.flatMap((p, i) => p.projects.map((m) => ({ name: m.name, prov: prov(i, m.start, m.end), conf: m.quoted ? 0.8 : 0.6 })))));
   entities.push(...people(parsed.flatMap((p, i) => p.people.map((m) => ({ m, prov: prov(i, m.start, m.end) })))));
   const primary = primaryActor(institutions, body, article.source);
+  const provinces = new Map<string, string>();
+  for (const rm of resolvedMentions) {
+    const id = idOf.get(rm.mention);
+    const place = rm.places.filter((p) => p.level !== 'region').at(-1) ?? homePlaceFor(rm.mention.homePrefix, home);
+    if (id && place && !provinces.has(id)) provinces.set(id, [place.code, ...g.ancestors(place.code)].find((c) => g.byCode.get(c)?.level === 'province') ?? place.code);
+  }
+  const provinceOf = (id: string) => provinces.get(id) ?? null;
   const figures: Figure[] = [];
   const relations: Relation[] = [];
   const byId = new Map(institutions.map((e) => [e.id, e]));
@@ -85,10 +98,11 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const mentions: SentenceInstitution[] = p.insts
       .filter((m) => idOf.has(m))
       .map((m) => ({ id: idOf.get(m)!, start: m.start, end: m.end, inTitle: m.inTitle }));
-    const selfRef = /^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length));
-    const implicit = selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary;
+    const anaphor = ANAPHOR.test(p.s.text) && carriedParagraph === p.s.paragraph ? carried : null;
+    const selfRef = !anaphor && (/^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length)));
+    const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
-    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text) }));
+    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text), provinceOf }));
     figures.push(...scanFigures(p.s.text, i, p.s.start, {
       subjectAt: (at) => {
         const before = mentions.filter((m) => m.end <= at).at(-1);
@@ -99,7 +113,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
       time: date,
     }, reject, `fig:${i}:`));
     const lead = mentions[0];
-    carried = lead && lead.start <= 4 ? lead.id : selfRef ? primary : null;
+    // the sentence's subject, when it opens the sentence (after a date at most) or is referred to again
+    carried = lead && (lead.start <= 4 || DATE_OPENING.test(p.s.text.slice(0, lead.start))) ? lead.id : anaphor ?? (selfRef ? primary : null);
     carriedParagraph = p.s.paragraph;
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));

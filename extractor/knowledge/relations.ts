@@ -13,13 +13,15 @@ export interface SentenceFacts {
   implicitSubject: string | null;
   date: string | null;
   plan: boolean;
+  /** Province code of an institution, or null when unknown: alliances in a list join across provinces. */
+  provinceOf?: (id: string) => string | null;
 }
 
 const KINDS: [CollaborationKind, RegExp][] = [
-  ['trusteeship', /托管/u],
+  ['trusteeship', /托管|负责运营|承担运营|运营管理/u],
   ['co-build', /共建|合作建院|合建|共同建设/u],
   ['agreement', /签订|签署|签约|协议/u],
-  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助/u],
+  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|(帮助|指导|支持|带动)下/u],
   ['alliance', /医联体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
   ['training', /培训|进修|带教|培养|教学/u],
@@ -29,6 +31,12 @@ const KINDS: [CollaborationKind, RegExp][] = [
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
 const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收)[^，,；;。]{0,10}$/u;
+/** A在B帮助下…: B helps A. */
+const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
+/** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
+const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
+/** A和B共同发起: the listed institutions act together. */
+const TOGETHER = /^(共同|联合|携手|一起)/u;
 
 export function kindsOf(text: string): CollaborationKind[] {
   const kinds = KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
@@ -63,9 +71,21 @@ export function collaborations(f: SentenceFacts): Relation[] {
     const lead = f.text.slice(Math.max(0, grp[0].start - 24), grp[0].start);
     const subjectGroup = groups.slice(0, gi).reverse().find(() => true);
     const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : implicitFits(f.text, grp[0].start) ? f.implicitSubject : null;
-    if (CONNECTOR.test(lead)) {
+    const after = f.text.slice(grp[grp.length - 1].end);
+    if (HELPED_BY.test(after) && /在$/u.test(lead)) {
+      if (subject) for (const m of grp) add(m.id, subject, true, 0.75);
+    } else if (RUN_BY.test(after) && /由[^，,；;。]{0,20}$/u.test(lead) && !subjectGroup) {
+      if (f.implicitSubject) for (const m of grp) add(m.id, f.implicitSubject, true, 0.6);
+    } else if (CONNECTOR.test(lead)) {
       // A与B…: the partner list starts right after the connector
-      if (subject) for (const m of grp) add(subject, m.id, false, subjectGroup ? 0.8 : 0.6);
+      const subjects = subjectGroup && !/[，,；;：:]/u.test(f.text.slice(subjectGroup.at(-1)!.end, grp[0].start)) ? subjectGroup : null;
+      if (subjects && /分别[与同跟和]$/u.test(lead) && subjects.length === grp.length) {
+        subjects.forEach((a, i) => add(a.id, grp[i].id, false, 0.8)); // A、B分别与C、D: A with C, B with D
+      } else if (subjects) {
+        for (const a of subjects) for (const m of grp) add(a.id, m.id, false, 0.8);
+      } else if (subject) for (const m of grp) add(subject, m.id, false, 0.6);
+    } else if (grp.length >= 2 && TOGETHER.test(after)) {
+      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
     } else if (DIRECTED.test(lead) || /[到赴至]$/u.test(lead)) {
       if (subject) for (const m of grp) add(subject, m.id, true, subjectGroup ? 0.75 : 0.55);
     } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
@@ -73,7 +93,7 @@ export function collaborations(f: SentenceFacts): Relation[] {
       const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;
       const owner = named ?? (/成为|加入|纳入/u.test(f.text) ? subject : null);
       if (owner) for (const m of grp) add(owner, m.id, false, 0.7);
-      else for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.5);
+      else for (const [a, b] of listPairs(grp.map((m) => m.id), f.provinceOf)) add(a, b, false, 0.5);
       if (named) gi++;
     }
   }
@@ -101,4 +121,19 @@ function enumerations(text: string, mentions: SentenceInstitution[]): SentenceIn
     else groups.push([m]);
   }
   return groups;
+}
+
+/**
+ * A、B和C等医联体 with no owner named: members from different provinces are the partners (the
+ * leading hospitals of one place with the member of another); with no such split, the first leads.
+ */
+export function listPairs(ids: string[], provinceOf?: (id: string) => string | null): [string, string][] {
+  const prov = ids.map((id) => provinceOf?.(id) ?? null);
+  const out: [string, string][] = [];
+  if (prov.every((p) => p) && new Set(prov).size > 1) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (prov[i] !== prov[j]) out.push([ids[i], ids[j]]);
+    return out;
+  }
+  for (let j = 1; j < ids.length; j++) out.push([ids[0], ids[j]]);
+  return out;
 }

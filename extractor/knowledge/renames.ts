@@ -5,11 +5,12 @@ import type { Gazetteer } from './gazetteer.ts';
 import type { ResolvedMention } from './resolve.ts';
 import type { Provenance } from '../types.ts';
 
-/** Written right before the new (or old) name. */
-const RENAMED = /(加挂|挂牌为?|更名为|改名为|改称为?|原名为?|原称|原为|前身为|前身是|又名|亦称|也称)[“"‘「]?$/u;
-const OLD_IN_BRACKET = /[(（]原$/u;
+/** Written right before the new name. */
+const RENAMED = /(加挂|挂牌为?|更名为|改名为|改称为?|又名|亦称|也称)[“"‘「]?$/u;
+/** Written right before the old name (B原名A, B(原A)). */
+const FORMERLY = /(原名为?|原称|原为|前身为|前身是|[(（]原)[“"‘「]?$/u;
 
-/** Pairs of mentions that name the same institution. */
+/** Pairs of mentions that name the same institution: [old name, current name]. */
 export function sameInstitutionPairs(
   mentions: ResolvedMention[], text: (p: Provenance) => string, g: Gazetteer,
 ): [ResolvedMention, ResolvedMention][] {
@@ -18,9 +19,10 @@ export function sameInstitutionPairs(
   const inSentence = (rm: ResolvedMention) => hospitals.filter((o) => o.prov.sentence === rm.prov.sentence && o !== rm);
   for (const rm of hospitals) {
     const before = text({ ...rm.prov, start: Math.max(0, rm.prov.start - 6), end: rm.prov.start });
-    if (!RENAMED.test(before) && !OLD_IN_BRACKET.test(before)) continue;
+    const renamed = RENAMED.test(before);
+    if (!renamed && !FORMERLY.test(before)) continue;
     const prev = inSentence(rm).filter((o) => o.prov.end <= rm.prov.start && !rm.mention.surface.startsWith(o.mention.surface)).at(-1);
-    if (prev) out.push([prev, rm]);
+    if (prev) out.push(renamed ? [prev, rm] : [rm, prev]);
   }
   // P托管T, and P's branch named after T's place: T is that branch under its old name
   for (const t of hospitals) {

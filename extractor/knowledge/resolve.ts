@@ -21,6 +21,8 @@ interface Group {
   places: Place[];
   /** Built from a home prefix or an abbreviation rather than read in full. */
   constructed: boolean;
+  /** The current name when the article gives an old one too (更名为, 加挂…牌子). */
+  current?: string;
 }
 
 const GOVERNMENT = /(人民政府|委员会|新闻办公室)$/u;
@@ -54,7 +56,7 @@ export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer
     if (!place) return null;
     name = place.name + m.mention.core;
   }
-  if (/[委心办府院室]$/u.test(name)) for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
+  if (/[委心办府院室会局]$/u.test(name)) for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
   // 滨海新区人民政府 → 天津市滨海新区人民政府: a county government is named with its city
   const first = m.places[0];
   if (GOVERNMENT.test(name) && first?.level === 'county' && first.parent) {
@@ -96,6 +98,7 @@ export function resolveInstitutions(
     for (const m of from.mentions) { into.mentions.push(m); groupOf.set(m.mention, into); }
     for (const p of from.places) if (!into.places.some((q) => q.code === p.code)) into.places.push(p);
     into.constructed &&= from.constructed;
+    into.current ??= from.current;
     for (const [k, v] of groups) if (v === from) groups.delete(k);
   };
   // 内蒙古自治区胸科医院(内蒙古自治区第四医院): a name in brackets right after another is an alias
@@ -107,9 +110,11 @@ export function resolveInstitutions(
     const close = next && text({ ...next.prov, start: next.prov.end, end: next.prov.end + 1 });
     if (a && b && a.type === b.type && (close === ')' || close === '）')) union(b, a);
   }
-  for (const [x, y] of sameInstitutionPairs(mentions, text, g)) {
-    const a = groupOf.get(x.mention), b = groupOf.get(y.mention);
-    if (a && b && a.type === b.type) union(a, b);
+  for (const [old, current] of sameInstitutionPairs(mentions, text, g)) {
+    const a = groupOf.get(old.mention), b = groupOf.get(current.mention);
+    if (!a || !b || a.type !== b.type) continue;
+    union(a, b);
+    b.current = canonicalName(current, home, g) ?? current.mention.surface;
   }
   // 首都医科大学附属北京儿童医院保定医院 beside 北京儿童医院: the parent's official name is the long one
   for (const rm of mentions) {
@@ -173,6 +178,7 @@ export function resolveInstitutions(
 
 /** Longest name read in full, the most mentioned among equals (外 before 括号). */
 function bestName(grp: Group): string {
+  if (grp.current && grp.names.has(grp.current)) return grp.current;
   return [...grp.names.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0][0];
 }
 
