@@ -12,7 +12,5 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-# Offline first (a warm ~/.m2), else fetch from Maven Central.
-(cd neo4j && { mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests; })
+bash neo4j/build.sh
 test -f neo4j/target/neo4j-launcher.jar
-echo "neo4j launcher built: neo4j/target/neo4j-launcher.jar ($(ls neo4j/target/lib | wc -l) jars)"
