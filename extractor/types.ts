@@ -61,8 +61,10 @@ export interface Figure {
   text: string;
   value: number;
   unit: string;
-  /** Metric label, e.g. 床位, 派驻专家, 诊疗人次. */
+  /** Canonical metric (extractor/dict/metrics.ts), e.g. 床位, 派驻专家, 门诊量, 资金, 增长率; 'other' when none fits. */
   metric: string;
+  /** The raw label the text gives the figure, e.g. 医联体成员单位新增床位. */
+  label?: string;
   /** Entity id of what the figure is about, or null. */
   subjectId: string | null;
   subject: string | null;

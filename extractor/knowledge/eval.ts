@@ -14,7 +14,7 @@ export function toEvalJson(article: EvalArticle, k: Knowledge) {
       type: e.type, name: e.name, aliases: e.aliases,
       ...(e.code ? { code: e.code } : {}), ...(e.role ? { role: e.role } : {}),
     })),
-    figures: k.figures.map((f) => ({ text: f.text, value: f.value, unit: f.unit, metric: f.metric, subject: f.subject, time: f.time })),
+    figures: k.figures.map((f) => ({ text: f.text, value: f.value, unit: f.unit, metric: f.metric, ...(f.label ? { label: f.label } : {}), subject: f.subject, time: f.time })),
     relations: k.relations.map((r) => ({
       type: r.type, a: nameOf.get(r.a) ?? r.a, b: nameOf.get(r.b) ?? r.b,
       ...(r.kind ? { kind: r.kind } : {}), ...(r.directed !== undefined ? { directed: r.directed } : {}),

@@ -3,6 +3,7 @@ import type { Figure, Provenance } from '../types.ts';
 import {
   ANNOUNCING_UNITS, APPROX_BEFORE, DURATION_LEAD, LIST_FOLLOWS, NOT_QUANTITY_AFTER, SHARE_BEFORE, UNITS,
 } from '../dict/figures.ts';
+import { canonicalMetric } from './metrics.ts';
 import { parseArabic, parseChineseNumber } from './numbers.ts';
 
 export interface FigureContext {
@@ -54,13 +55,14 @@ export function scanFigures(
     const approximate = approxAfter !== '' || APPROX_BEFORE.test(before);
     const lead = text.slice(clauseStart, at).replace(LEADING_NOISE, '').replace(APPROX_BEFORE, '');
     const trail = readTrail(text, at + whole.length);
-    const metric = (lead.length >= 2 ? lead.slice(-14) : trail) || unit;
+    const label = (lead.length >= 2 ? lead.slice(-14) : trail) || unit;
+    const metric = canonicalMetric(lead.slice(-14), trail, unit);
     const subject = ctx.subjectAt(at);
     const start = at + (APPROX_BEFORE.exec(before)?.[0].length ? -APPROX_BEFORE.exec(before)![0].length : 0);
     const prov: Provenance = { sentence, start: base + start, end: base + at + whole.length };
     out.push({
       id: `${idPrefix}${out.length}`, text: text.slice(Math.max(clauseStart, start - Math.min(lead.length, 14)), at + whole.length + (lead.length >= 2 ? 0 : trail.length)),
-      value, unit, metric, subjectId: subject?.id ?? null, subject: subject?.name ?? null, time: ctx.time,
+      value, unit, metric, label, subjectId: subject?.id ?? null, subject: subject?.name ?? null, time: ctx.time,
       approximate, evidence: text, provenance: prov, confidence: chinese ? 0.7 : 0.85,
     });
   }

@@ -32,7 +32,7 @@ describe('figures', () => {
 
   it('reads percentages and growth with their metric', () => {
     const k = run('该院出院人数同比增长18.25%,平均住院日下降7%。');
-    expect(k.figures.map((f) => [f.value, f.unit, f.metric])).toEqual([[18.25, '%', '该院出院人数同比增长'], [7, '%', '平均住院日下降']]);
+    expect(k.figures.map((f) => [f.value, f.unit, f.metric, f.label])).toEqual([[18.25, '%', '增长率', '该院出院人数同比增长'], [7, '%', '增长率', '平均住院日下降']]);
   });
 
   it('reads areas and beds with the subject institution and the time context', () => {

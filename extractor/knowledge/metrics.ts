@@ -1,0 +1,51 @@
+// Maps a figure's raw label (the words before the number) and the noun after it to one canonical metric.
+import {
+  ACTIVITY_METRICS, CHANGE_WORDS, COUNTERS, DISPATCH, INSTITUTION_COUNTERS, METRIC_BY_UNIT, METRIC_PATTERNS, type Metric,
+} from '../dict/metrics.ts';
+
+/** How far into the words after a count the counted noun may start (12名北京专家). */
+const TRAIL_REACH = 3;
+/** Length of the noun phrase read after a count. */
+const TRAIL_NOUN = 6;
+
+/**
+ * Canonical metric for a figure: by unit for money, area, distance, age and time; percentages and
+ * shares as 增长率 or 占比; for counts, the noun right after the number (12名专家); otherwise the
+ * label's activity nearest the number (会诊疑难病例 → 远程会诊), then its nearest noun, then anything
+ * after the number; 'other' when nothing fits.
+ */
+export function canonicalMetric(label: string, trail: string, unit: string): Metric {
+  for (const [re, metric] of METRIC_BY_UNIT) if (re.test(unit)) return metric;
+  if (unit === '%' || unit === '个百分点' || unit === '成' || unit === '倍') return CHANGE_WORDS.test(label) || unit === '倍' ? '增长率' : '占比';
+  const noun = trail.replace(/[\d０-９].*$/u, '');
+  const fits = (m: Metric) => !INSTITUTION_COUNTERS.has(unit) || m === '医疗机构' || m === '医联体';
+  const people = (m: Metric): Metric => ((m === '专家' || m === '医务人员') && DISPATCH.test(label) ? '派驻专家' : m);
+  if (COUNTERS.has(unit)) {
+    // the head of the noun phrase after the count (专业人才 → 人才, 名医工作室 → 工作室)
+    const counted = nearest(noun.slice(0, TRAIL_NOUN), fits, TRAIL_REACH);
+    if (counted) return people(counted);
+  }
+  // 鼻窦手术等新技术: after 等 comes the category the number counts
+  const head = label.includes('等') && !label.endsWith('等') ? label.slice(label.lastIndexOf('等') + 1) : label;
+  const inLabel = nearest(head, (m) => fits(m) && ACTIVITY_METRICS.has(m)) ?? nearest(head, fits);
+  if (inLabel) return people(inLabel);
+  const anywhere = METRIC_PATTERNS.find(([re, m]) => fits(m) && re.test(noun));
+  if (anywhere) return people(anywhere[1]);
+  return INSTITUTION_COUNTERS.has(unit) && /医|院/u.test(label + noun) ? '医疗机构' : 'other';
+}
+
+/** The metric whose pattern matches closest to the end of `text`, starting by `maxStart` (ties: the more specific pattern). */
+function nearest(text: string, allowed: (m: Metric) => boolean, maxStart = Infinity): Metric | null {
+  let best: Metric | null = null;
+  let bestEnd = -1;
+  for (const [re, metric] of METRIC_PATTERNS) {
+    if (!allowed(metric)) continue;
+    const g = new RegExp(re.source, 'gu');
+    for (const m of text.matchAll(g)) {
+      if (m.index > maxStart) break;
+      const end = m.index + m[0].length;
+      if (end > bestEnd) { bestEnd = end; best = metric; }
+    }
+  }
+  return best;
+}
