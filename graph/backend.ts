@@ -34,12 +34,22 @@ export interface FigureFact {
   places: PlaceRef[];
 }
 
+export interface PairsOptions {
+  perEdge: boolean;
+  /** No neighbours among these. */
+  exclude?: readonly string[];
+  /** At most this many rows per id and type: highest n first, then `to` (summaries only, not perEdge). */
+  top?: number;
+}
+
 export interface GraphBackend {
   /**
    * Distinct neighbours of `ids` over the given types, from the per-pair summaries (never reading
-   * duplicate edges), or one row per collaboration edge when `perEdge`; only neighbours in `within` when given.
+   * duplicate edges), or one row per collaboration edge when `perEdge`.
    */
-  pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]>;
+  pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: PairsOptions): Promise<PairRow[]>;
+  /** The pairs among `ids` (each once, `from` → `to` as stored), like pairsAround. */
+  pairsAmong(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean }): Promise<PairRow[]>;
   /**
    * The edges joining each pair (either direction): its structural links, and at most `perPair` of its
    * collaborations, newest first (date desc, undated last, then articleId, sentence, kind, from).

@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import { migrate } from '../archive/migrate.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
-import type { FigureFact, GraphBackend, PairRow, PlaceRef } from './backend.ts';
+import type { FigureFact, GraphBackend, PairRow, PairsOptions, PlaceRef } from './backend.ts';
 import { GRAPH_MIGRATIONS } from './embedded-schema.ts';
 import { EmbeddedWriter, Touched } from './embedded-write.ts';
 import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
@@ -43,7 +43,6 @@ function toLink(r: Row): Edge {
 }
 
 const LINK_COLS = 'l.src, l.type, l.dst, l.support, l.article_id, l.date, l.evidence, l.sentence';
-const WITHIN = (col: string) => `(@within IS NULL OR ${col} IN ${IN('within')})`;
 /** The pairs of edgesBetween, as a CTE `p(a, b)`. */
 const PAIRS = `p AS (SELECT json_extract(value, '$[0]') AS a, json_extract(value, '$[1]') AS b FROM json_each(@pairs))`;
 
@@ -192,27 +191,52 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return [...collabs.map(toEdge), ...links.map(toLink)];
   }
 
-  async pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]> {
+  async pairsAround(ids: readonly string[], types: readonly Edge['type'][], opts: PairsOptions): Promise<PairRow[]> {
     if (!ids.length) return [];
-    const p = { ids: J(ids), types: J(types), within: opts.within ? J(opts.within) : null };
+    const p = { ids: J(ids), types: J(types), exclude: opts.exclude ? J(opts.exclude) : null };
+    const other = (col: string) => `(@exclude IS NULL OR ${col} NOT IN ${IN('exclude')})`;
+    const arms: string[] = [];
+    if (types.some((t) => STRUCTURAL_TYPES.includes(t))) {
+      arms.push(`SELECT l.src AS "from", l.dst AS "to", e.type AS toType, l.type, l.support AS n, NULL AS kind, NULL AS date
+          FROM graph_link l JOIN graph_entity e ON e.id = l.dst WHERE l.src IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${other('l.dst')}
+        UNION ALL SELECT l.dst, l.src, e.type, l.type, l.support, NULL, NULL
+          FROM graph_link l JOIN graph_entity e ON e.id = l.src WHERE l.dst IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${other('l.src')}`);
+    }
+    if (types.includes('COLLABORATES')) {
+      arms.push(opts.perEdge
+        ? `SELECT g.src AS "from", g.dst AS "to", e.type AS toType, 'COLLABORATES' AS type, 1 AS n, g.kind, g.date
+            FROM graph_edge g JOIN graph_entity e ON e.id = g.dst WHERE g.src IN ${IN('ids')} AND ${other('g.dst')}
+          UNION ALL SELECT g.dst, g.src, e.type, 'COLLABORATES', 1, g.kind, g.date
+            FROM graph_edge g JOIN graph_entity e ON e.id = g.src WHERE g.dst IN ${IN('ids')} AND ${other('g.src')}`
+        : `SELECT p.a AS "from", p.b AS "to", e.type AS toType, 'COLLABORATES' AS type, p.n, NULL AS kind, NULL AS date
+            FROM graph_pair p JOIN graph_entity e ON e.id = p.b WHERE p.a IN ${IN('ids')} AND ${other('p.b')}
+          UNION ALL SELECT p.b, p.a, e.type, 'COLLABORATES', p.n, NULL, NULL
+            FROM graph_pair p JOIN graph_entity e ON e.id = p.a WHERE p.b IN ${IN('ids')} AND ${other('p.a')}`);
+    }
+    if (!arms.length) return [];
+    const all = arms.join(' UNION ALL ');
+    const sql = opts.top !== undefined && !opts.perEdge
+      ? `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY "from", type ORDER BY n DESC, "to") AS rn FROM (${all})) WHERE rn <= @top`
+      : all;
+    const rows = this.db.prepare(sql).all(opts.top !== undefined && !opts.perEdge ? { ...p, top: opts.top } : p) as Row[];
+    return rows.map((r) => ({ from: r.from, to: r.to, toType: r.toType, type: r.type, n: r.n, kind: r.kind, date: r.date }));
+  }
+
+  async pairsAmong(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean }): Promise<PairRow[]> {
+    if (!ids.length) return [];
+    const p = { ids: J(ids), types: J(types) };
     const rows: Row[] = [];
     if (types.some((t) => STRUCTURAL_TYPES.includes(t))) {
       rows.push(...this.db.prepare(`SELECT l.src AS "from", l.dst AS "to", e.type AS toType, l.type, l.support AS n
-          FROM graph_link l JOIN graph_entity e ON e.id = l.dst WHERE l.src IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${WITHIN('l.dst')}
-        UNION ALL SELECT l.dst, l.src, e.type, l.type, l.support
-          FROM graph_link l JOIN graph_entity e ON e.id = l.src WHERE l.dst IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${WITHIN('l.src')}`).all(p) as Row[]);
+        FROM graph_link l JOIN graph_entity e ON e.id = l.dst
+        WHERE l.src IN ${IN('ids')} AND l.type IN ${IN('types')} AND l.dst IN ${IN('ids')}`).all(p) as Row[]);
     }
     if (types.includes('COLLABORATES')) {
-      const q = { ids: p.ids, within: p.within };
       rows.push(...this.db.prepare(opts.perEdge
         ? `SELECT g.src AS "from", g.dst AS "to", e.type AS toType, 'COLLABORATES' AS type, 1 AS n, g.kind, g.date
-            FROM graph_edge g JOIN graph_entity e ON e.id = g.dst WHERE g.src IN ${IN('ids')} AND ${WITHIN('g.dst')}
-          UNION ALL SELECT g.dst, g.src, e.type, 'COLLABORATES', 1, g.kind, g.date
-            FROM graph_edge g JOIN graph_entity e ON e.id = g.src WHERE g.dst IN ${IN('ids')} AND ${WITHIN('g.src')}`
+            FROM graph_edge g JOIN graph_entity e ON e.id = g.dst WHERE g.src IN ${IN('ids')} AND g.dst IN ${IN('ids')}`
         : `SELECT p.a AS "from", p.b AS "to", e.type AS toType, 'COLLABORATES' AS type, p.n
-            FROM graph_pair p JOIN graph_entity e ON e.id = p.b WHERE p.a IN ${IN('ids')} AND ${WITHIN('p.b')}
-          UNION ALL SELECT p.b, p.a, e.type, 'COLLABORATES', p.n
-            FROM graph_pair p JOIN graph_entity e ON e.id = p.a WHERE p.b IN ${IN('ids')} AND ${WITHIN('p.a')}`).all(q) as Row[]);
+            FROM graph_pair p JOIN graph_entity e ON e.id = p.b WHERE p.a IN ${IN('ids')} AND p.b IN ${IN('ids')}`).all({ ids: p.ids }) as Row[]);
     }
     return rows as PairRow[];
   }

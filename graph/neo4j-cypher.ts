@@ -17,6 +17,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX kg_figure_subject IF NOT EXISTS FOR (f:Figure) ON (f.subjectId)',
   // Replacing an article's facts finds its collaborations by articleId (its statements hang off the article).
   'CREATE INDEX kg_collaborates_article IF NOT EXISTS FOR ()-[r:COLLABORATES]-() ON (r.articleId)',
+  // The collaborations shown for a pair of nodes are found by the pair's key, not by walking a hub's edges.
+  'CREATE INDEX kg_collaborates_pair IF NOT EXISTS FOR ()-[r:COLLABORATES]-() ON (r.pair)',
 ];
 
 export const ENTITY = `e { .id, .type, .name, aliases: coalesce(e.aliases, []), code: e.code, level: e.level, role: e.role,
@@ -51,7 +53,7 @@ export const W = {
   mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId})
     CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)`,
   collaborations: `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
-    CREATE (x)-[:COLLABORATES {articleId: row.articleId, sentence: row.sentence, kind: row.kind, date: row.date,
+    CREATE (x)-[:COLLABORATES {articleId: row.articleId, pair: row.pair, sentence: row.sentence, kind: row.kind, date: row.date,
       evidence: row.evidence, directed: row.directed, confidence: row.confidence}]->(y)`,
   statements: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (x:Entity {id: row.from})
     CREATE (a)-[:STATES {type: row.type, to: row.to, sentence: row.sentence, date: row.date, evidence: row.evidence,

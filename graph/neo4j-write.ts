@@ -22,6 +22,9 @@ interface LinkDelta {
   best: { articleId: string; sentence: unknown; date: string | null; evidence: string; confidence: number } | null;
 }
 
+/** A collaboration's unordered pair, as stored in `COLLABORATES.pair` and looked up by edgesBetween. */
+export const pairKey = (x: string, y: string) => (x < y ? `${x}\u0001${y}` : `${y}\u0001${x}`);
+
 class Deltas {
   readonly links = new Map<string, LinkDelta>();
   readonly pairs = new Map<string, { a: string; b: string; delta: number }>();
@@ -100,7 +103,7 @@ export async function writeChunk(tx: ManagedTransaction, chunk: ArticleRows[]): 
   const statements: Array<EdgeRow & { articleId: string }> = [];
   for (const r of chunk) for (const e of r.edges) (e.type === 'COLLABORATES' ? collabs : statements).push({ ...e, articleId: r.article.id });
   const bolt = (e: EdgeRow & { articleId: string }) => ({ ...e, sentence: intIn(e.sentence) });
-  if (collabs.length) await tx.run(W.collaborations, { rows: collabs.map(bolt) });
+  if (collabs.length) await tx.run(W.collaborations, { rows: collabs.map((e) => ({ ...bolt(e), pair: pairKey(e.from, e.to) })) });
   for (const e of collabs) d.pair(e.from, e.to, +1);
   if (statements.length) await tx.run(W.statements, { rows: statements.map(bolt) });
   for (const e of statements) {

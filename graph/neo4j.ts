@@ -5,11 +5,11 @@
 import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
-import type { FigureFact, GraphBackend, PairRow } from './backend.ts';
+import type { FigureFact, GraphBackend, PairRow, PairsOptions } from './backend.ts';
 import { GraphError, GraphQueryError, GraphUnavailableError } from './errors.ts';
 import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
 import { ARTICLE, EDGE, ENTITY, FIGURE, SCHEMA, W } from './neo4j-cypher.ts';
-import { removeChunk, writeChunk } from './neo4j-write.ts';
+import { pairKey, removeChunk, writeChunk } from './neo4j-write.ts';
 import { intIn, plain } from './neo4j-values.ts';
 import { GraphQueries } from './queries.ts';
 import { normalizeSnapshot, type GraphSnapshot } from './snapshot.ts';
@@ -211,22 +211,44 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     return rows.map((r) => toEdge(r.r));
   }
 
-  async pairsAround(ids: readonly string[], ts: readonly Edge['type'][], opts: { perEdge: boolean; within?: readonly string[] }): Promise<PairRow[]> {
+  async pairsAround(ids: readonly string[], ts: readonly Edge['type'][], opts: PairsOptions): Promise<PairRow[]> {
     if (!ids.length) return [];
-    const p = { ids, within: opts.within ?? null };
-    const within = '($within IS NULL OR y.id IN $within)';
+    const p = { ids, exclude: opts.exclude ?? null, top: intIn(opts.top ?? 2 ** 31 - 1) };
+    const other = '($exclude IS NULL OR NOT y.id IN $exclude)';
+    // Highest n first, then id; at most $top per id and type.
+    const top = `WITH id, type, y, n ORDER BY n DESC, y.id
+      WITH id, type, collect({ to: y.id, toType: y.type, n: n })[..$top] AS best UNWIND best AS b
+      RETURN id AS from, b.to AS to, b.toType AS toType, type, b.n AS n`;
     const rows: Row[] = [];
     const structural = ts.filter((t) => STRUCTURAL_TYPES.includes(t));
     if (structural.length) {
-      rows.push(...await this.rows(`UNWIND $ids AS id MATCH (:Entity {id: id})-[r:${types(structural)}]-(y:Entity) WHERE ${within}
-        RETURN id AS from, y.id AS to, y.type AS toType, type(r) AS type, r.support AS n`, p));
+      rows.push(...await this.rows(`UNWIND $ids AS id MATCH (:Entity {id: id})-[r:${types(structural)}]-(y:Entity) WHERE ${other}
+        WITH id, type(r) AS type, y, r.support AS n ${top}`, p));
     }
     if (ts.includes('COLLABORATES')) {
       rows.push(...await this.rows(opts.perEdge
-        ? `UNWIND $ids AS id MATCH (:Entity {id: id})-[r:COLLABORATES]-(y:Entity) WHERE ${within}
+        ? `UNWIND $ids AS id MATCH (:Entity {id: id})-[r:COLLABORATES]-(y:Entity) WHERE ${other}
             RETURN id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, 1 AS n, r.kind AS kind, r.date AS date`
-        : `UNWIND $ids AS id MATCH (:Entity {id: id})-[p:COLLAB_PAIR]-(y:Entity) WHERE ${within}
-            RETURN id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, p.n AS n`, p));
+        : `UNWIND $ids AS id MATCH (:Entity {id: id})-[p:COLLAB_PAIR]-(y:Entity) WHERE ${other}
+            WITH id, 'COLLABORATES' AS type, y, p.n AS n ${top}`, p));
+    }
+    return rows as PairRow[];
+  }
+
+  async pairsAmong(ids: readonly string[], ts: readonly Edge['type'][], opts: { perEdge: boolean }): Promise<PairRow[]> {
+    if (!ids.length) return [];
+    const rows: Row[] = [];
+    const structural = ts.filter((t) => STRUCTURAL_TYPES.includes(t));
+    if (structural.length) {
+      rows.push(...await this.rows(`MATCH (x:Entity)-[r:${types(structural)}]->(y:Entity) WHERE x.id IN $ids AND y.id IN $ids
+        RETURN x.id AS from, y.id AS to, y.type AS toType, type(r) AS type, r.support AS n`, { ids }));
+    }
+    if (ts.includes('COLLABORATES')) {
+      rows.push(...await this.rows(opts.perEdge
+        ? `MATCH (x:Entity)-[r:COLLABORATES]->(y:Entity) WHERE x.id IN $ids AND y.id IN $ids
+            RETURN x.id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, 1 AS n, r.kind AS kind, r.date AS date`
+        : `MATCH (x:Entity)-[p:COLLAB_PAIR]->(y:Entity) WHERE x.id IN $ids AND y.id IN $ids
+            RETURN x.id AS from, y.id AS to, y.type AS toType, 'COLLABORATES' AS type, p.n AS n`, { ids }));
     }
     return rows as PairRow[];
   }
@@ -240,9 +262,11 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
         RETURN ${EDGE} AS r`, { pairs })).map((r) => toEdge(r.r)));
     }
     if (ts.includes('COLLABORATES')) {
-      out.push(...(await this.rows(`UNWIND $pairs AS p MATCH (:Entity {id: p[0]})-[r:COLLABORATES]-(:Entity {id: p[1]})
-        WITH p, r ORDER BY r.date IS NULL, r.date DESC, r.articleId, r.sentence, r.kind, startNode(r).id
-        WITH p, collect(r)[..$k] AS rs UNWIND rs AS r RETURN ${EDGE} AS r`, { pairs, k: intIn(perPair) })).map((r) => toEdge(r.r)));
+      out.push(...(await this.rows(`UNWIND $keys AS key CALL (key) {
+          MATCH ()-[r:COLLABORATES {pair: key}]->()
+          WITH r ORDER BY r.date IS NULL, r.date DESC, r.articleId, r.sentence, r.kind, startNode(r).id LIMIT $k RETURN r
+        } RETURN ${EDGE} AS r`,
+      { keys: [...new Set(pairs.map(([x, y]) => pairKey(x, y)))], k: intIn(perPair) })).map((r) => toEdge(r.r)));
     }
     return out;
   }

@@ -61,7 +61,7 @@ export interface NeighborQuery {
   fanout?: number;
   /** Most collaboration edges shown per pair of nodes, newest first. Default 3. */
   edgesPerPair?: number;
-  /** Most node pairs whose edges are shown (those nodes were reached through first, then the best supported). Default 4 × limit. */
+  /** Most node pairs whose edges are shown (those nodes were reached through first, then the best supported). Default 2 × limit. */
   pairLimit?: number;
 }
 

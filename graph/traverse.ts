@@ -12,11 +12,11 @@
 //   (support = articles stating the link + collaborations between the two; ties by id);
 // - the neighbourhood stops at `limit` nodes (default 200), best supported first across the frontier;
 // - edges shown: those of the pair each node was reached through, then of the best supported other
-//   pairs among kept nodes, up to `pairLimit` pairs (default 4 × limit); per pair its links and at most
+//   pairs among kept nodes, up to `pairLimit` pairs (default 2 × limit); per pair its links and at most
 //   `edgesPerPair` (default 3) collaborations, newest first.
 // Shortest paths are exact under the place rule (no cap), breadth-first from both ends.
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
-import type { GraphBackend, PairRow } from './backend.ts';
+import type { GraphBackend, PairRow, PairsOptions } from './backend.ts';
 import { EDGE_TYPES } from './facts.ts';
 import type { Edge, EntityNode, Neighborhood, NeighborQuery, Path } from './port.ts';
 import { edgePasses, sortEdges } from './queries.ts';
@@ -33,9 +33,13 @@ const pairKey = (x: string, y: string) => (x < y ? `${x}\u0001${y}` : `${y}\u000
 interface Neighbour { to: string; toType: EntityType; n: number }
 
 /** Neighbours of each of `ids` (one entry per neighbour, support summed over types), edges filtered by `q`. */
-async function neighboursOf(b: GraphBackend, ids: string[], types: readonly Edge['type'][], q: Filter, within?: string[]): Promise<Map<string, Neighbour[]>> {
+async function neighboursOf(b: GraphBackend, ids: string[], types: readonly Edge['type'][], q: Filter, opts: Omit<PairsOptions, 'perEdge'> = {}): Promise<Map<string, Neighbour[]>> {
   const perEdge = filtered(q);
-  const rows = await b.pairsAround(ids, types, { perEdge, within });
+  return summed(await b.pairsAround(ids, types, { ...opts, perEdge }), q, perEdge);
+}
+
+/** Rows summed per (from, to) over types, collaborations filtered by `q` when given per edge; best supported first. */
+function summed(rows: PairRow[], q: Filter, perEdge: boolean): Map<string, Neighbour[]> {
   const sums = new Map<string, Map<string, Neighbour>>();
   for (const r of rows as PairRow[]) {
     if (perEdge && r.type === 'COLLABORATES' && !edgePasses({ type: r.type, kind: r.kind ?? null, date: r.date ?? null } as Edge, q)) continue;
@@ -51,9 +55,9 @@ async function neighboursOf(b: GraphBackend, ids: string[], types: readonly Edge
 }
 
 /** Neighbours of `full` over `types`, and of `placesOnly` along PART_OF only (the place rule above). */
-async function expandNodes(b: GraphBackend, full: string[], placesOnly: string[], types: readonly Edge['type'][], q: Filter, within?: string[]): Promise<Map<string, Neighbour[]>> {
-  const out = full.length ? await neighboursOf(b, full, types, q, within) : new Map<string, Neighbour[]>();
-  if (placesOnly.length && types.includes('PART_OF')) for (const [k, v] of await neighboursOf(b, placesOnly, ['PART_OF'], q, within)) out.set(k, v);
+async function expandNodes(b: GraphBackend, full: string[], placesOnly: string[], types: readonly Edge['type'][], q: Filter, opts: Omit<PairsOptions, 'perEdge'> = {}): Promise<Map<string, Neighbour[]>> {
+  const out = full.length ? await neighboursOf(b, full, types, q, opts) : new Map<string, Neighbour[]>();
+  if (placesOnly.length && types.includes('PART_OF')) for (const [k, v] of await neighboursOf(b, placesOnly, ['PART_OF'], q, opts)) out.set(k, v);
   return out;
 }
 
@@ -90,16 +94,15 @@ export async function neighborhood(b: GraphBackend, id: string, q: NeighborQuery
   const [start] = await b.nodes([id]);
   if (!start) return { nodes: [], edges: [] };
   const typeOf = new Map<string, EntityType>([[id, start.type]]);
-  const expanded = new Set<string>();
   const weight = new Map<string, number>(); // pair → support, for every pair seen between kept nodes
   const tree = new Set<string>(); // the pair each node was reached through
   let frontier = [id];
   for (let d = 0; d < depth && frontier.length && typeOf.size < limit; d++) {
     const whole = (v: string) => v === id || throughPlaces || typeOf.get(v) !== 'place';
-    const around = await expandNodes(b, frontier.filter(whole), frontier.filter((v) => !whole(v)), types, q);
+    // Only nodes not kept yet, at most `fanout` per node and type: a hub sends back 50 rows, not thousands.
+    const around = await expandNodes(b, frontier.filter(whole), frontier.filter((v) => !whole(v)), types, q, { exclude: [...typeOf.keys()], top: fanout });
     const best = new Map<string, Neighbour & { via: string }>();
     for (const v of frontier) {
-      if (whole(v)) expanded.add(v);
       let taken = 0;
       for (const nb of around.get(v) ?? []) {
         if (typeOf.has(nb.to) || taken >= fanout) continue;
@@ -113,15 +116,14 @@ export async function neighborhood(b: GraphBackend, id: string, q: NeighborQuery
       typeOf.set(nb.to, nb.toType);
       tree.add(pairKey(nb.via, nb.to));
     }
-    for (const [v, nbs] of around) for (const nb of nbs) if (typeOf.has(nb.to)) weight.set(pairKey(v, nb.to), nb.n);
     frontier = next.map((nb) => nb.to);
   }
   const kept = [...typeOf.keys()];
-  // Pairs of nodes not expanded over every type (the last level, places) are looked up within the kept set.
-  const rest = kept.filter((v) => !expanded.has(v));
-  for (const [v, nbs] of await neighboursOf(b, rest, types, q, kept)) for (const nb of nbs) weight.set(pairKey(v, nb.to), nb.n);
+  // Every pair among the kept nodes, with its support.
+  const among = summed(await b.pairsAmong(kept, types, { perEdge: filtered(q) }), q, filtered(q));
+  for (const [v, nbs] of among) for (const nb of nbs) weight.set(pairKey(v, nb.to), (weight.get(pairKey(v, nb.to)) ?? 0) + nb.n);
   // Edges shown: the tree pairs, then the best supported other pairs, up to pairLimit pairs.
-  const pairLimit = Math.max(q.pairLimit ?? 4 * limit, tree.size);
+  const pairLimit = Math.max(q.pairLimit ?? 2 * limit, tree.size);
   const others = [...weight].filter(([k]) => !tree.has(k)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0])).map(([k]) => k);
   const shown = [...tree, ...others].slice(0, pairLimit).map((k) => k.split('\u0001') as [string, string]);
   const edges = await edgesFor(b, shown, types, q, Math.max(q.edgesPerPair ?? 3, 1));
