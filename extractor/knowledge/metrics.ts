@@ -5,6 +5,7 @@ import {
 
 /** How far into the words after a count the counted noun may start (12名北京专家). */
 const TRAIL_REACH = 3;
+const GLOBAL_PATTERNS: [RegExp, Metric][] = METRIC_PATTERNS.map(([re, m]) => [new RegExp(re.source, 'gu'), m]);
 /** Length of the noun phrase read after a count. */
 const TRAIL_NOUN = 6;
 
@@ -27,25 +28,27 @@ export function canonicalMetric(label: string, trail: string, unit: string): Met
   }
   // 鼻窦手术等新技术: after 等 comes the category the number counts
   const head = label.includes('等') && !label.endsWith('等') ? label.slice(label.lastIndexOf('等') + 1) : label;
-  const inLabel = nearest(head, (m) => fits(m) && ACTIVITY_METRICS.has(m)) ?? nearest(head, fits);
+  const inLabel = nearest(head, fits, Infinity, true);
   if (inLabel) return people(inLabel);
   const anywhere = METRIC_PATTERNS.find(([re, m]) => fits(m) && re.test(noun));
   if (anywhere) return people(anywhere[1]);
   return INSTITUTION_COUNTERS.has(unit) && /医|院/u.test(label + noun) ? '医疗机构' : 'other';
 }
 
-/** The metric whose pattern matches closest to the end of `text`, starting by `maxStart` (ties: the more specific pattern). */
-function nearest(text: string, allowed: (m: Metric) => boolean, maxStart = Infinity): Metric | null {
-  let best: Metric | null = null;
-  let bestEnd = -1;
-  for (const [re, metric] of METRIC_PATTERNS) {
+/**
+ * The metric whose pattern matches closest to the end of `text`, starting by `maxStart`; ties go to the
+ * more specific (earlier) pattern, and an activity beats any other metric when `activityFirst`.
+ */
+function nearest(text: string, allowed: (m: Metric) => boolean, maxStart = Infinity, activityFirst = false): Metric | null {
+  if (!text) return null;
+  let best: Metric | null = null, bestEnd = -1, act: Metric | null = null, actEnd = -1;
+  for (const [g, metric] of GLOBAL_PATTERNS) {
     if (!allowed(metric)) continue;
-    const g = new RegExp(re.source, 'gu');
-    for (const m of text.matchAll(g)) {
-      if (m.index > maxStart) break;
-      const end = m.index + m[0].length;
-      if (end > bestEnd) { bestEnd = end; best = metric; }
-    }
+    g.lastIndex = 0;
+    let end = -1;
+    for (let m = g.exec(text); m && m.index <= maxStart; m = g.exec(text)) end = m.index + m[0].length;
+    if (end > bestEnd) { bestEnd = end; best = metric; }
+    if (activityFirst && end > actEnd && ACTIVITY_METRICS.has(metric)) { actEnd = end; act = metric; }
   }
-  return best;
+  return act ?? best;
 }

@@ -16,7 +16,9 @@ export function sameInstitutionPairs(
 ): [ResolvedMention, ResolvedMention][] {
   const out: [ResolvedMention, ResolvedMention][] = [];
   const hospitals = mentions.filter((m) => m.mention.type === 'hospital');
-  const inSentence = (rm: ResolvedMention) => hospitals.filter((o) => o.prov.sentence === rm.prov.sentence && o !== rm);
+  const bySentence = new Map<number, ResolvedMention[]>();
+  for (const h of hospitals) bySentence.set(h.prov.sentence, [...(bySentence.get(h.prov.sentence) ?? []), h]);
+  const inSentence = (rm: ResolvedMention) => bySentence.get(rm.prov.sentence)!.filter((o) => o !== rm);
   for (const rm of hospitals) {
     const before = text({ ...rm.prov, start: Math.max(0, rm.prov.start - 6), end: rm.prov.start });
     const renamed = RENAMED.test(before);
@@ -26,8 +28,9 @@ export function sameInstitutionPairs(
   }
   // P托管T, and P's branch named after T's place: T is that branch under its old name
   for (const t of hospitals) {
+    if (t.places.length === 0) continue;
     const before = inSentence(t).filter((o) => o.prov.end <= t.prov.start).at(-1);
-    if (!before || t.places.length === 0) continue;
+    if (!before) continue;
     const between = text({ ...t.prov, start: before.prov.end, end: t.prov.start });
     if (!/托管/u.test(between) || /[，,；;。]/u.test(between)) continue;
     const parentForms = new Set([before.mention.surface]);

@@ -117,10 +117,11 @@ export function resolveInstitutions(
     b.current = canonicalName(current, home, g) ?? current.mention.surface;
   }
   // 首都医科大学附属北京儿童医院保定医院 beside 北京儿童医院: the parent's official name is the long one
+  const current = [...new Set(groups.values())];
   for (const rm of mentions) {
     for (const inner of rm.mention.inner) {
       if (inner.type !== rm.mention.type) continue;
-      const owners = [...new Set(groups.values())].filter((x) => x.type === inner.type && !x.names.has(inner.surface) &&
+      const owners = current.filter((x) => x.type === inner.type && !x.names.has(inner.surface) &&
         [...x.names.keys()].some((n) => n.length >= 4 && inner.surface.length > n.length && inner.surface.endsWith(n)));
       if (owners.length === 1) owners[0].names.set(inner.surface, 0);
     }
