@@ -1,5 +1,6 @@
 // Held-out check of knowledge extraction on the project's own demo articles.
-// Gold annotations live in test/fixtures/knowledge-gold/<basename>.json (shape of the shared eval gold).
+// Gold annotations live in test/fixtures/knowledge-gold/<basename>.json (shape of the shared eval gold), written by
+// hand from the article text, never from extractor output; 017, 037 and 039 were added after tuning as an untuned check.
 //   npx tsx test/eval/knowledge-heldout.ts OUTDIR            → writes OUTDIR/<basename>.json predictions
 //   npx tsx test/eval/knowledge-heldout.ts --body FILE       → prints the article body of one demo file
 //   node ../shared/eval/score.mjs --gold test/fixtures/knowledge-gold --pred OUTDIR
