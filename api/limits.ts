@@ -2,8 +2,8 @@
 // the Pothos complexity settings, once per request, before anything runs), a query timeout, and the
 // error mask that turns every unexpected error into "Unexpected error." without message or stack.
 import { PothosValidationError } from '@pothos/core';
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { getOperationAST, getVariableValues, GraphQLError, Kind, type DocumentNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { KgError } from '../archive/errors.ts';
@@ -61,23 +61,31 @@ function parseLimit(limits: Limits): Plugin {
 }
 
 /**
- * Depth, breadth and complexity, checked after validation and before any resolver runs. Not a cached
- * validation rule: the cost depends on the variables (`first: $n`), and Yoga caches validation per document.
+ * Depth, breadth and complexity, checked before any resolver runs. Not a cached validation rule: the cost depends
+ * on the variables (`first: $n`), and Yoga caches validation per document. Computed straight from the executed
+ * operation's selection set rather than through graphql's `validate` with a one-rule visitor, which walked the
+ * whole document with type info on every request (about 5% of a search request's CPU).
  */
 function complexityLimit(limits: Limits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: args.operationName ?? null,
-        validate: (r, report) => {
-          if (r.depth > limits.maxDepth) report(new ApiError('QUERY_TOO_DEEP', `query depth ${r.depth} is over the limit of ${limits.maxDepth}`));
-          if (r.breadth > limits.maxBreadth) report(new ApiError('QUERY_TOO_BROAD', `query selects ${r.breadth} fields (aliases included), over the limit of ${limits.maxBreadth}`));
-          if (r.complexity > limits.maxComplexity) report(new ApiError('QUERY_TOO_COMPLEX', `query cost ${r.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages`));
-        },
-      });
-      const errors = validate(args.schema, args.document, [rule]);
+      const operation = getOperationAST(args.document, args.operationName);
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      // A missing operation or bad variables: execution refuses them itself, before any resolver runs.
+      if (!operation || getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors) return;
+      const whole = args.document as DocumentNode;
+      const document: DocumentNode = { ...whole, definitions: whole.definitions.filter((d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION) };
+      let r: { complexity: number; depth: number; breadth: number };
+      try {
+        r = complexityFromQuery(document, { schema: args.schema, variables, ctx: args.contextValue as object });
+      } catch (e) {
+        if (e instanceof GraphQLError) return setResultAndStopExecution({ errors: [e] });
+        throw e;
+      }
+      const errors: GraphQLError[] = [];
+      if (r.depth > limits.maxDepth) errors.push(new ApiError('QUERY_TOO_DEEP', `query depth ${r.depth} is over the limit of ${limits.maxDepth}`));
+      if (r.breadth > limits.maxBreadth) errors.push(new ApiError('QUERY_TOO_BROAD', `query selects ${r.breadth} fields (aliases included), over the limit of ${limits.maxBreadth}`));
+      if (r.complexity > limits.maxComplexity) errors.push(new ApiError('QUERY_TOO_COMPLEX', `query cost ${r.complexity} is over the limit of ${limits.maxComplexity}; ask for smaller pages`));
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };

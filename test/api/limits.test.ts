@@ -40,6 +40,27 @@ describe('query shape limits', () => {
     await stillAnswers();
   });
 
+  it('prices the operation that runs, through its fragments; bad variables are refused before any cost', async () => {
+    const doc = `
+      fragment Deep on Entity { articles(first: $b) { edges { node { title entities { name } } } } }
+      query Costly($a: Int, $b: Int) { entities(first: $a) { edges { node { ...Deep } } } }
+      query Cheap { stats { searchDocuments } }`;
+    const run = async (operationName: string, variables: Record<string, unknown>) => {
+      const res = await server.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: doc, variables, operationName }) });
+      return (await res.json()) as { data?: Record<string, any>; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    };
+    const cheap = await run('Cheap', { a: 100, b: 100 });
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.data?.stats.searchDocuments).toBeGreaterThan(0);
+    const costly = await run('Costly', { a: 100, b: 100 });
+    expect(codes(costly)).toEqual(['QUERY_TOO_COMPLEX']);
+    const bad = await run('Costly', { a: 'many' });
+    expect(bad.data).toBeUndefined();
+    expect(bad.errors![0].message).toMatch(/\$a/);
+    expect(codes(bad)).not.toContain('INTERNAL_SERVER_ERROR');
+    await stillAnswers();
+  });
+
   it('refuses a huge alias fan-out', async () => {
     const aliases = Array.from({ length: 400 }, (_, i) => `a${i}: stats { searchDocuments }`).join(' ');
     const r = await gql(server, `{ ${aliases} }`);

@@ -2,9 +2,14 @@
 // 127.0.0.1, against a synthetic archive (test/bench/generate.ts) on the embedded graph and search adapters.
 // The server runs in a child process so the load generator (autocannon) does not share its event loop.
 // Goal: search >= 500 requests/s with p99 < 100 ms.
+// Each scenario also reports the server's CPU per request, split into the search port, the graph port, the
+// archive and the rest (HTTP, Yoga, GraphQL, resolvers, JSON); see test/bench/api-layers.ts.
 // Run: npx tsx test/bench/api.bench.ts [articles=5000] [seconds=10] [connections=10]
+// Env: KG_BENCH_ONLY=regex runs only the matching scenarios; KG_BENCH_CPU_PROF=dir writes one V8 CPU profile of
+// the server process per scenario there (<scenario>.cpuprofile, the format of `node --cpu-prof`; open in DevTools).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../../cli/commands/serve.ts';
 import { openServices } from '../../pipeline/services.ts';
 import type { SearchDoc } from '../../search/port.ts';
+import { timeLayers, type LayerTimes } from './api-layers.ts';
 import { iterateArticles } from './generate.ts';
 
 interface Request { method: 'POST'; path: string; headers: Record<string, string>; body: string }
@@ -24,7 +30,7 @@ const SELF = fileURLToPath(import.meta.url);
 const TERMS = ['医联体', '托管', '远程会诊', '保定', '对口帮扶', '儿童医院 保定', '专家', '赤峰 OR 通辽', '"合作共建"', '床位'];
 
 /** Child mode: fill the archive, serve it, print the URL. */
-async function child(dataDir: string, n: number): Promise<void> {
+async function child(dataDir: string, n: number, profDir: string | undefined): Promise<void> {
   const services = await openServices({ dataDir, env: {} });
   const started = Date.now();
   let batch: ReturnType<typeof iterateArticles> extends Generator<infer T> ? T[] : never = [];
@@ -60,8 +66,39 @@ async function child(dataDir: string, n: number): Promise<void> {
   const t0 = performance.now();
   for (let i = 0; i < 200; i++) await services.search.search({ text: TERMS[i % TERMS.length], limit: 10, facets: [] });
   const portMs = (performance.now() - t0) / 200;
-  const s = await serve({ services, port: 0, host: '127.0.0.1', api: { ui: false, development: false } });
+  const layers = timeLayers(services);
+  const s = await serve({ services: layers.services, port: 0, host: '127.0.0.1', api: { ui: false, development: false } });
+  let cpu = process.cpuUsage();
+  const profiler = profDir ? new Session() : null;
+  profiler?.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => profiler!.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  process.on('message', async (m: { cmd: 'mark' | 'report'; name: string }) => {
+    if (m.cmd === 'mark') {
+      if (profiler) await post('Profiler.enable').then(() => post('Profiler.start'));
+      layers.reset();
+      cpu = process.cpuUsage();
+      process.send!('marked');
+    } else {
+      const used = process.cpuUsage(cpu);
+      const times = layers.times();
+      if (profiler) {
+        const { profile } = (await post('Profiler.stop')) as { profile: object };
+        writeFileSync(join(profDir!, `${m.name.replace(/[^\w]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
+      }
+      process.send!({ cpuMs: (used.user + used.system) / 1000, times } satisfies Usage);
+    }
+  });
   process.send!({ url: s.url, loadSeconds, portMs, hospitals: hospitals.map((h) => ({ id: h.id, name: h.name })) });
+}
+
+interface Usage { cpuMs: number; times: LayerTimes }
+
+/** Marks the start of a scenario in the server child, or asks for its CPU use and per-layer times since the mark. */
+function ask(server: ChildProcess, cmd: 'mark' | 'report', name: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    server.once('message', resolve);
+    server.send({ cmd, name });
+  });
 }
 
 const post = (query: string, variables: Record<string, unknown>): Request => ({
@@ -81,6 +118,7 @@ const TYPEAHEAD = `query($name: String!) { entities(type: HOSPITAL, name: $name,
 async function main(): Promise<void> {
   const [n = 5000, seconds = 10, connections = 10] = process.argv.slice(2).map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'kg-api-bench-'));
+  const only = process.env.KG_BENCH_ONLY ? new RegExp(process.env.KG_BENCH_ONLY) : null;
   const server: ChildProcess = fork(SELF, ['--child', dir, String(n)], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     const ready = await new Promise<{ url: string; loadSeconds: number; portMs: number; hospitals: Array<{ id: string; name: string }> }>((resolve, reject) => {
@@ -101,23 +139,29 @@ async function main(): Promise<void> {
     ];
     // Figures on a shared machine are only comparable at a similar load: print it.
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors');
+    console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors │ server CPU ms/request: total  search  graph  archive  rest  (port calls/request: search graph archive)');
     for (const [name, requests] of scenarios) {
+      if (only && !only.test(name)) continue;
+      await ask(server, 'mark', name);
       const r = await autocannon({ url: ready.url, connections, duration: seconds, requests });
+      const u = (await ask(server, 'report', name)) as Usage;
       const bad = r.errors + r.timeouts + r.non2xx;
-      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)}`);
+      const per = (ms: number) => (ms / Math.max(1, r.requests.total)).toFixed(2).padStart(6);
+      const rest = u.cpuMs - u.times.search - u.times.graph - u.times.archive;
+      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}  (${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`);
       if (name.startsWith('search (')) {
         console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
       }
     }
   } finally {
     server.kill('SIGTERM');
+    if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child') {
-  child(process.argv[3], Number(process.argv[4])).catch((e) => {
+  child(process.argv[3], Number(process.argv[4]), process.env.KG_BENCH_CPU_PROF).catch((e) => {
     console.error(e);
     process.exit(1);
   });
