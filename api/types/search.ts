@@ -46,6 +46,8 @@ const FacetRef = builder.objectRef<{ field: string; values: Array<{ key: string;
 });
 
 type SearchConnectionShape = { result: SearchResult };
+/** The port's answer kept on the connection object by the resolver (Pothos types the parent as the bare connection). */
+const result = (conn: object): SearchResult => (conn as SearchConnectionShape).result;
 
 /** Whether the field's selection (through fragments) includes `name` at its first level. */
 function selects(info: GraphQLResolveInfo, name: string): boolean {
@@ -102,11 +104,29 @@ builder.queryFields((t) => ({
     {
       name: 'SearchConnection',
       fields: (c) => ({
-        totalCount: c.int({ description: 'Matching articles (after collapsing reprints).', resolve: (conn) => (conn as unknown as SearchConnectionShape).result.total }),
+        totalCount: c.int({ description: 'Matching articles (after collapsing reprints); a lower bound when `totalIsApproximate`.', resolve: (conn) => result(conn).total }),
+        totalIsApproximate: c.boolean({
+          description: 'True when the engine bounded a broad query by counting only the most recently published matches (the embedded index: 10,000 by default): `totalCount` is then a lower bound, to be shown as "10,000+".',
+          resolve: (conn) => result(conn).totalIsApproximate === true,
+        }),
+        rankedFrom: c.int({
+          nullable: true,
+          description: 'Set when relevance was ranked among only this many most recently published matches rather than every match; null when every match was ranked (or when sorting by date).',
+          resolve: (conn) => result(conn).rankedFrom ?? null,
+        }),
+        facetsFrom: c.int({
+          nullable: true,
+          description: 'Set when the facets were counted over only this many best hits rather than every match; null when they are exact or not asked for.',
+          resolve: (conn) => result(conn).facetsFrom ?? null,
+        }),
+        warnings: c.stringList({
+          description: 'What the engine ignored in the query (e.g. bare punctuation), so nothing is dropped silently.',
+          resolve: (conn) => result(conn).warnings ?? [],
+        }),
         facets: c.field({
           type: [FacetRef],
           resolve: (conn) =>
-            Object.entries((conn as unknown as SearchConnectionShape).result.facets).map(([field, counts]) => ({
+            Object.entries(result(conn).facets).map(([field, counts]) => ({
               field,
               values: Object.entries(counts).map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),
             })),

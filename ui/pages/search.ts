@@ -14,6 +14,7 @@ const QUERY = /* GraphQL */ `
   query SearchPage($query: String!, $first: Int!, $after: String, $filters: SearchFilters, $sort: SearchSort) {
     search(query: $query, first: $first, after: $after, filters: $filters, sort: $sort) {
       totalCount
+      totalIsApproximate
       facets { field values { key count } }
       edges { node { articleId titleHighlighted published source passages copies { articleId title source published } } }
     }
@@ -28,7 +29,7 @@ interface Hit {
   copies: Array<{ articleId: string; title: string; source: string | null; published: string | null }>;
 }
 interface Facet { field: string; values: Array<{ key: string; count: number }> }
-interface SearchData { search: { totalCount: number; facets: Facet[]; edges: Array<{ node: Hit }> } }
+interface SearchData { search: { totalCount: number; totalIsApproximate: boolean; facets: Facet[]; edges: Array<{ node: Hit }> } }
 
 export interface SearchState {
   q: string;
@@ -117,10 +118,15 @@ export async function renderSearch(root: HTMLElement, route: Route, signal: Abor
   clear(results);
   const filtered = s.source.length + s.place.length + s.inst.length + s.kind.length + (s.from ? 1 : 0) + (s.to ? 1 : 0);
   results.append(
-    status(`找到 ${data.totalCount} 篇文章${filtered ? `（已筛选 ${filtered} 项）` : ''}，转载已合并。`),
+    status(`找到 ${countText(data.totalCount, data.totalIsApproximate)} 篇文章${filtered ? `（已筛选 ${filtered} 项）` : ''}，转载已合并。`),
     h('div', { class: 'search-layout' }, facetPanel(s, data.facets), h('div', { class: 'hits-column' }, hitList(data.edges.map((e) => e.node), s), pager(s, data.totalCount))),
   );
   focusHeading(root);
+}
+
+/** A bounded count is a lower bound: "10,000+". */
+function countText(total: number, approximate: boolean): string {
+  return approximate ? `${total.toLocaleString('en-US')}+` : String(total);
 }
 
 function examples(): HTMLElement {
