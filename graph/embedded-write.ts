@@ -107,8 +107,9 @@ export class EmbeddedWriter {
 
   private recountPairs(t: Touched): void {
     const db = this.db;
-    const count = db.prepare(`SELECT (SELECT count(*) FROM graph_edge WHERE src = @a AND dst = @b AND type = 'COLLABORATES')
-      + (SELECT count(*) FROM graph_edge WHERE src = @b AND dst = @a AND type = 'COLLABORATES')`).pluck();
+    // graph_edge holds collaborations only: both counts read the covering index graph_edge_order.
+    const count = db.prepare(`SELECT (SELECT count(*) FROM graph_edge WHERE src = @a AND dst = @b)
+      + (SELECT count(*) FROM graph_edge WHERE src = @b AND dst = @a)`).pluck();
     const del = db.prepare('DELETE FROM graph_pair WHERE a = ? AND b = ?');
     const put = db.prepare('INSERT OR REPLACE INTO graph_pair (a, b, n) VALUES (?, ?, ?)');
     for (const { a, b } of t.pairs.values()) {

@@ -5,10 +5,12 @@ import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
 import { afterAll, expect, it } from 'vitest';
 import { generateArticles } from '../test/bench/generate.ts';
 import { EmbeddedGraphStore } from './embedded.ts';
 import { GraphUnavailableError } from './errors.ts';
+import { STRUCTURAL_TYPES } from './facts.ts';
 import { Neo4jGraphStore } from './neo4j.ts';
 import { removeDataDir, startLocalNeo4j, type LocalNeo4j } from './neo4j-server.ts';
 
@@ -62,3 +64,35 @@ it('surfaces a typed error when Neo4j dies mid-write, and a rewrite converges to
   expect(await embedded.snapshot()).toEqual(rebuilt);
   await store.close();
 }, 600_000);
+
+it('upgrades a graph written in the old model (one structural relationship per article) to the same graph', async () => {
+  const store = open(server!);
+  await store.init();
+  await store.clear();
+  const articles = generateArticles(300, 5);
+  await store.writeArticles(articles);
+  const current = await store.snapshot();
+  // Rewrite it as the previous adapter stored it: per-article structural relationships, no summaries.
+  const driver = neo4j.driver(server!.uri);
+  const session = driver.session();
+  for (const t of STRUCTURAL_TYPES) {
+    await session.run(`MATCH (a:Article)-[s:STATES {type: '${t}'}]->(x:Entity) MATCH (y:Entity {id: s.to})
+      CREATE (x)-[:${t} {articleId: a.id, sentence: s.sentence, date: s.date, evidence: s.evidence, confidence: s.confidence, directed: true}]->(y)
+      DELETE s`);
+    await session.run(`MATCH ()-[r:${t}]->() WHERE r.support IS NOT NULL DELETE r`);
+  }
+  await session.run('MATCH ()-[p:COLLAB_PAIR]->() DELETE p');
+  await session.run('MATCH ()-[r:COLLABORATES]->() REMOVE r.pair');
+  await session.run('MATCH (m:KgModel) DELETE m');
+  await session.close();
+  await driver.close();
+  await store.close();
+
+  const upgraded = open(server!);
+  await upgraded.init();
+  expect(await upgraded.snapshot()).toEqual(current);
+  // Walks use the rebuilt summaries and pair keys.
+  const hub = current.pairs.sort((x, y) => y.n - x.n)[0];
+  expect((await upgraded.neighbors(hub.a, { types: ['COLLABORATES'], edgesPerPair: 2 })).edges.filter((e) => [e.from, e.to].includes(hub.b))).toHaveLength(Math.min(2, hub.n));
+  await upgraded.close();
+}, 300_000);

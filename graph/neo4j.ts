@@ -9,6 +9,7 @@ import type { FigureFact, GraphBackend, PairRow, PairsOptions } from './backend.
 import { GraphError, GraphQueryError, GraphUnavailableError } from './errors.ts';
 import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
 import { ARTICLE, EDGE, ENTITY, FIGURE, SCHEMA, W } from './neo4j-cypher.ts';
+import { upgradeModel } from './neo4j-upgrade.ts';
 import { pairKey, removeChunk, writeChunk } from './neo4j-write.ts';
 import { intIn, plain } from './neo4j-values.ts';
 import { GraphQueries } from './queries.ts';
@@ -105,6 +106,11 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   async init(): Promise<void> {
     for (const stmt of SCHEMA) await this.tx('WRITE', (tx) => tx.run(stmt));
     await this.tx('READ', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+    try {
+      await upgradeModel(this.driver, this.o.database);
+    } catch (e) {
+      throw toGraphError(e);
+    }
   }
 
   async writeArticles(batch: ArticleFacts[]): Promise<void> {
