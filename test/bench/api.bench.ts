@@ -22,7 +22,7 @@ import { iterateArticles } from './generate.ts';
 
 interface Request { method: 'POST'; path: string; headers: Record<string, string>; body: string }
 interface Histogram { average: number; p50: number; p99: number; max: number }
-interface Result { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number }
+interface Result { requests: Histogram & { total: number }; latency: Histogram; throughput: { total: number }; errors: number; timeouts: number; non2xx: number }
 type Autocannon = (opts: { url: string; connections: number; duration: number; requests: Request[] }) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     ];
     // Figures on a shared machine are only comparable at a similar load: print it.
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors │ server CPU ms/request: total  search  graph  archive  rest  (port calls/request: search graph archive)');
+    console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors  kB/resp │ server CPU ms/request: total  search  graph  archive  rest  (port calls/request: search graph archive)');
     for (const [name, requests] of scenarios) {
       if (only && !only.test(name)) continue;
       await ask(server, 'mark', name);
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       const bad = r.errors + r.timeouts + r.non2xx;
       const per = (ms: number) => (ms / Math.max(1, r.requests.total)).toFixed(2).padStart(6);
       const rest = u.cpuMs - u.times.search - u.times.graph - u.times.archive;
-      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}  (${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`);
+      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1000).toFixed(1).padStart(8)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}  (${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`);
       if (name.startsWith('search (')) {
         console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
       }
