@@ -3,6 +3,7 @@ import type { Figure, Provenance } from '../types.ts';
 import {
   ANNOUNCING_UNITS, APPROX_BEFORE, DURATION_LEAD, LIST_FOLLOWS, NOT_QUANTITY_AFTER, SHARE_BEFORE, UNITS,
 } from '../dict/figures.ts';
+import { charClass } from './chars.ts';
 import { canonicalMetric } from './metrics.ts';
 import { parseArabic, parseChineseNumber } from './numbers.ts';
 
@@ -19,7 +20,7 @@ const FIGURE_RE = new RegExp(
 );
 /** A unit character that here begins another word (人民医院, 门诊). */
 const UNIT_WORD_AFTER = /^(人民|名单|家庭|门诊|次日|台湾|所在|个人|天津|条件)/u;
-const CLAUSE_BREAK = /[，,、；;：:。！？!?“”"（）()\s]/u;
+const CLAUSE_BREAK = charClass(/[，,、；;：:。！？!?“”"（）()\s]/u);
 const LEADING_NOISE = /^(并|和|及|其中|已|累计|共|先后|分别|均|同时|目前|截至目前|此外|还|再|又|也|已经|完成|开展|实施)+/u;
 
 export function scanFigures(
@@ -70,13 +71,13 @@ export function scanFigures(
 }
 
 function lastBreak(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.test(text[i])) return i + 1;
+  for (let i = at - 1; i >= 0; i--) if (CLAUSE_BREAK.at(text, i)) return i + 1;
   return 0;
 }
 
 /** The noun after a count (9名专家 → 专家), up to the next break. */
 function readTrail(text: string, from: number): string {
   let i = from;
-  while (i < text.length && i - from < 10 && !CLAUSE_BREAK.test(text[i])) i++;
+  while (i < text.length && i - from < 10 && !CLAUSE_BREAK.at(text, i)) i++;
   return text.slice(from, i);
 }

@@ -33,6 +33,8 @@ export interface Gazetteer {
   trie: TrieNode;
   /** 1 at the code unit of every form's first character: most positions are rejected by one array read. */
   firstChar: Uint8Array;
+  /** The trie's first level as an array indexed by code unit: the widest node, read without hashing. */
+  first: (TrieNode | undefined)[];
   ancestors(code: string): string[];
 }
 
@@ -117,6 +119,8 @@ function build(): Gazetteer {
     }
     node.form = form;
   }
+  const first: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
+  for (const [ch, node] of trie.next) first[ch] = node;
   const ancestors = (code: string): string[] => {
     const out: string[] = [];
     let p = byCode.get(code)?.parent ?? null;
@@ -126,15 +130,15 @@ function build(): Gazetteer {
     }
     return out;
   };
-  return { byCode, forms, trie, firstChar, ancestors };
+  return { byCode, forms, trie, firstChar, first, ancestors };
 }
 
 /** Longest place form starting at `i` in `text`, or null. */
 export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: string; entry: PlaceForm } | null {
-  if (!g.firstChar[text.charCodeAt(i)]) return null;
-  let node: TrieNode | undefined = g.trie;
-  let best: string | null = null;
-  for (let j = i; j < text.length; j++) {
+  let node: TrieNode | undefined = g.first[text.charCodeAt(i)];
+  if (!node) return null;
+  let best: string | null = node.form;
+  for (let j = i + 1; j < text.length; j++) {
     node = node.next.get(text.charCodeAt(j));
     if (!node) break;
     if (node.form) best = node.form;

@@ -6,6 +6,7 @@ import {
 import type { PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
 import { isFunctionOrVerb } from './pos.ts';
+import { charClass } from './chars.ts';
 
 export type InstitutionType = 'hospital' | 'organization';
 
@@ -71,7 +72,7 @@ function occurrences(text: string, index: Map<number, string[]>): { index: numbe
 const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
 const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
 const HOME_PREFIXES = ['自治区', '市', '省', '区', '县', '盟'];
-const STOP_CHARS = /[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u;
+const STOP_CHARS = charClass(/[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u);
 const MAX_NAME = 28;
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
 /** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
@@ -80,8 +81,10 @@ const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/
 const BAD_FOLLOWER: Record<string, RegExp> = { 大学: /^[生城路站]/u, 学院: /^[路站派]/u, 政府: /^[采购]/u };
 
 function suffixOf(word: string): string | null {
-  if (!SUFFIX_LAST[word.charCodeAt(word.length - 1)]) return null;
-  for (const s of ALL_SUFFIXES) if (word.endsWith(s)) return s;
+  const last = word.charCodeAt(word.length - 1);
+  if (!SUFFIX_LAST[last]) return null;
+  // only the suffixes sharing the last character, longest first (same order as ALL_SUFFIXES)
+  for (const s of SUFFIX_ENDS.get(last)!) if (word.endsWith(s)) return s;
   return null;
 }
 
@@ -191,8 +194,8 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
     if (!isPlace && !inner && !numeralBeforeAbbrev) {
       // 第/三 as two tokens is the ordinal 第三
-      const ordinal = ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
-      if (LEFT_STOP_TOKENS.has(t.word) || (STOP_CHARS.test(t.word) && !ordinal) || (isFunctionOrVerb(t.word) && !ordinal)) break;
+      const ordinal = () => ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
+      if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !ordinal())) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it
       if (afterPlace && !LINKING.has(t.word)) break;
     }

@@ -2,13 +2,14 @@
 // into single characters by the segmenter, which is what tells a name from a word here.
 import { NAME_BREAKERS, ROLES, SURNAMES } from '../dict/people.ts';
 import type { Token } from './segment.ts';
+import { charClass } from './chars.ts';
 
 export interface PersonMention { name: string; role: string; start: number; end: number }
 
 const ROLE_SET = new Set(ROLES);
 const ROLE_LAST = new Uint8Array(65536);
 for (const r of ROLES) ROLE_LAST[r.charCodeAt(r.length - 1)] = 1;
-const CLAUSE_BREAK = /[，,；;：:。！？!?“”"（）()\s]/u;
+const CLAUSE_BREAK = charClass(/[，,；;：:。！？!?“”"（）()\s]/u);
 /** Roles that follow a well-known name written as one word (习近平总书记). */
 const WORD_NAME_ROLES = new Set(['总书记', '主席']);
 
@@ -63,7 +64,7 @@ const contiguous = (parts: Token[]) => parts.every((p, i) => i === 0 || parts[i 
 /** The organisation and post written before a role (市卫生健康委党委书记、…), back to the clause start. */
 function roleBefore(text: string, at: number): string {
   let i = at;
-  while (i > 0 && at - i < 24 && (!CLAUSE_BREAK.test(text[i - 1]) || text[i - 1] === '、')) i--;
+  while (i > 0 && at - i < 24 && (!CLAUSE_BREAK.at(text, i - 1) || text.charCodeAt(i - 1) === 0x3001)) i--;
   const lead = text.slice(i, at);
   return /[院委局部校所心]|党委|书记|主任/u.test(lead) ? lead.replace(/^(发布会上|会上|其中|由)/u, '') : '';
 }

@@ -30,6 +30,7 @@ function load(): Set<string> {
 
 /** A word of two or more characters that the dictionary tags as a verb, pronoun, adverb or function word. */
 export function isFunctionOrVerb(word: string): boolean {
+  if (word.length < 2) return false; // the set holds no single characters: skip hashing the token
   stopWords ??= load();
   return stopWords.has(word);
 }

@@ -2,6 +2,7 @@
 import { LEFT_STOP_TOKENS } from '../dict/institutions.ts';
 import type { Token } from './segment.ts';
 import { isFunctionOrVerb } from './pos.ts';
+import { charClass } from './chars.ts';
 
 export interface ProjectMention { name: string; start: number; end: number; quoted: boolean }
 
@@ -14,7 +15,7 @@ const GENERIC_HEADS = new Set([
 const SUFFIX_LIST = PROJECT_SUFFIXES.source.slice(1, -2).split('|');
 const SUFFIX_LAST = new Uint8Array(65536);
 for (const ch of '体盟组目划程台地心伍动') SUFFIX_LAST[ch.charCodeAt(0)] = 1;
-const STOP = /[\p{P}\p{S}\s\d一二三四五六七八九十两]/u;
+const STOP = charClass(/[\p{P}\p{S}\s\d一二三四五六七八九十两]/u);
 const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
 
 export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
@@ -32,7 +33,7 @@ export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
     let start = t.start;
     for (let j = k - 1; j >= 0; j--) {
       const w = tokens[j];
-      if (w.end !== start || LEFT_STOP_TOKENS.has(w.word) || STOP.test(w.word) || isFunctionOrVerb(w.word) || t.end - w.start > 30) break;
+      if (w.end !== start || LEFT_STOP_TOKENS.has(w.word) || STOP.any(w.word) || isFunctionOrVerb(w.word) || t.end - w.start > 30) break;
       start = w.start;
     }
     const name = text.slice(start, t.end);

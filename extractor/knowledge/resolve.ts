@@ -44,7 +44,7 @@ export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | n
 export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer): string | null {
   const s = m.mention.surface;
   if (m.mention.known) return KNOWN_ORGS[s] ?? s;
-  const party = /^(.*?)(市|省|区|县|自治区)委$/u.exec(s);
+  const party = s.endsWith('委') ? /^(.*?)(市|省|区|县|自治区)委$/u.exec(s) : null;
   if (party) {
     const place = m.places.at(-1) ?? (party[2] === '省' ? home.province : party[2] === '自治区' ? home.region : home.city);
     return place ? `中共${place.name}委员会` : null;
@@ -56,7 +56,7 @@ export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer
     if (!place) return null;
     name = place.name + m.mention.core;
   }
-  if (/[委心办府院室会局]$/u.test(name)) for (const [re, rep] of CANONICAL_ENDINGS) name = name.replace(re, rep);
+  name = canonicalEnding(name);
   // 滨海新区人民政府 → 天津市滨海新区人民政府: a county government is named with its city
   const first = m.places[0];
   if (GOVERNMENT.test(name) && first?.level === 'county' && first.parent) {
@@ -66,11 +66,29 @@ export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer
   return name;
 }
 
+/** Names already given their official ending: the same names recur in every sentence and article. */
+const endingCache = new Map<string, string>();
+const ENDING_CACHE_MAX = 50_000;
+
+/** 卫健委 → 卫生健康委员会 and the other official endings (a pure function of the name, so cached). */
+function canonicalEnding(name: string): string {
+  if (!/[委心办府院室会局]$/u.test(name)) return name;
+  let out = endingCache.get(name);
+  if (out !== undefined) return out;
+  out = name;
+  for (const [re, rep] of CANONICAL_ENDINGS) out = out.replace(re, rep);
+  if (endingCache.size >= ENDING_CACHE_MAX) endingCache.clear();
+  endingCache.set(name, out);
+  return out;
+}
+
 export function resolveInstitutions(
   mentions: ResolvedMention[], home: HomePlaces, g: Gazetteer, text: (p: Provenance) => string,
   reject: (reason: string) => void,
 ): { entities: Entity[]; idOf: Map<InstitutionMention, string> } {
   const groups = new Map<string, Group>();
+  /** The groups still keyed in `groups`: a set test instead of listing the map's values. */
+  const alive = new Set<Group>();
   const groupOf = new Map<InstitutionMention, Group>();
   for (const rm of mentions) {
     const name = canonicalName(rm, home, g);
@@ -83,6 +101,7 @@ export function resolveInstitutions(
     if (!grp) {
       grp = { type: rm.mention.type, names: new Map(), surfaces: new Set(), mentions: [], places: [], constructed: true };
       groups.set(key, grp);
+      alive.add(grp);
     }
     grp.names.set(name, (grp.names.get(name) ?? 0) + 1);
     grp.surfaces.add(rm.mention.surface);
@@ -100,6 +119,7 @@ export function resolveInstitutions(
     into.constructed &&= from.constructed;
     into.current ??= from.current;
     for (const [k, v] of groups) if (v === from) groups.delete(k);
+    alive.delete(from);
   };
   // 内蒙古自治区胸科医院(内蒙古自治区第四医院): a name in brackets right after another is an alias
   for (const rm of mentions) {
@@ -121,8 +141,7 @@ export function resolveInstitutions(
   for (const rm of mentions) {
     for (const inner of rm.mention.inner) {
       if (inner.type !== rm.mention.type) continue;
-      const owners = current.filter((x) => x.type === inner.type && !x.names.has(inner.surface) &&
-        [...x.names.keys()].some((n) => n.length >= 4 && inner.surface.length > n.length && inner.surface.endsWith(n)));
+      const owners = current.filter((x) => x.type === inner.type && !x.names.has(inner.surface) && endsWithNameOf(inner.surface, x.names));
       if (owners.length === 1) owners[0].names.set(inner.surface, 0);
     }
   }
@@ -133,7 +152,7 @@ export function resolveInstitutions(
     if (!grp || rm.places.length === 0 || rm.mention.known) continue;
     const key = `${rm.mention.type}|${rm.places.map((p) => p.code).join(',')}|${rm.mention.core}`;
     const other = byPlaceKey.get(key);
-    if (other && other !== grp && [...groups.values()].includes(other)) union(grp, other);
+    if (other && other !== grp && alive.has(other)) union(grp, other);
     else byPlaceKey.set(key, groupOf.get(rm.mention)!);
   }
   // short forms: a name that ends exactly one longer name of the same type is that institution
@@ -147,8 +166,7 @@ export function resolveInstitutions(
     const forms = [...new Set([...grp.names.keys(), ...grp.surfaces])];
     const longest = Math.max(...forms.map((f) => f.length));
     const shortest = Math.min(...forms.map((f) => f.length));
-    const longer = ordered.filter((o) => o !== grp && !dead.has(o) && o.type === grp.type && nameOfGroup(o).length > shortest &&
-      [...o.names.keys()].some((n) => n.length > 0 && forms.some((f) => n.length > f.length && (n.endsWith(f) || abbreviates(f, n)))));
+    const longer = ordered.filter((o) => o !== grp && !dead.has(o) && o.type === grp.type && nameOfGroup(o).length > shortest && endsOrAbbreviates(o.names, forms));
     if (longer.length === 1 && longest >= 3) {
       union(grp, longer[0]);
       best.delete(longer[0]);
@@ -156,6 +174,7 @@ export function resolveInstitutions(
     } else if (longer.length > 1 && grp.places.length === 0 && nameOfGroup(grp).length <= 4) {
       reject('institution-ambiguous-short-form');
       for (const [k, v] of groups) if (v === grp) groups.delete(k);
+      alive.delete(grp);
       dead.add(grp);
     }
   }
@@ -177,6 +196,21 @@ export function resolveInstitutions(
   return { entities, idOf };
 }
 
+/** Does `surface` end with a shorter name of 4 or more characters among `names`? */
+function endsWithNameOf(surface: string, names: Map<string, number>): boolean {
+  for (const n of names.keys()) if (n.length >= 4 && surface.length > n.length && surface.endsWith(n)) return true;
+  return false;
+}
+
+/** Does one of `names` end with, or abbreviate, a shorter one of `forms`? */
+function endsOrAbbreviates(names: Map<string, number>, forms: string[]): boolean {
+  for (const n of names.keys()) {
+    if (n.length === 0) continue;
+    for (const f of forms) if (n.length > f.length && (n.endsWith(f) || abbreviates(f, n))) return true;
+  }
+  return false;
+}
+
 /** Longest name read in full, the most mentioned among equals (外 before 括号). */
 function bestName(grp: Group): string {
   if (grp.current && grp.names.has(grp.current)) return grp.current;
@@ -185,7 +219,7 @@ function bestName(grp: Group): string {
 
 /** 中医一附院 abbreviates 天津中医药大学第一附属医院: same ending, the rest of its characters in order. */
 export function abbreviates(short: string, full: string): boolean {
-  if (!short.includes('附')) return false;
+  if (!short.includes('附') || !full.endsWith('附属医院')) return false; // the tail below always ends so
   const expanded = short.replace(/([一二三])附院$/u, '第$1附属医院');
   const tail = /第[一二三]附属医院$/u.exec(expanded)?.[0];
   if (!tail || !full.endsWith(tail) || expanded === full) return false;
