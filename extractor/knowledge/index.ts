@@ -74,13 +74,26 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   }
   const home = homePlaces(g, counts);
   const prov = (i: number, start: number, end: number): Provenance => ({ sentence: i, start: parsed[i].s.start + start, end: parsed[i].s.start + end });
-  const resolvedMentions: ResolvedMention[] = parsed.flatMap((p, i) => p.insts.map((m) => ({
-    mention: m, prov: prov(i, m.start, m.end), places: m.places.flatMap((pm) => chosen.get(pm) ?? []),
-  })));
+  // plain loops over the per-sentence lists: no intermediate arrays per sentence and mention
+  const resolvedMentions: ResolvedMention[] = [];
+  const placeList: { m: PlaceMention; places: Place[]; prov: Provenance }[] = [];
+  const projectList: { name: string; prov: Provenance; conf: number }[] = [];
+  const personList: { m: PersonMention; prov: Provenance }[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const p = parsed[i];
+    for (const m of p.insts) {
+      const places: Place[] = [];
+      for (const pm of m.places) { const c = chosen.get(pm); if (c) for (const x of c) places.push(x); }
+      resolvedMentions.push({ mention: m, prov: prov(i, m.start, m.end), places });
+    }
+    for (const m of p.places) placeList.push({ m, places: chosen.get(m) ?? [], prov: prov(i, m.start, m.end) });
+    for (const m of p.projects) projectList.push({ name: m.name, prov: prov(i, m.start, m.end), conf: m.quoted ? 0.8 : 0.6 });
+    for (const m of p.people) personList.push({ m, prov: prov(i, m.start, m.end) });
+  }
   const { entities: institutions, idOf } = resolveInstitutions(resolvedMentions, home, g, (pv) => body.slice(pv.start, pv.end), reject);
-  const entities: Entity[] = [...placeEntities(parsed.map((p, i) => p.places.map((m) => ({ m, places: chosen.get(m) ?? [], prov: prov(i, m.start, m.end) }))).flat()), ...institutions];
-  entities.push(...namedOnce('project', parsed.flatMap((p, i) => p.projects.map((m) => ({ name: m.name, prov: prov(i, m.start, m.end), conf: m.quoted ? 0.8 : 0.6 })))));
-  entities.push(...people(parsed.flatMap((p, i) => p.people.map((m) => ({ m, prov: prov(i, m.start, m.end) })))));
+  const entities: Entity[] = [...placeEntities(placeList), ...institutions];
+  entities.push(...namedOnce('project', projectList));
+  entities.push(...people(personList));
   const primary = primaryActor(institutions, body, article.source);
   const provinces = new Map<string, string>();
   for (const rm of resolvedMentions) {
@@ -95,9 +108,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   let carried: string | null = null;
   let carriedParagraph = -1;
   parsed.forEach((p, i) => {
-    const mentions: SentenceInstitution[] = p.insts
-      .filter((m) => idOf.has(m))
-      .map((m) => ({ id: idOf.get(m)!, start: m.start, end: m.end, inTitle: m.inTitle }));
+    const mentions: SentenceInstitution[] = [];
+    for (const m of p.insts) { const id = idOf.get(m); if (id !== undefined) mentions.push({ id, start: m.start, end: m.end, inTitle: m.inTitle }); }
     const anaphor = ANAPHOR.test(p.s.text) && carriedParagraph === p.s.paragraph ? carried : null;
     const selfRef = !anaphor && (/^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length)));
     const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);

@@ -108,6 +108,7 @@ const MAX_CHUNK = 4000;
  * sentence instead.
  */
 export function tokenizeSentences(body: string, sentences: Sentence[]): Token[][] {
+  loadSegmenter();
   const out: Token[][] = new Array(sentences.length);
   let i = 0;
   while (i < sentences.length) {
@@ -116,7 +117,7 @@ export function tokenizeSentences(body: string, sentences: Sentence[]): Token[][
     while (j + 1 < sentences.length && sentences[j + 1].start + sentences[j + 1].text.length - sentences[i].start <= MAX_CHUNK) j++;
     const from = sentences[i].start;
     const to = sentences[j].start + sentences[j].text.length;
-    if (i === j || !splitTokens(tokenize(body.slice(from, to)), from, sentences, i, j, out)) {
+    if (i === j || !splitWords(body.slice(from, to), from, sentences, i, j, out)) {
       for (let k = i; k <= j; k++) out[k] = tokenize(sentences[k].text);
     }
     i = j + 1;
@@ -124,24 +125,31 @@ export function tokenizeSentences(body: string, sentences: Sentence[]): Token[][
   return out;
 }
 
-function splitTokens(tokens: Token[], base: number, sentences: Sentence[], i: number, j: number, out: Token[][]): boolean {
+/**
+ * Segments one chunk and hands each word to its sentence with offsets in that sentence, in one pass
+ * (no chunk-level token list to rewrite). False when a word crosses a sentence boundary.
+ */
+function splitWords(text: string, base: number, sentences: Sentence[], i: number, j: number, out: Token[][]): boolean {
   let k = i;
   let list: Token[] = [];
   let sStart = sentences[k].start - base;
   let sEnd = sStart + sentences[k].text.length;
-  for (const t of tokens) {
-    while (t.start >= sEnd && k < j) {
+  let pos = 0;
+  for (const word of nodejieba.cut(text)) {
+    const at = text.startsWith(word, pos) ? pos : text.indexOf(word, pos);
+    if (at < 0) continue;
+    const end = at + word.length;
+    pos = end;
+    while (at >= sEnd && k < j) {
       out[k] = list;
       list = [];
       k++;
       sStart = sentences[k].start - base;
       sEnd = sStart + sentences[k].text.length;
     }
-    if (t.end <= sStart) continue; // whitespace between sentences
-    if (t.start < sStart || t.end > sEnd) return false;
-    t.start -= sStart;
-    t.end -= sStart;
-    list.push(t);
+    if (end <= sStart) continue; // whitespace between sentences
+    if (at < sStart || end > sEnd) return false;
+    list.push({ word, start: at - sStart, end: end - sStart });
   }
   out[k] = list;
   for (let m = k + 1; m <= j; m++) out[m] = [];
