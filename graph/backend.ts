@@ -38,7 +38,7 @@ export interface PairsOptions {
   perEdge: boolean;
   /** No neighbours among these. */
   exclude?: readonly string[];
-  /** At most this many rows per id and type: highest n first, then `to` (summaries only, not perEdge). */
+  /** At most this many rows per id and type: highest n first, then `to` (ignored when perEdge). */
   top?: number;
 }
 

@@ -219,7 +219,7 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
 
   async pairsAround(ids: readonly string[], ts: readonly Edge['type'][], opts: PairsOptions): Promise<PairRow[]> {
     if (!ids.length) return [];
-    const p = { ids, exclude: opts.exclude ?? null, top: intIn(opts.top ?? 2 ** 31 - 1) };
+    const p = { ids, exclude: opts.exclude ?? null, top: intIn(opts.perEdge || opts.top === undefined ? 2 ** 31 - 1 : opts.top) };
     const other = '($exclude IS NULL OR NOT y.id IN $exclude)';
     // Highest n first, then id; at most $top per id and type.
     const top = `WITH id, type, y, n ORDER BY n DESC, y.id
