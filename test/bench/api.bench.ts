@@ -3,7 +3,9 @@
 // The server runs in a child process so the load generator (autocannon) does not share its event loop.
 // Goal: search >= 500 requests/s with p99 < 100 ms.
 // Each scenario also reports the server's CPU per request, split into the search port, the graph port, the
-// archive and the rest (HTTP, Yoga, GraphQL, resolvers, JSON); see test/bench/api-layers.ts.
+// archive and the rest (HTTP, Yoga, GraphQL, resolvers, JSON); see test/bench/api-layers.ts. "ports alone" replays
+// the scenario's port calls one request at a time without HTTP or GraphQL (CPU ms), so "API+HTTP" = total − that,
+// which also holds for adapters that work after an await (the graph walk), where the per-layer split cannot see it.
 // Run: npx tsx test/bench/api.bench.ts [articles=5000] [seconds=10] [connections=10]
 // Env: KG_BENCH_ONLY=regex runs only the matching scenarios; KG_BENCH_CPU_PROF=dir writes one V8 CPU profile of
 // the server process per scenario there (<scenario>.cpuprofile, the format of `node --cpu-prof`; open in DevTools).
