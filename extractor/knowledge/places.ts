@@ -1,6 +1,7 @@
 // Place mentions in one sentence: longest gazetteer match at token starts, ambiguity resolved later.
 import { gazetteer, matchPlaceAt, type Gazetteer, type Place } from './gazetteer.ts';
 import type { Token } from './segment.ts';
+import { charClass } from './chars.ts';
 
 export interface PlaceMention {
   form: string;
@@ -11,36 +12,74 @@ export interface PlaceMention {
   compound: boolean;
 }
 
-/** An institution ending within reach makes a county short form (黄骅 in 黄骅视光眼科医院) a place. */
-const INSTITUTION_AHEAD = /^[^，。、；：,.;:\s“”《》()（）]{0,10}?(医院|院区|大学|学院)/u;
+/** Ends a clause: an institution word beyond it is not part of the same name. */
+const AHEAD_BREAK = charClass(/[，。、；：,.;:\s“”《》()（）]/u);
+const INSTITUTION_WORDS = ['医院', '院区', '大学', '学院'];
+
+/**
+ * An institution word (医院, 院区, 大学, 学院) within ten characters after `from`, in the same clause and
+ * within 16 code units: a county short form before it is a place (黄骅 in 黄骅视光眼科医院).
+ */
+function institutionAhead(text: string, from: number): boolean {
+  const limit = Math.min(text.length, from + 16);
+  let i = from;
+  for (let n = 0; n <= 10 && i < limit; n++) {
+    if (i + 2 <= limit) for (const w of INSTITUTION_WORDS) if (text.startsWith(w, i)) return true;
+    const c = text.charCodeAt(i);
+    // a character outside the BMP is one character, and never a break
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { i += 2; continue; }
+    }
+    if (AHEAD_BREAK.at(text, i)) return false;
+    i++;
+  }
+  return false;
+}
 
 /** Finds place mentions; `starts` are token start offsets, so a name is not read from inside a word. */
 export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazetteer()): PlaceMention[] {
-  let ends: Set<number> | null = null;
   const out: PlaceMention[] = [];
   let lastEnd = -1;
-  const tryAt = (i: number, chained: boolean) => {
-    const m = matchPlaceAt(g, text, i);
-    if (!m) return;
-    const end = i + m.form.length;
-    if (m.entry.weak && !INSTITUTION_AHEAD.test(text.slice(end, end + 16))) return;
-    const short = !m.entry.compound && m.entry.places.every((p) => p.name !== m.form && p.level !== 'region');
-    if (short && !m.entry.places.some((p) => p.level === 'province')) {
-      // a short form ends where a word ends (广安门医院 is no 广安市)
-      ends ??= new Set(tokens.map((t) => t.end));
-      if (!ends.has(end)) return;
-    }
-    // after a place, a short form must lie under it (北京同仁医院 is no 同仁市)
-    if (chained && short && !m.entry.places.some((p) => g.ancestors(p.code).some((a) => out[out.length - 1].candidates.some((c) => c.code === a)))) return;
-    out.push({ form: m.form, start: i, end, candidates: m.entry.places, compound: m.entry.compound });
-    lastEnd = end;
-  };
   for (const t of tokens) {
-    if (lastEnd > t.start && lastEnd < t.end) tryAt(lastEnd, true); // a place ending inside a word may be followed by another
+    if (lastEnd > t.start && lastEnd < t.end) { // a place ending inside a word may be followed by another
+      const m = placeAt(g, text, tokens, lastEnd, out.length ? out[out.length - 1] : null);
+      if (m) { out.push(m); lastEnd = m.end; }
+    }
     if (t.start < lastEnd) continue;
-    tryAt(t.start, t.start === lastEnd);
+    const m = placeAt(g, text, tokens, t.start, t.start === lastEnd ? out[out.length - 1] : null);
+    if (m) { out.push(m); lastEnd = m.end; }
   }
   return out;
+}
+
+/** The place mention starting at `i`, or null; `previous` is the place it directly follows, if any. */
+function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previous: PlaceMention | null): PlaceMention | null {
+  const m = matchPlaceAt(g, text, i);
+  if (!m) return null;
+  const end = i + m.form.length;
+  if (m.entry.weak && !institutionAhead(text, end)) return null;
+  const short = !m.entry.compound && m.entry.places.every((p) => p.name !== m.form && p.level !== 'region');
+  if (short && !m.entry.places.some((p) => p.level === 'province')) {
+    // a short form ends where a word ends (广安门医院 is no 广安市)
+    if (!tokenEndsAt(tokens, end)) return null;
+  }
+  // after a place, a short form must lie under it (北京同仁医院 is no 同仁市)
+  if (previous && short && !m.entry.places.some((p) => g.ancestors(p.code).some((a) => previous.candidates.some((c) => c.code === a)))) return null;
+  return { form: m.form, start: i, end, candidates: m.entry.places, compound: m.entry.compound };
+}
+
+/** Does a token end at `end`? Binary search: tokens are in order and do not overlap. */
+function tokenEndsAt(tokens: Token[], end: number): boolean {
+  let lo = 0, hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = tokens[mid].end;
+    if (e === end) return true;
+    if (e < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**

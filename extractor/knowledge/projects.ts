@@ -18,6 +18,18 @@ for (const ch of '体盟组目划程台地心伍动') SUFFIX_LAST[ch.charCodeAt(
 const STOP = charClass(/[\p{P}\p{S}\s\d一二三四五六七八九十两]/u);
 const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
 
+/**
+ * The first suffix that ends `word`, or that ends `prev` + `word` and is longer than `word`
+ * (专科/联盟 as two tokens), compared in place rather than on a concatenated string.
+ */
+function suffixEnding(prev: string, word: string): string | undefined {
+  for (const x of SUFFIX_LIST) {
+    if (word.endsWith(x)) return x;
+    if (x.length > word.length && x.endsWith(word) && prev.endsWith(x.slice(0, x.length - word.length))) return x;
+  }
+  return undefined;
+}
+
 export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
   const out: ProjectMention[] = [];
   if (text.includes('“')) for (const m of text.matchAll(QUOTED)) {
@@ -27,8 +39,7 @@ export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (!SUFFIX_LAST[t.word.charCodeAt(t.word.length - 1)]) continue;
-    const joined = k > 0 ? tokens[k - 1].word + t.word : t.word;
-    const suffix = SUFFIX_LIST.find((x) => joined.endsWith(x) && (t.word.endsWith(x) || x.length > t.word.length));
+    const suffix = suffixEnding(k > 0 ? tokens[k - 1].word : '', t.word);
     if (!suffix) continue;
     let start = t.start;
     for (let j = k - 1; j >= 0; j--) {
