@@ -27,7 +27,9 @@ export function scanFigures(
   text: string, sentence: number, base: number, ctx: FigureContext, reject: (reason: string) => void, idPrefix: string,
 ): Figure[] {
   const out: Figure[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
+  // exec on the shared pattern: matchAll would construct a copy of this long pattern per sentence
+  FIGURE_RE.lastIndex = 0;
+  for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
     const [whole, num, mult = '', approxAfter = '', unitRaw] = m;
     const at = m.index;
     const before = text.slice(Math.max(0, at - 4), at);

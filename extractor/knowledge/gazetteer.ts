@@ -24,7 +24,16 @@ export interface PlaceForm {
 }
 
 /** Trie keyed by UTF-16 code unit: numbers, so walking it allocates no one-character strings. */
-export interface TrieNode { next: Map<number, TrieNode>; form: string | null }
+export interface TrieNode {
+  next: Map<number, TrieNode>;
+  form: string | null;
+  /** The children of a node with few of them, as parallel arrays: a short scan beats hashing the key. */
+  keys: number[] | null;
+  kids: TrieNode[] | null;
+}
+
+/** Largest fan-out kept as parallel arrays. */
+const SMALL_FANOUT = 8;
 
 export interface Gazetteer {
   byCode: Map<string, Place>;
@@ -106,7 +115,7 @@ function build(): Gazetteer {
   for (const [form, codes] of Object.entries(ABBREVIATION_COMPOUNDS)) {
     forms.set(form, { places: codes.map((c) => byCode.get(c)!).filter(Boolean), weak: false, compound: true });
   }
-  const trie: TrieNode = { next: new Map(), form: null };
+  const trie: TrieNode = { next: new Map(), form: null, keys: null, kids: null };
   const firstChar = new Uint8Array(65536);
   for (const form of forms.keys()) firstChar[form.charCodeAt(0)] = 1;
   for (const form of forms.keys()) {
@@ -114,11 +123,19 @@ function build(): Gazetteer {
     for (let i = 0; i < form.length; i++) {
       const ch = form.charCodeAt(i);
       let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), form: null }));
+      if (!child) node.next.set(ch, (child = { next: new Map(), form: null, keys: null, kids: null }));
       node = child;
     }
     node.form = form;
   }
+  const compact = (node: TrieNode) => {
+    if (node.next.size <= SMALL_FANOUT) {
+      node.keys = [...node.next.keys()];
+      node.kids = [...node.next.values()];
+    }
+    for (const child of node.next.values()) compact(child);
+  };
+  compact(trie);
   const first: (TrieNode | undefined)[] = new Array(65536).fill(undefined);
   for (const [ch, node] of trie.next) first[ch] = node;
   const ancestors = (code: string): string[] => {
@@ -139,9 +156,16 @@ export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: str
   if (!node) return null;
   let best: string | null = node.form;
   for (let j = i + 1; j < text.length; j++) {
-    node = node.next.get(text.charCodeAt(j));
+    node = childOf(node, text.charCodeAt(j));
     if (!node) break;
     if (node.form) best = node.form;
   }
   return best ? { form: best, entry: g.forms.get(best)! } : null;
+}
+
+function childOf(node: TrieNode, code: number): TrieNode | undefined {
+  const keys = node.keys;
+  if (keys === null) return node.next.get(code);
+  for (let k = 0; k < keys.length; k++) if (keys[k] === code) return node.kids![k];
+  return undefined;
 }

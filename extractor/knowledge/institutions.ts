@@ -116,7 +116,8 @@ export function scanInstitutions(
   for (const m of known) {
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
-  if (party) for (const m of text.matchAll(PARTY_COMMITTEE)) {
+  PARTY_COMMITTEE.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
+  if (party) for (let m = PARTY_COMMITTEE.exec(text); m; m = PARTY_COMMITTEE.exec(text)) {
     const end = m.index + m[0].length;
     const place = [...placeAt.values()].find((p) => p.end === end - 1);
     const start = place ? place.start : m.index;
@@ -293,7 +294,7 @@ function bookTitleSpans(text: string): [number, number][] {
   if (!text.includes('《')) return [];
   const spans: [number, number][] = [];
   const re = /《[^《》]{1,200}》/gu;
-  for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   return spans;
 }
 

@@ -32,7 +32,8 @@ function suffixEnding(prev: string, word: string): string | undefined {
 
 export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
   const out: ProjectMention[] = [];
-  if (text.includes('“')) for (const m of text.matchAll(QUOTED)) {
+  QUOTED.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
+  if (text.includes('“')) for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
     const name = m[2] ? `“${m[1]}”${m[2]}` : m[1];
     if (m[2] || PROJECT_SUFFIXES.test(m[1])) out.push({ name, start: m.index, end: m.index + m[0].length, quoted: true });
   }
