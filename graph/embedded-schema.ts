@@ -77,4 +77,21 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX graph_edge_order ON graph_edge(src, dst, date, article_id, sentence, kind);
     `,
   },
+  {
+    version: 4,
+    name: 'collaboration partners in support order',
+    sql: `
+      DROP INDEX graph_pair_b;
+      CREATE INDEX graph_pair_a_n ON graph_pair(a, n DESC, b);
+      CREATE INDEX graph_pair_b_n ON graph_pair(b, n DESC, a);
+    `,
+  },
+  {
+    version: 5,
+    name: 'entity article counts kept up to date',
+    sql: `
+      ALTER TABLE graph_entity ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+      UPDATE graph_entity SET article_count = (SELECT count(*) FROM graph_mention m WHERE m.entity_id = graph_entity.id);
+    `,
+  },
 ];

@@ -13,6 +13,12 @@ export class Touched {
   readonly lostMention = new Set<string>();
   readonly links = new Map<string, { type: string; src: string; dst: string }>();
   readonly pairs = new Map<string, { a: string; b: string }>();
+  /** Change of each entity's number of mentioning articles. */
+  readonly mentions = new Map<string, number>();
+
+  mention(id: string, delta: number): void {
+    this.mentions.set(id, (this.mentions.get(id) ?? 0) + delta);
+  }
 
   link(type: string, src: string, dst: string): void {
     this.links.set(`${type}\u0001${src}\u0001${dst}`, { type, src, dst });
@@ -44,6 +50,7 @@ export class EmbeddedWriter {
     const db = this.db;
     for (const m of db.prepare('SELECT entity_id, aliases FROM graph_mention WHERE article_id = ?').all(articleId) as Row[]) {
       t.lostMention.add(m.entity_id);
+      t.mention(m.entity_id, -1);
       if (m.aliases !== '[]') t.aliasChanged.add(m.entity_id);
     }
     for (const s of db.prepare('SELECT type, src, dst FROM graph_statement WHERE article_id = ?').all(articleId) as Row[]) t.link(s.type, s.src, s.dst);
@@ -62,7 +69,10 @@ export class EmbeddedWriter {
         level = coalesce(excluded.level, level), role = coalesce(excluded.role, role)`);
     for (const e of r.entities) ent.run(e);
     const men = db.prepare('INSERT INTO graph_mention (article_id, entity_id, count, aliases) VALUES (?, ?, ?, ?)');
-    for (const m of r.mentions) men.run(r.article.id, m.entityId, m.count, JSON.stringify(m.aliases));
+    for (const m of r.mentions) {
+      men.run(r.article.id, m.entityId, m.count, JSON.stringify(m.aliases));
+      t.mention(m.entityId, +1);
+    }
     const edge = db.prepare(`INSERT INTO graph_edge (type, src, dst, kind, date, article_id, evidence, directed, sentence, confidence)
       VALUES (@type, @from, @to, @kind, @date, @articleId, @evidence, @directed, @sentence, @confidence)`);
     const statement = db.prepare(`INSERT INTO graph_statement (article_id, type, src, dst, date, evidence, sentence, confidence)
@@ -85,6 +95,8 @@ export class EmbeddedWriter {
 
   /** Recounts the touched links and pairs, removes orphan entities, refreshes aliases. */
   finish(t: Touched, written: ArticleRows[]): void {
+    const count = this.db.prepare('UPDATE graph_entity SET article_count = article_count + ? WHERE id = ?');
+    for (const [id, delta] of t.mentions) if (delta) count.run(delta, id);
     this.recountLinks(t);
     this.recountPairs(t);
     this.refreshEntities(t);

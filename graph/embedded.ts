@@ -17,8 +17,7 @@ import { normalizeSnapshot, type GraphSnapshot } from './snapshot.ts';
 type Row = Record<string, any>;
 const J = (ids: readonly string[]) => JSON.stringify(ids);
 const IN = (param: string) => `(SELECT value FROM json_each(@${param}))`;
-const ENTITY_COLS = `e.id, e.type, e.name, e.aliases, e.code, e.level, e.role,
-  (SELECT count(*) FROM graph_mention m WHERE m.entity_id = e.id) AS article_count`;
+const ENTITY_COLS = 'e.id, e.type, e.name, e.aliases, e.code, e.level, e.role, e.article_count';
 
 function toEntity(r: Row): EntityNode {
   return {
@@ -202,7 +201,9 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
         UNION ALL SELECT l.dst, l.src, e.type, l.type, l.support, NULL, NULL
           FROM graph_link l JOIN graph_entity e ON e.id = l.src WHERE l.dst IN ${IN('ids')} AND l.type IN ${IN('types')} AND ${other('l.src')}`);
     }
-    if (types.includes('COLLABORATES')) {
+    // Top partners per node read in support order from graph_pair's (a|b, n DESC) indexes, stopping at `top`.
+    const topCollabs = opts.top !== undefined && !opts.perEdge && types.includes('COLLABORATES');
+    if (types.includes('COLLABORATES') && !topCollabs) {
       arms.push(opts.perEdge
         ? `SELECT g.src AS "from", g.dst AS "to", e.type AS toType, 'COLLABORATES' AS type, 1 AS n, g.kind, g.date
             FROM graph_edge g JOIN graph_entity e ON e.id = g.dst WHERE g.src IN ${IN('ids')} AND ${other('g.dst')}
@@ -213,13 +214,29 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
           UNION ALL SELECT p.b, p.a, e.type, 'COLLABORATES', p.n, NULL, NULL
             FROM graph_pair p JOIN graph_entity e ON e.id = p.a WHERE p.b IN ${IN('ids')} AND ${other('p.a')}`);
     }
-    if (!arms.length) return [];
+    const out: PairRow[] = topCollabs ? this.topPartners(ids, opts.top!, p.exclude) : [];
+    if (!arms.length) return out;
     const all = arms.join(' UNION ALL ');
     const sql = opts.top !== undefined && !opts.perEdge
       ? `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY "from", type ORDER BY n DESC, "to") AS rn FROM (${all})) WHERE rn <= @top`
       : all;
     const rows = this.db.prepare(sql).all(opts.top !== undefined && !opts.perEdge ? { ...p, top: opts.top } : p) as Row[];
-    return rows.map((r) => ({ from: r.from, to: r.to, toType: r.toType, type: r.type, n: r.n, kind: r.kind, date: r.date }));
+    return [...out, ...rows.map((r) => ({ from: r.from, to: r.to, toType: r.toType, type: r.type, n: r.n, kind: r.kind, date: r.date }))];
+  }
+
+  /** Each node's `top` collaboration partners (highest count, then id), not in `exclude`. */
+  private topPartners(ids: readonly string[], top: number, exclude: string | null): PairRow[] {
+    const side = (me: string, other: string) => this.db.prepare(`SELECT p.${other} AS "to", e.type AS toType, p.n FROM graph_pair p
+      JOIN graph_entity e ON e.id = p.${other} WHERE p.${me} = @id AND (@exclude IS NULL OR p.${other} NOT IN ${IN('exclude')})
+      ORDER BY p.n DESC, p.${other} LIMIT @top`);
+    const [asA, asB] = [side('a', 'b'), side('b', 'a')];
+    const out: PairRow[] = [];
+    for (const id of ids) {
+      const both = [...asA.all({ id, exclude, top }), ...asB.all({ id, exclude, top })] as Row[];
+      both.sort((x, y) => y.n - x.n || (x.to < y.to ? -1 : x.to > y.to ? 1 : 0));
+      for (const r of both.slice(0, top)) out.push({ from: id, to: r.to, toType: r.toType, type: 'COLLABORATES', n: r.n });
+    }
+    return out;
   }
 
   async pairsAmong(ids: readonly string[], types: readonly Edge['type'][], opts: { perEdge: boolean }): Promise<PairRow[]> {
