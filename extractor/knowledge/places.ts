@@ -59,14 +59,25 @@ function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previou
   if (!m) return null;
   const end = i + m.form.length;
   if (m.entry.weak && !institutionAhead(text, end)) return null;
-  const short = !m.entry.compound && m.entry.places.every((p) => p.name !== m.form && p.level !== 'region');
-  if (short && !m.entry.places.some((p) => p.level === 'province')) {
+  const short = !m.entry.compound && isShortForm(m.form, m.entry.places);
+  if (short && !hasProvince(m.entry.places)) {
     // a short form ends where a word ends (广安门医院 is no 广安市)
     if (!tokenEndsAt(tokens, end)) return null;
   }
   // after a place, a short form must lie under it (北京同仁医院 is no 同仁市)
   if (previous && short && !m.entry.places.some((p) => g.ancestors(p.code).some((a) => previous.candidates.some((c) => c.code === a)))) return null;
   return { form: m.form, start: i, end, candidates: m.entry.places, compound: m.entry.compound };
+}
+
+/** A form that is no place's full name and names no region (保定 for 保定市). */
+function isShortForm(form: string, places: Place[]): boolean {
+  for (const p of places) if (p.name === form || p.level === 'region') return false;
+  return true;
+}
+
+function hasProvince(places: Place[]): boolean {
+  for (const p of places) if (p.level === 'province') return true;
+  return false;
 }
 
 /** Does a token end at `end`? Binary search: tokens are in order and do not overlap. */

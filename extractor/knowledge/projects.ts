@@ -25,9 +25,23 @@ const QUOTED = /“([^“”]{2,30})”([\p{Script=Han}]{0,8}?(平台|计划|工
 function suffixEnding(prev: string, word: string): string | undefined {
   for (const x of SUFFIX_LIST) {
     if (word.endsWith(x)) return x;
-    if (x.length > word.length && x.endsWith(word) && prev.endsWith(x.slice(0, x.length - word.length))) return x;
+    if (x.length > word.length && x.endsWith(word) && endsWithPrefix(prev, x, x.length - word.length)) return x;
   }
   return undefined;
+}
+
+/** Does `s` end with the first `n` characters of `x`? (No sliced copy of `x`.) */
+function endsWithPrefix(s: string, x: string, n: number): boolean {
+  if (s.length < n) return false;
+  const off = s.length - n;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(off + i) !== x.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Does a mention already found cover start..end? */
+function covered(out: ProjectMention[], start: number, end: number): boolean {
+  for (const o of out) if (o.start <= start && end <= o.end) return true;
+  return false;
 }
 
 export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
@@ -51,7 +65,7 @@ export function scanProjects(text: string, tokens: Token[]): ProjectMention[] {
     const name = text.slice(start, t.end);
     const head = name.slice(0, name.length - suffix.length);
     if (head.length < 2 || GENERIC_HEADS.has(head) || GENERIC_HEADS.has(name)) continue;
-    if (out.some((o) => o.start <= start && t.end <= o.end)) continue;
+    if (covered(out, start, t.end)) continue;
     for (let j = out.length - 1; j >= 0; j--) if (start <= out[j].start && out[j].end <= t.end) out.splice(j, 1);
     out.push({ name, start, end: t.end, quoted: false });
   }
