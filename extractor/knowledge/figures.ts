@@ -30,7 +30,8 @@ export function scanFigures(
   // exec on the shared pattern: matchAll would construct a copy of this long pattern per sentence
   FIGURE_RE.lastIndex = 0;
   for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
-    const [whole, num, mult = '', approxAfter = '', unitRaw] = m;
+    // indexed reads: destructuring would walk the match through the iterator protocol
+    const whole = m[0], num = m[1], mult = m[2] ?? '', approxAfter = m[3] ?? '', unitRaw = m[4];
     const at = m.index;
     const before = text.slice(Math.max(0, at - 4), at);
     const after = text.slice(at + whole.length, at + whole.length + 3);

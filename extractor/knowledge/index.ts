@@ -117,7 +117,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text), provinceOf }));
     figures.push(...scanFigures(p.s.text, i, p.s.start, {
       subjectAt: (at) => {
-        const before = mentions.filter((m) => m.end <= at).at(-1);
+        let before: SentenceInstitution | undefined;
+        for (const m of mentions) if (m.end <= at) before = m;
         const id = before?.id ?? implicit;
         const e = id ? byId.get(id) : undefined;
         return e ? { id: e.id, name: e.name } : null;

@@ -195,8 +195,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
     if (!isPlace && !inner && !numeralBeforeAbbrev) {
       // 第/三 as two tokens is the ordinal 第三
-      const ordinal = () => ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
-      if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !ordinal())) break;
+      if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it
       if (afterPlace && !LINKING.has(t.word)) break;
     }
@@ -208,6 +207,12 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     start = t.start;
   }
   return start;
+}
+
+/** 第三 as one token, or 第/三 as two: an ordinal, part of the name (第三医院). */
+function isOrdinal(text: string, tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
 }
 
 /** The text between an inner name and the suffix is a place (保定 in 北京儿童医院保定医院). */
@@ -236,7 +241,8 @@ function make(
   let core = text.slice(i, end);
   let homePrefix: string | null = null;
   if (heads.length === 0) {
-    const p = HOME_PREFIXES.find((h) => core.startsWith(h) && core.length > h.length + 1);
+    let p: string | undefined;
+    for (const h of HOME_PREFIXES) if (core.startsWith(h) && core.length > h.length + 1) { p = h; break; }
     if (p) {
       homePrefix = p;
       core = core.slice(p.length);
@@ -248,7 +254,8 @@ function make(
     const e = m.index + m.word.length;
     if (e < surface.length && e > 2) found.push({ surface: surface.slice(0, e), type: typeOf(m.word), offset: start });
   }
-  const inTitle = titles.some(([a, b]) => start >= a && end <= b);
+  let inTitle = false;
+  for (const [a, b] of titles) if (start >= a && end <= b) { inTitle = true; break; }
   return { surface, start, end, type, places: heads, homePrefix, core, inner: found, inTitle, known };
 }
 
@@ -303,9 +310,11 @@ function dedupe(list: InstitutionMention[]): InstitutionMention[] {
   const sorted = [...list].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: InstitutionMention[] = [];
   for (const m of sorted) {
-    const covered = out.some((o) => o.start <= m.start && m.end <= o.end && o.surface !== m.surface);
-    const same = out.find((o) => o.start === m.start && o.end === m.end);
-    if (covered || same) continue;
+    let skip = false;
+    for (const o of out) {
+      if ((o.start <= m.start && m.end <= o.end && o.surface !== m.surface) || (o.start === m.start && o.end === m.end)) { skip = true; break; }
+    }
+    if (skip) continue;
     // a synthetic name (shared suffix) shares offsets with its place only
     out.push(m);
   }

@@ -106,7 +106,7 @@ export function resolveInstitutions(
     grp.names.set(name, (grp.names.get(name) ?? 0) + 1);
     grp.surfaces.add(rm.mention.surface);
     grp.mentions.push(rm);
-    for (const p of rm.places) if (!grp.places.some((q) => q.code === p.code)) grp.places.push(p);
+    for (const p of rm.places) if (!hasCode(grp.places, p.code)) grp.places.push(p);
     if (!rm.mention.homePrefix && name === rm.mention.surface) grp.constructed = false;
     groupOf.set(rm.mention, grp);
   }
@@ -115,7 +115,7 @@ export function resolveInstitutions(
     for (const [n, c] of from.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
     for (const s of from.surfaces) into.surfaces.add(s);
     for (const m of from.mentions) { into.mentions.push(m); groupOf.set(m.mention, into); }
-    for (const p of from.places) if (!into.places.some((q) => q.code === p.code)) into.places.push(p);
+    for (const p of from.places) if (!hasCode(into.places, p.code)) into.places.push(p);
     into.constructed &&= from.constructed;
     into.current ??= from.current;
     for (const [k, v] of groups) if (v === from) groups.delete(k);
@@ -194,6 +194,11 @@ export function resolveInstitutions(
     for (const m of grp.mentions) idOf.set(m.mention, id);
   }
   return { entities, idOf };
+}
+
+function hasCode(places: Place[], code: string): boolean {
+  for (const q of places) if (q.code === code) return true;
+  return false;
 }
 
 /** Does `surface` end with a shorter name of 4 or more characters among `names`? */
