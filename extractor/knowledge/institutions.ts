@@ -318,5 +318,5 @@ function dedupe(list: InstitutionMention[]): InstitutionMention[] {
     // a synthetic name (shared suffix) shares offsets with its place only
     out.push(m);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out; // already in order of start: it was filled from `sorted`
 }

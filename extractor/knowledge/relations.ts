@@ -39,7 +39,8 @@ const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 const TOGETHER = /^(共同|联合|携手|一起)/u;
 
 export function kindsOf(text: string): CollaborationKind[] {
-  const kinds = KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
+  const kinds: CollaborationKind[] = [];
+  for (const [kind, re] of KINDS) if (re.test(text)) kinds.push(kind);
   // a cooperation word alone is 'other'; with a more specific kind it adds nothing
   return kinds.length > 1 ? kinds.filter((k) => k !== 'other') : kinds;
 }
@@ -69,7 +70,7 @@ export function collaborations(f: SentenceFacts): Relation[] {
   for (let gi = 0; gi < groups.length; gi++) {
     const grp = groups[gi];
     const lead = f.text.slice(Math.max(0, grp[0].start - 24), grp[0].start);
-    const subjectGroup = groups.slice(0, gi).reverse().find(() => true);
+    const subjectGroup = gi > 0 ? groups[gi - 1] : undefined; // the group named just before
     const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : implicitFits(f.text, grp[0].start) ? f.implicitSubject : null;
     const after = f.text.slice(grp[grp.length - 1].end);
     if (HELPED_BY.test(after) && /在$/u.test(lead)) {

@@ -17,7 +17,11 @@ export function sameInstitutionPairs(
   const out: [ResolvedMention, ResolvedMention][] = [];
   const hospitals = mentions.filter((m) => m.mention.type === 'hospital');
   const bySentence = new Map<number, ResolvedMention[]>();
-  for (const h of hospitals) bySentence.set(h.prov.sentence, [...(bySentence.get(h.prov.sentence) ?? []), h]);
+  for (const h of hospitals) {
+    const list = bySentence.get(h.prov.sentence);
+    if (list) list.push(h);
+    else bySentence.set(h.prov.sentence, [h]);
+  }
   const inSentence = (rm: ResolvedMention) => bySentence.get(rm.prov.sentence)!.filter((o) => o !== rm);
   for (const rm of hospitals) {
     const before = text({ ...rm.prov, start: Math.max(0, rm.prov.start - 6), end: rm.prov.start });
@@ -29,7 +33,8 @@ export function sameInstitutionPairs(
   // P托管T, and P's branch named after T's place: T is that branch under its old name
   for (const t of hospitals) {
     if (t.places.length === 0) continue;
-    const before = inSentence(t).filter((o) => o.prov.end <= t.prov.start).at(-1);
+    let before: ResolvedMention | undefined; // the last hospital named before t in its sentence
+    for (const o of bySentence.get(t.prov.sentence)!) if (o !== t && o.prov.end <= t.prov.start) before = o;
     if (!before) continue;
     const between = text({ ...t.prov, start: before.prov.end, end: t.prov.start });
     if (!/托管/u.test(between) || /[，,；;。]/u.test(between)) continue;

@@ -219,7 +219,10 @@ function endsOrAbbreviates(names: Map<string, number>, forms: string[]): boolean
 /** Longest name read in full, the most mentioned among equals (外 before 括号). */
 function bestName(grp: Group): string {
   if (grp.current && grp.names.has(grp.current)) return grp.current;
-  return [...grp.names.entries()].sort((a, b) => b[0].length - a[0].length || b[1] - a[1])[0][0];
+  // one pass for the first of the longest, most counted names (what a stable sort would put first)
+  let best = '', bestCount = -1;
+  for (const [n, c] of grp.names) if (bestCount < 0 || n.length > best.length || (n.length === best.length && c > bestCount)) { best = n; bestCount = c; }
+  return best;
 }
 
 /** 中医一附院 abbreviates 天津中医药大学第一附属医院: same ending, the rest of its characters in order. */
