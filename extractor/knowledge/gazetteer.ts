@@ -152,7 +152,9 @@ function build(): Gazetteer {
 
 /** Longest place form starting at `i` in `text`, or null. */
 export function matchPlaceAt(g: Gazetteer, text: string, i: number): { form: string; entry: PlaceForm } | null {
-  let node: TrieNode | undefined = g.first[text.charCodeAt(i)];
+  const c = text.charCodeAt(i);
+  if (g.firstChar[c] !== 1) return null; // a byte table (cache-friendly) rejects most positions first
+  let node: TrieNode | undefined = g.first[c];
   if (!node) return null;
   let best: string | null = node.form;
   for (let j = i + 1; j < text.length; j++) {

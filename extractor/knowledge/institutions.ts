@@ -33,11 +33,15 @@ const hospitalSet = new Set(HOSPITAL_SUFFIXES);
 const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
 const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
 const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
-/** 1 at the last code unit of any suffix or known name. */
-const LAST_CHARS = new Uint8Array(65536);
-for (const k of [...SUFFIX_ENDS.keys(), ...KNOWN_ENDS.keys()]) LAST_CHARS[k] = 1;
-const SUFFIX_LAST = new Uint8Array(65536);
-for (const k of SUFFIX_ENDS.keys()) SUFFIX_LAST[k] = 1;
+/** 1 at the last code unit of any suffix / any known name: one array read rejects most positions. */
+const SUFFIX_LAST = lastTable(SUFFIX_ENDS);
+const KNOWN_LAST = lastTable(KNOWN_ENDS);
+
+function lastTable(index: Map<number, string[]>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const k of index.keys()) t[k] = 1;
+  return t;
+}
 
 /** Words by their last character, longest first: a cheap look-up at each character instead of a big alternation. */
 function endingIndex(words: string[]): Map<number, string[]> {
@@ -50,12 +54,12 @@ function endingIndex(words: string[]): Map<number, string[]> {
 }
 
 /** Non-overlapping occurrences of `words`, longest at each end position, scanning left to right. */
-function occurrences(text: string, index: Map<number, string[]>): { index: number; word: string }[] {
+function occurrences(text: string, index: Map<number, string[]>, last: Uint8Array): { index: number; word: string }[] {
   const out: { index: number; word: string }[] = [];
   let floor = 0;
   for (let e = 1; e <= text.length; e++) {
     const code = text.charCodeAt(e - 1);
-    if (!LAST_CHARS[code]) continue;
+    if (!last[code]) continue;
     const list = index.get(code);
     if (!list) continue;
     for (const w of list) {
@@ -105,8 +109,8 @@ function mayContain(outer: string, inner: string, between: string, betweenIsPlac
 export function scanInstitutions(
   text: string, tokens: Token[], places: PlaceMention[], reject: (reason: string) => void,
 ): InstitutionMention[] {
-  const known = occurrences(text, KNOWN_ENDS);
-  const suffixes = occurrences(text, SUFFIX_ENDS);
+  const known = occurrences(text, KNOWN_ENDS, KNOWN_LAST);
+  const suffixes = occurrences(text, SUFFIX_ENDS, SUFFIX_LAST);
   const party = text.includes('委');
   if (known.length === 0 && suffixes.length === 0 && !party) return [];
   const titleSpans = bookTitleSpans(text);
@@ -250,7 +254,7 @@ function make(
   }
   // inner institutions (for branch_of): names ending with a suffix strictly inside this one
   const found: InstitutionMention['inner'] = [...inner];
-  for (const m of occurrences(surface, SUFFIX_ENDS)) {
+  for (const m of occurrences(surface, SUFFIX_ENDS, SUFFIX_LAST)) {
     const e = m.index + m.word.length;
     if (e < surface.length && e > 2) found.push({ surface: surface.slice(0, e), type: typeOf(m.word), offset: start });
   }
