@@ -6,6 +6,13 @@ import {
 /** How far into the words after a count the counted noun may start (12名北京专家). */
 const TRAIL_REACH = 3;
 const GLOBAL_PATTERNS: [RegExp, Metric][] = METRIC_PATTERNS.map(([re, m]) => [new RegExp(re.source, 'gu'), m]);
+/**
+ * Matches wherever any one metric pattern matches: one scan rules them all out for most texts. Only
+ * exact for patterns with the u flag alone (no backreferences); otherwise it matches everything.
+ */
+const ANY_METRIC = METRIC_PATTERNS.every(([re]) => re.flags === 'u' && !/\\\d/u.test(re.source))
+  ? new RegExp(METRIC_PATTERNS.map(([re]) => `(?:${re.source})`).join('|'), 'u')
+  : /(?:)/u;
 /** Length of the noun phrase read after a count. */
 const TRAIL_NOUN = 6;
 
@@ -30,7 +37,7 @@ export function canonicalMetric(label: string, trail: string, unit: string): Met
   const head = label.includes('等') && !label.endsWith('等') ? label.slice(label.lastIndexOf('等') + 1) : label;
   const inLabel = nearest(head, fits, Infinity, true);
   if (inLabel) return people(inLabel);
-  const anywhere = METRIC_PATTERNS.find(([re, m]) => fits(m) && re.test(noun));
+  const anywhere = ANY_METRIC.test(noun) ? METRIC_PATTERNS.find(([re, m]) => fits(m) && re.test(noun)) : undefined;
   if (anywhere) return people(anywhere[1]);
   return INSTITUTION_COUNTERS.has(unit) && /医|院/u.test(label + noun) ? '医疗机构' : 'other';
 }
@@ -40,7 +47,7 @@ export function canonicalMetric(label: string, trail: string, unit: string): Met
  * more specific (earlier) pattern, and an activity beats any other metric when `activityFirst`.
  */
 function nearest(text: string, allowed: (m: Metric) => boolean, maxStart = Infinity, activityFirst = false): Metric | null {
-  if (!text) return null;
+  if (!text || !ANY_METRIC.test(text)) return null;
   let best: Metric | null = null, bestEnd = -1, act: Metric | null = null, actEnd = -1;
   for (const [g, metric] of GLOBAL_PATTERNS) {
     if (!allowed(metric)) continue;
