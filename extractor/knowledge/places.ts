@@ -20,7 +20,7 @@ const INSTITUTION_WORDS = ['医院', '院区', '大学', '学院'];
  * An institution word (医院, 院区, 大学, 学院) within ten characters after `from`, in the same clause and
  * within 16 code units: a county short form before it is a place (黄骅 in 黄骅视光眼科医院).
  */
-function institutionAhead(text: string, from: number): boolean {
+export function institutionAhead(text: string, from: number): boolean {
   const limit = Math.min(text.length, from + 16);
   let i = from;
   for (let n = 0; n <= 10 && i < limit; n++) {
