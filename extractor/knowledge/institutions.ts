@@ -78,6 +78,8 @@ const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
 const HOME_PREFIXES = ['自治区', '市', '省', '区', '县', '盟'];
 const STOP_CHARS = charClass(/[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u);
 const MAX_NAME = 28;
+/** Punctuation, symbols, spaces or digits glued to the front of a suffix token end the name there. */
+const GLUED_STOP = charClass(/[\p{P}\p{S}\s\d]/u);
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
 /** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
 const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/gu;
@@ -189,7 +191,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
   if (k < 0) return null;
   let start = tokens[k].start;
   const glued = text.slice(start, at);
-  if (start < at && (LEFT_STOP_TOKENS.has(glued) || /[\p{P}\p{S}\s\d]/u.test(glued) || isFunctionOrVerb(glued))) start = at;
+  if (start < at && (LEFT_STOP_TOKENS.has(glued) || GLUED_STOP.any(glued) || isFunctionOrVerb(glued))) start = at;
   let afterPlace = placeAt.has(start);
   for (k -= 1; k >= 0; k--) {
     const t = tokens[k];
