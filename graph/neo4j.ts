@@ -28,8 +28,8 @@ export const Neo4jGraphOptions = z.strictObject({
   password: z.string().default(''),
   /** Database name. Default 'neo4j'. */
   database: z.string().default('neo4j'),
-  /** Articles per write transaction. Default 500. */
-  batchSize: z.number().int().positive().default(500),
+  /** Articles per write transaction (one UNWIND per kind of fact for the whole chunk). Default 1000. */
+  batchSize: z.number().int().positive().default(1000),
   /** TCP connect timeout. Default 5 s. */
   connectionTimeoutMs: z.number().int().positive().default(5_000),
   /** Waiting for a pooled connection. Default 10 s. */
