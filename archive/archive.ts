@@ -104,6 +104,7 @@ export class Archive {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536'); // 64 MiB: bulk graph and index writes touch many pages
     if (!options.readonly) migrate(db, 'archive', ARCHIVE_MIGRATIONS);
     return new Archive(db, dataDir, file);
   }
