@@ -3,7 +3,7 @@
 import type { SearchHit } from './port.ts';
 
 export interface AtomOptions {
-  /** Base URL articles without a URL of their own are linked under (…/articles/ID). Default http://localhost:4000. */
+  /** Base URL articles without a URL of their own are linked under (…/article/ID). Default http://localhost:4000. */
   baseUrl: string;
   /** Feed generator/author name. Default collab-kg. */
   author: string;
@@ -46,10 +46,10 @@ export function renderAtom(
     `  <generator>${xml(o.author)}</generator>`,
   ];
   for (const { seenAt, hit } of entries) {
-    const href = hit.url ?? `${base}/articles/${encodeURIComponent(hit.id)}`;
+    const href = hit.url ?? `${base}/article/${encodeURIComponent(hit.id)}`;
     out.push(
       '  <entry>',
-      `    <id>${xml(`${base}/articles/${encodeURIComponent(hit.id)}`)}</id>`,
+      `    <id>${xml(`${base}/article/${encodeURIComponent(hit.id)}`)}</id>`,
       `    <title type="html">${xml(hit.titleHighlighted)}</title>`,
       `    <updated>${rfc3339(seenAt)}</updated>`,
       ...(hit.published ? [`    <published>${rfc3339(hit.published)}</published>`] : []),

@@ -59,7 +59,7 @@ describe('saved searches', () => {
     const entries = root.querySelectorAll('entry');
     expect(entries.length).toBe(1);
     const e = entries[0];
-    expect(e.querySelector('id')!.textContent).toBe('https://kg.example/articles/remote');
+    expect(e.querySelector('id')!.textContent).toBe('https://kg.example/article/remote');
     expect(e.querySelector('link')!.getAttribute('href')).toBe('https://example.org/remote');
     expect(e.querySelector('updated')!.textContent).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(e.querySelector('title')!.textContent).toContain('<mark>远程会诊</mark>');
