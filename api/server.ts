@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { uiHandler } from '../ui/server.ts';
 import type { ApiContext, ApiServices } from './builder.ts';
 import { limitPlugins, LimitsSchema, maskError } from './limits.ts';
+import { savedSearchFeeds } from './feeds.ts';
 import { buildSchema } from './schema.ts';
 
 const csv = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
@@ -60,7 +61,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
     cors: origins.length > 0 ? { origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], credentials: false } : false,
     logging: development ? 'info' : 'warn',
-    plugins: [...limitPlugins(parsed.limits), ...(parsed.ui ? [mountUi(development)] : [])],
+    plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services), ...(parsed.ui ? [mountUi(development)] : [])],
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
