@@ -5,6 +5,8 @@ import { CollaborationKindEnum, EdgeTypeEnum } from './enums.ts';
 import { dateSchema, decodeId, idSchema, nameSchema } from './inputs.ts';
 import { ArticleRef, EdgeRef, EntityRef, NetworkRef, PathRef } from './refs.ts';
 import { z } from 'zod';
+import type { CollaborationKind } from '../../extractor/types.ts';
+import type { NetworkQuery } from '../../graph/port.ts';
 
 /** Most edges one network query returns: enough for a readable drawing, bounded for the server. */
 export const MAX_NETWORK_EDGES = 1000;
@@ -50,6 +52,26 @@ const networkArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]
   to: t.arg.string({ required: false, description: 'Latest edge date.', validate: dateSchema.nullish() }),
 });
 
+interface NetworkArgs {
+  placeA?: string | null;
+  placeB?: string | null;
+  kinds?: readonly CollaborationKind[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** The port's NetworkQuery from the arguments `network` and `collaborations` share (GraphQL nulls → absent). */
+function networkQuery(args: NetworkArgs, limit: number): NetworkQuery {
+  return {
+    placeA: args.placeA ?? undefined,
+    placeB: args.placeB ?? undefined,
+    kinds: args.kinds ? [...args.kinds] : undefined,
+    from: args.from ?? undefined,
+    to: args.to ?? undefined,
+    limit,
+  };
+}
+
 builder.queryFields((t) => ({
   network: t.field({
     type: NetworkRef,
@@ -57,14 +79,7 @@ builder.queryFields((t) => ({
     args: { ...networkArgs(t), limit: t.arg.int({ defaultValue: 200, validate: z.number().int().min(1).max(MAX_NETWORK_EDGES).nullish() }) },
     complexity: (args) => ({ field: 10, multiplier: Math.min(args.limit ?? 200, MAX_NETWORK_EDGES) / 10 }),
     resolve: (_root, args, ctx) =>
-      ctx.services.graph.collaborations({
-        placeA: args.placeA ?? undefined,
-        placeB: args.placeB ?? undefined,
-        kinds: args.kinds ?? undefined,
-        from: args.from ?? undefined,
-        to: args.to ?? undefined,
-        limit: args.limit ?? 200,
-      }),
+      ctx.services.graph.collaborations(networkQuery(args, args.limit ?? 200)),
   }),
   collaborations: t.field({
     type: [EdgeRef],
@@ -72,14 +87,7 @@ builder.queryFields((t) => ({
     args: { ...networkArgs(t), first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(0).max(100, 'at most 100 items per page').nullish() }) },
     complexity: (args) => ({ field: 1, multiplier: Math.min(args.first ?? 20, 100) }),
     resolve: async (_root, args, ctx) => {
-      const n = await ctx.services.graph.collaborations({
-        placeA: args.placeA ?? undefined,
-        placeB: args.placeB ?? undefined,
-        kinds: args.kinds ?? undefined,
-        from: args.from ?? undefined,
-        to: args.to ?? undefined,
-        limit: args.first ?? 20,
-      });
+      const n = await ctx.services.graph.collaborations(networkQuery(args, args.first ?? 20));
       return n.edges.filter((e) => e.type === 'COLLABORATES').slice(0, args.first ?? 20);
     },
   }),
