@@ -71,7 +71,18 @@ export const SEARCH_MIGRATIONS: readonly Migration[] = [
     name: 'reprints by row id, for collapsed counts over a window of row ids',
     sql: `CREATE INDEX search_docs_reprints ON search_docs(rowid) WHERE reprint_of IS NOT NULL;`,
   },
+  {
+    version: 5,
+    name: 'a generation number every write bumps, so result caches in any process see changes',
+    sql: `
+      CREATE TABLE search_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+      INSERT INTO search_generation (id, n) VALUES (1, 0);
+    `,
+  },
 ];
+
+/** Bumps the index generation; run inside every write transaction of the index. */
+export const BUMP_GENERATION = 'UPDATE search_generation SET n = n + 1 WHERE id = 1';
 
 /** Documents indexed before migration 3, in batches, until none are left; then the old tables go. */
 export async function carryOver(db: Database.Database, upsert: (docs: SearchDoc[]) => Promise<void>, batch = 500): Promise<number> {

@@ -16,6 +16,6 @@ describe('EmbeddedSearchIndex', () => {
     await index.init();
     await index.init();
     const rows = db.prepare("SELECT version FROM schema_migrations WHERE module = 'search' ORDER BY version").all();
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(rows).toEqual([1, 2, 3, 4, 5].map((version) => ({ version })));
   });
 });

@@ -5,15 +5,17 @@
 // Cost is bounded per query: a broad query is counted up to its `window` most recently published matches
 // and ranked among the newest `rankWindow` of them (row ids are date-ordered, embedded-schema.ts); facets
 // count the best `facetWindow` hits; reprints are collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
+// Answers are cached per index generation (result-cache.ts): a repeated query over an unchanged index costs a lookup.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
-import { carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embedded-schema.ts';
+import { BUMP_GENERATION, carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embedded-schema.ts';
 import { MatcherFactory, type Matcher, type Scored, type Window } from './embedded-match.ts';
 import { metaTokens } from './fts.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
+import { ResultCache, type ResultCacheStats } from './result-cache.ts';
 import { synonymsOf } from './synonyms.ts';
 import { dayNumber, grams, normalize, searchWords } from './text.ts';
 
@@ -39,6 +41,10 @@ const OptionsSchema = z
     rankWindow: z.number().int().min(100).max(1_000_000).default(2_000),
     /** Best hits facets are counted over when a query has more. Default 1,000. */
     facetWindow: z.number().int().min(10).max(100_000).default(1_000),
+    /** Answers kept for repeated queries until the index changes. 0 turns the cache off. Default 1,000. */
+    cacheEntries: z.number().int().min(0).max(1_000_000).default(1_000),
+    /** Characters of cached answers kept at most. Default 8 million (about 16 MB). */
+    cacheChars: z.number().int().min(1).max(1_000_000_000).default(8_000_000),
   })
   .strict();
 
@@ -73,9 +79,11 @@ function tokens(d: SearchDoc): { title: string; body: string; words: string } {
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly o: z.output<typeof OptionsSchema>;
   private factory: MatcherFactory | null = null;
+  private readonly cache: ResultCache;
 
   constructor(private readonly db: Database.Database, options: EmbeddedSearchOptions = {}) {
     this.o = OptionsSchema.parse(options);
+    this.cache = new ResultCache({ entries: this.o.cacheEntries, chars: this.o.cacheChars });
   }
 
   async init(): Promise<void> {
@@ -119,6 +127,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         insFts.run(rowid, p.title, p.body, p.words, metaTokens(d));
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
       }
+      this.stmt(BUMP_GENERATION).run();
     })();
   }
 
@@ -142,12 +151,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const rowid = find.get(id) as number | undefined;
         if (rowid !== undefined) this.drop(rowid);
       }
+      this.stmt(BUMP_GENERATION).run();
     })();
   }
 
   async clear(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_bodies; INSERT INTO search_fts(search_fts) VALUES ('delete-all');");
+      this.db.exec(BUMP_GENERATION);
     })();
   }
 
@@ -166,6 +177,22 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async search(q: SearchQuery): Promise<SearchResult> {
     const c = checkQuery(q);
+    // The generation is read on every query: another process (kg sync, a server worker) may have written.
+    const generation = this.stmt('SELECT n FROM search_generation WHERE id = 1').pluck().get() as number;
+    const key = JSON.stringify(c);
+    const cached = this.cache.get(generation, key);
+    if (cached) return cached;
+    const result = this.answer(c);
+    this.cache.set(generation, key, result);
+    return result;
+  }
+
+  /** Hits, counts and facets of repeated queries served from the cache since this index was opened. */
+  cacheStats(): ResultCacheStats {
+    return this.cache.stats();
+  }
+
+  private answer(c: CheckedQuery): SearchResult {
     const m = this.matchers.matcher(c);
     const need = c.offset + c.limit;
     // The window: the newest matches, enough for any page the request may ask for.
