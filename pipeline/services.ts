@@ -1,5 +1,6 @@
 // Chooses the adapters behind the two ports. Embedded (the archive's own SQLite file) by default, so a
 // fresh clone needs no server; Neo4j when NEO4J_URI is set, Meilisearch when MEILI_HOST is set.
+import { KgError } from '../archive/errors.ts';
 import { Archive, type ArchiveOptions } from '../archive/index.ts';
 import { EmbeddedGraphStore } from '../graph/embedded.ts';
 import type { GraphStore } from '../graph/port.ts';
@@ -20,8 +21,17 @@ export interface ServicesOptions extends ArchiveOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** KG_SEARCH_CACHE: answers the embedded index keeps for repeated queries (0 turns the cache off). */
+function cacheEntries(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new KgError('BAD_CONFIG', `KG_SEARCH_CACHE must be a whole number of answers (0 turns the cache off), not "${value}"`);
+  return n;
+}
+
 export async function openServices(options: ServicesOptions = {}): Promise<Services> {
   const env = options.env ?? process.env;
+  const searchCache = cacheEntries(env.KG_SEARCH_CACHE); // checked before anything is opened
   const archive = Archive.open(options);
   let graph: GraphStore;
   let graphKind: Services['adapters']['graph'] = 'embedded';
@@ -36,7 +46,7 @@ export async function openServices(options: ServicesOptions = {}): Promise<Servi
     const { MeiliSearchIndex } = await import('../search/meilisearch.ts');
     search = new MeiliSearchIndex({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });
     searchKind = 'meilisearch';
-  } else search = new EmbeddedSearchIndex(archive.db);
+  } else search = new EmbeddedSearchIndex(archive.db, { cacheEntries: searchCache });
   await graph.init();
   await search.init();
   return {
