@@ -16,16 +16,21 @@ export function migrate(db: Database.Database, module: string, migrations: reado
   const applied = new Set(
     (db.prepare('SELECT version FROM schema_migrations WHERE module = ?').all(module) as { version: number }[]).map((r) => r.version),
   );
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?');
   let count = 0;
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
+    // Under the write lock (BEGIN IMMEDIATE), look again: another process on the same file (a server's
+    // workers starting together, a CLI command) may have applied it since the read above.
+    const ran = db.transaction(() => {
+      if (isApplied.get(module, m.version)) return false;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)').run(
         module, m.version, m.name, new Date().toISOString(),
       );
-    })();
-    count++;
+      return true;
+    }).immediate();
+    if (ran) count++;
   }
   return count;
 }
