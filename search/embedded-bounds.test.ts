@@ -52,6 +52,27 @@ describe('EmbeddedSearchIndex bounds', () => {
     expect((await ix.search({ text: '医院', sort: 'date', limit: 1 })).rankedFrom).toBeUndefined();
   });
 
+  it('orders by relevance as a plain bm25 read over every match does, whether the count comes from the ranking read or not', async () => {
+    const db = new Database(':memory:');
+    const ix = new EmbeddedSearchIndex(db, { rankWindow: 100, window: 120, cacheEntries: 0 });
+    await ix.init();
+    // Bodies repeat 医院 0-4 times, so scores differ. 协作 matches all 130 (over the window), 医院 104 (within it).
+    await ix.upsert(Array.from({ length: 130 }, (_, i) => doc(i, { body: `${'医院'.repeat(i % 5)}协作${i}。`, bodyOriginal: `${'医院'.repeat(i % 5)}协作${i}。` })));
+    const reference = (text: string, n: number) =>
+      (db.prepare(`SELECT rowid AS rid, bm25(search_fts, 5, 1, 0.5, 0) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?`)
+        .all(`{title body words} : ("${text}")`, n) as Array<{ rid: number; s: number }>)
+        .sort((a, b) => a.s - b.s || b.rid - a.rid);
+    const idOf = db.prepare('SELECT id FROM search_docs WHERE rowid = ?').pluck();
+    for (const [text, limit, total, ranked] of [['协作', 10, 120, 100], ['医院', 20, 104, 100], ['医院', 60, 104, 104]] as const) {
+      const r = await ix.search({ text, limit });
+      expect([text, r.total, r.rankedFrom]).toEqual([text, total, ranked < total ? ranked : undefined]);
+      expect(r.hits.map((h) => h.id)).toEqual(reference(text, ranked).slice(0, limit).map((x) => idOf.get(x.rid)));
+    }
+    // Fewer matches than the ranking read: the count is the ranking read's own.
+    const few = await ix.search({ text: '医院', filters: { from: '2020-01-20' }, limit: 5 });
+    expect(few.total).toBe(few.hits.length + (await ix.search({ text: '医院', filters: { from: '2020-01-20' }, offset: 5, limit: 100 })).hits.length);
+  });
+
   it('shows the original of a reprint group even when only a copy ranks on the page', async () => {
     const docs = [
       doc(1, { id: 'orig', title: '协作', body: '医院。', bodyOriginal: '医院。', published: '2019-05-01' }),
