@@ -1,25 +1,14 @@
-// Crawls from the API: `startCrawl` (API key) runs the crawler in the background, one crawl per archive
-// at a time; `crawlStatus` tells whether it still runs and how the last one ended.
+// Crawls from the API: `startCrawl` (API key) runs the crawler in the background of the server process that
+// took the request, one crawl per archive at a time; `crawlStatus` tells whether it still runs and how the last
+// one ended. The record lives in the archive (api/crawl-jobs.ts), so every server process on it agrees.
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { KgError } from '../../archive/errors.ts';
-import type { ApiServices } from '../builder.ts';
+import { CrawlJobs, type CrawlJob } from '../crawl-jobs.ts';
 import { builder } from '../builder.ts';
 import { NotAvailableError, OperationFailedError } from '../errors.ts';
 import { errors, known } from './mutations.ts';
 import { KeyCountRef } from './stats.ts';
-
-interface CrawlState {
-  seeds: string[];
-  maxPages: number;
-  startedAt: string;
-  finishedAt: string | null;
-  fetched: number | null;
-  queued: number | null;
-  /** Error code when the crawl stopped on an error. */
-  failure: string | null;
-  /** URLs by outcome (stored, listed, failed…), once finished. */
-  outcomes: Record<string, number>;
-}
 
 const regex = z.string().max(200).refine((p) => {
   try {
@@ -30,10 +19,15 @@ const regex = z.string().max(200).refine((p) => {
   }
 }, 'not a valid regular expression');
 
-/** The latest crawl of each archive (running while finishedAt is null). */
-const crawls = new WeakMap<ApiServices, CrawlState>();
+/** One CrawlJobs per archive connection: it prepares its table once. */
+const jobsByDb = new WeakMap<Database.Database, CrawlJobs>();
+function jobsOf(db: Database.Database): CrawlJobs {
+  let jobs = jobsByDb.get(db);
+  if (!jobs) jobsByDb.set(db, (jobs = new CrawlJobs(db)));
+  return jobs;
+}
 
-const CrawlRef = builder.objectRef<CrawlState>('Crawl').implement({
+const CrawlRef = builder.objectRef<CrawlJob>('Crawl').implement({
   fields: (t) => ({
     seeds: t.exposeStringList('seeds'),
     maxPages: t.exposeInt('maxPages'),
@@ -42,7 +36,7 @@ const CrawlRef = builder.objectRef<CrawlState>('Crawl').implement({
     running: t.boolean({ resolve: (c) => c.finishedAt === null }),
     fetched: t.exposeInt('fetched', { nullable: true, description: 'Requests made, once finished.' }),
     queued: t.exposeInt('queued', { nullable: true, description: 'URLs left queued (maxPages reached), once finished.' }),
-    failure: t.exposeString('failure', { nullable: true }),
+    failure: t.exposeString('failure', { nullable: true, description: 'Error code when the crawl stopped on an error; ABANDONED when the server process running it went away.' }),
     outcomes: t.field({ type: [KeyCountRef], resolve: (c) => Object.entries(c.outcomes).map(([key, count]) => ({ key, count })) }),
   }),
 });
@@ -51,8 +45,8 @@ builder.queryFields((t) => ({
   crawlStatus: t.field({
     type: CrawlRef,
     nullable: true,
-    description: 'The latest crawl started through this server; null when none.',
-    resolve: (_root, _args, ctx) => crawls.get(ctx.services) ?? null,
+    description: 'The latest crawl started through the API on this archive (by any server process); null when none.',
+    resolve: (_root, _args, ctx) => jobsOf(ctx.services.archive.db).latest(),
   }),
 }));
 
@@ -68,23 +62,30 @@ builder.mutationFields((t) => ({
       articlePatterns: t.arg.stringList({ required: false, description: 'URLs matching these regular expressions are article pages.', validate: z.array(regex).max(20).nullish() }),
     },
     resolve: async (_root, args, ctx) => {
-      if (crawls.get(ctx.services)?.finishedAt === null) throw new OperationFailedError('CRAWL_RUNNING', 'a crawl is already running on this archive');
       const crawler = await import('../../crawler/index.ts').catch(() => null);
       if (!crawler?.Crawler) throw new NotAvailableError('the crawler is not part of this build');
       const maxPages = args.maxPages ?? 1000;
       const job = await known(() => new crawler.Crawler(ctx.services.archive, { seeds: args.seeds, maxPages, articlePatterns: args.articlePatterns ?? [] }));
-      const state: CrawlState = { seeds: args.seeds, maxPages, startedAt: new Date().toISOString(), finishedAt: null, fetched: null, queued: null, failure: null, outcomes: {} };
-      crawls.set(ctx.services, state);
+      const jobs = jobsOf(ctx.services.archive.db);
+      const record = jobs.start(args.seeds, maxPages);
+      if (!record) throw new OperationFailedError('CRAWL_RUNNING', 'a crawl is already running on this archive');
+      const beat = setInterval(() => {
+        try {
+          jobs.heartbeat(record.id);
+        } catch {
+          // the archive was busy: the next beat will do, long before the crawl counts as stale
+        }
+      }, jobs.options.heartbeatMs).unref();
       job.run().then(
-        (s) => Object.assign(state, { fetched: s.fetched, queued: s.queued, outcomes: { ...s.byOutcome } }),
+        (s) => jobs.finish(record.id, { fetched: s.fetched, queued: s.queued, outcomes: { ...s.byOutcome } }),
         (e) => {
-          state.failure = e instanceof KgError ? e.code : 'CRAWL_FAILED';
-          console.error(`crawl failed: ${state.failure}: ${(e as Error).message}`);
+          const failure = e instanceof KgError ? e.code : 'CRAWL_FAILED';
+          console.error(`crawl failed: ${failure}: ${(e as Error).message}`);
+          jobs.finish(record.id, { failure });
         },
-      ).finally(() => {
-        state.finishedAt = new Date().toISOString();
-      });
-      return state;
+      ).catch((e) => console.error(`crawl ${record.id}: could not record its end: ${(e as Error).message}`))
+        .finally(() => clearInterval(beat));
+      return record;
     },
   }),
 }));
