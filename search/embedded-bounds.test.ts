@@ -52,7 +52,7 @@ describe('EmbeddedSearchIndex bounds', () => {
     expect((await ix.search({ text: '医院', sort: 'date', limit: 1 })).rankedFrom).toBeUndefined();
   });
 
-  it('orders by relevance as a plain bm25 read over every match does, whether the count comes from the ranking read or not', async () => {
+  it('orders by relevance as a plain bm25 read over the newest matches does, within the window and beyond it', async () => {
     const db = new Database(':memory:');
     const ix = new EmbeddedSearchIndex(db, { rankWindow: 100, window: 120, cacheEntries: 0 });
     await ix.init();
@@ -68,7 +68,7 @@ describe('EmbeddedSearchIndex bounds', () => {
       expect([text, r.total, r.rankedFrom]).toEqual([text, total, ranked < total ? ranked : undefined]);
       expect(r.hits.map((h) => h.id)).toEqual(reference(text, ranked).slice(0, limit).map((x) => idOf.get(x.rid)));
     }
-    // Fewer matches than the ranking read: the count is the ranking read's own.
+    // A narrower range: the total is what the pages hold.
     const few = await ix.search({ text: '医院', filters: { from: '2020-01-20' }, limit: 5 });
     expect(few.total).toBe(few.hits.length + (await ix.search({ text: '医院', filters: { from: '2020-01-20' }, offset: 5, limit: 100 })).hits.length);
   });

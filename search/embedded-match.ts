@@ -19,12 +19,6 @@ export interface Window {
 }
 
 export interface Matcher {
-  /**
-   * Relevance order over the newest n matches in one read: their count, the oldest row id among them, and the
-   * best k. A query with fewer than n matches needs no separate count; `ranked` reuses the best k. Text
-   * queries only (without text there is nothing to rank).
-   */
-  probe?(n: number, k: number): { count: number; low: number };
   /** The newest matches, at most n: how many, the oldest row id among them, and whether older ones exist. */
   window(n: number): Window;
   /**
@@ -70,9 +64,6 @@ export class MatcherFactory {
     const within = '+rowid IN (SELECT value FROM json_each(@ids))';
     this.fts = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
-      probe: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n)
-        SELECT * FROM (SELECT rid, score, 0 AS total FROM w ORDER BY score, rid DESC LIMIT @k)
-        UNION ALL SELECT min(rid), 0.0, count(*) + 1 FROM w`),
       relevance: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
         SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY score, rid DESC LIMIT @k)
         UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
@@ -108,24 +99,9 @@ export class MatcherFactory {
         matching: (rids) => this.matchDocs(rids, lo, hi),
       };
     }
-    // The probe's best rows: the first `ranked` read over the same rows (the newest min(count, n)) reuses them.
-    let probed: { rows: Scored[]; k: number; over: number; low: number } | null = null;
-    const scoresOf = (rids: number[]) => new Map(rids.length ? (s.scores.all({ e, hi, ...ids(rids) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
     return {
-      probe: (n, k) => {
-        const all = s.probe.all({ e, lo, hi, n, k }) as Array<Scored & { total: number }>;
-        const last = all.pop()!; // min(rid) and count + 1 of the rows read
-        const count = last.total - 1;
-        probed = { rows: all, k, over: Math.min(count, n), low: last.rid };
-        return { count, low: last.rid };
-      },
       window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
       ranked: (w, k, by, n, extra) => {
-        if (by === 'relevance' && probed && probed.over === n && probed.k >= k) {
-          // Extra rows count only within the rows read, as in the single-statement read below.
-          const low = probed.low;
-          return { rows: probed.rows.slice(0, k), extra: new Map([...scoresOf(extra.filter((rid) => rid >= low))]) };
-        }
         if (by === 'relevance') {
           const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
           return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
@@ -133,7 +109,7 @@ export class MatcherFactory {
         // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.
         const page = s.date.all({ e, low: w.low, hi, k }) as number[];
         const want = [...page, ...extra];
-        const scores = scoresOf(want);
+        const scores = new Map(want.length ? (s.scores.all({ e, hi, ...ids(want) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
         return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(extra.flatMap((rid) => (scores.has(rid) ? [[rid, scores.get(rid)!]] : []))) };
       },
       matching: (rids) => new Set(rids.length ? (s.matching.all({ e, hi, ...ids(rids) }) as number[]) : []),

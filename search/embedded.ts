@@ -195,15 +195,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private answer(c: CheckedQuery): SearchResult {
     const m = this.matchers.matcher(c);
     const need = c.offset + c.limit;
-    const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
-    // Relevance is computed over the newest matches, enough for the page (any page the request may ask for).
-    const rankN = Math.max(this.o.rankWindow, 2 * need);
     // The window: the newest matches, enough for any page the request may ask for.
-    const windowN = Math.max(this.o.window, 2 * need);
-    // By relevance, the ranking read counts too: fewer matches than it reads means the count is exact.
-    const probeN = Math.min(rankN, windowN);
-    const probe = c.sort === 'relevance' ? m.probe?.(probeN, wanted + 10) : undefined;
-    const w: Window = probe && probe.count < probeN ? { n: probe.count, low: probe.low, capped: false } : m.window(windowN);
+    const w = m.window(Math.max(this.o.window, 2 * need));
     const facets: SearchResult['facets'] = {};
     const result: SearchResult = { total: 0, hits: [], facets };
     if (c.parsed.ignored.length) result.warnings = [`ignored: ${c.parsed.ignored.join(' ')}`];
@@ -215,7 +208,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const reprints = c.collapse ? this.reprints(w.low) : [];
     // Past the window the total is a lower bound anyway: only an exact count is worth collapsing.
     result.total = reprints.length && !w.capped ? w.n - this.duplicates(m, reprints) : w.n;
-    const ranked = Math.min(w.n, rankN);
+    const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
+    // Relevance is computed over the newest matches, enough for the page (any page the request may ask for).
+    const ranked = Math.min(w.n, Math.max(this.o.rankWindow, 2 * need));
     if (c.sort === 'relevance' && ranked < w.n) result.rankedFrom = ranked;
     const groups = this.groups(m, w, ranked, wanted, c, reprints);
     if (c.facets.length) {
