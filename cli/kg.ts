@@ -5,12 +5,12 @@ import { KgError } from '../archive/errors.ts';
 import { UsageError } from './args.ts';
 
 const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  start: { about: 'load the demo if the archive is empty, bring everything up to date, serve GraphQL + UI on :4000', load: () => import('./commands/start.ts') },
+  start: { about: 'load the demo if the archive is empty, bring everything up to date, serve GraphQL + UI on :4000 (--workers N)', load: () => import('./commands/start.ts') },
   import: { about: 'import .html/.htm/.txt files and folders into the archive (then extract them)', load: () => import('./commands/import.ts') },
   crawl: { about: 'crawl news sites into the archive (kg crawl SEED... --help)', load: () => import('./commands/crawl.ts') },
   extract: { about: 're-extract new or changed pages (--all: every page); FILE... --out DIR: eval JSON', load: () => import('./commands/extract.ts') },
   sync: { about: 'project extractions into the graph and the search index (--full: rebuild)', load: () => import('./commands/sync.ts') },
-  serve: { about: 'serve GraphQL at /graphql and the UI at / (--port, --host)', load: () => import('./commands/serve.ts') },
+  serve: { about: 'serve GraphQL at /graphql and the UI at / (--port, --host, --workers: processes, default one per core)', load: () => import('./commands/serve.ts') },
   demo: { about: 'load the bundled demo archive', load: () => import('./commands/demo.ts') },
   stats: { about: 'what the archive, graph and search index hold (--json)', load: () => import('./commands/stats.ts') },
   saved: { about: 'saved searches and their alert feeds (add, list, check, feed, rm)', load: () => import('./commands/saved.ts') },

@@ -1,10 +1,12 @@
-// kg serve [--port 4000] [--host 127.0.0.1]: GraphQL at /graphql and the web pages at / , over the
-// archive's current graph and search index (run `kg sync` first). `kg start` calls serve() too.
+// kg serve [--port 4000] [--host 127.0.0.1] [--workers N]: GraphQL at /graphql and the web pages at / , over the
+// archive's current graph and search index (run `kg sync` first). `kg start` calls serve() too. With more than
+// one worker (default: one per core), cli/cluster.ts forks them; `--workers 1` serves from this process.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi, type ApiOptions } from '../../api/index.ts';
 import { openServices, type Services } from '../../pipeline/services.ts';
 import { parse, UsageError } from '../args.ts';
+import { runCluster, serverUrl, workerCount } from '../cluster.ts';
 
 export interface Serving {
   url: string;
@@ -12,19 +14,35 @@ export interface Serving {
   close(): Promise<void>;
 }
 
+export function checkPort(port: number): number {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not ${port}`);
+  return port;
+}
+
 /** Starts the HTTP server; resolves once it listens. Port 0 picks a free port. */
-export async function serve(opts: { services: Pick<Services, 'archive' | 'graph' | 'search' | 'adapters'>; port: number; host: string; api?: ApiOptions }): Promise<Serving> {
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, not ${opts.port}`);
+export async function serve(opts: {
+  services: Pick<Services, 'archive' | 'graph' | 'search' | 'adapters'>;
+  port: number;
+  host: string;
+  api?: ApiOptions;
+  /** Print where it serves. Default true (cluster workers leave it to the primary). */
+  log?: boolean;
+  /** Added to every response. */
+  headers?: Record<string, string>;
+}): Promise<Serving> {
+  checkPort(opts.port);
   const yoga = createApi(opts.services, opts.api);
-  const server = createServer(yoga);
+  const headers = Object.entries(opts.headers ?? {});
+  const server = createServer(headers.length === 0 ? yoga : (req, res) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    return yoga(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  const url = `http://${host}:${port}`;
-  console.log(`serving GraphQL at ${url}/graphql and the web pages at ${url}/`);
+  const url = serverUrl(opts.host, (server.address() as AddressInfo).port);
+  if (opts.log ?? true) console.log(`serving GraphQL at ${url}/graphql and the web pages at ${url}/`);
   return {
     url,
     server,
@@ -32,13 +50,25 @@ export async function serve(opts: { services: Pick<Services, 'archive' | 'graph'
   };
 }
 
+/** The options `kg serve` and `kg start` share. */
+export const SERVE_OPTIONS = {
+  port: { type: 'string', default: process.env.PORT ?? '4000' },
+  host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  workers: { type: 'string' },
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    port: { type: 'string', default: process.env.PORT ?? '4000' },
-    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-  });
+  const started = Date.now();
+  const { values } = parse(argv, SERVE_OPTIONS);
+  const port = checkPort(Number(values.port));
+  const workers = workerCount(values.workers);
   const services: Services = await openServices();
-  const serving = await serve({ services, port: Number(values.port), host: values.host });
+  if (workers > 1) {
+    // Opening once here applies pending migrations before the workers open the archive.
+    await services.close();
+    return runCluster({ workers, port, host: values.host, startedAt: started });
+  }
+  const serving = await serve({ services, port, host: values.host });
   const stop = () => {
     void serving.close().finally(() => services.close().finally(() => process.exit(0)));
   };

@@ -1,15 +1,16 @@
 // kg start (npm start): the main job on the embedded default. An empty data directory gets the demo
-// archive; otherwise pending extraction and sync are brought up to date. Then GraphQL and the UI are served.
+// archive; otherwise pending extraction and sync are brought up to date. Then GraphQL and the UI are served,
+// by one worker per core (--workers, $KG_WORKERS) forked once that one-time work is done.
 import { extractPages, openServices, syncGraph, syncSearch } from '../../pipeline/index.ts';
 import { parse } from '../args.ts';
+import { runCluster, workerCount } from '../cluster.ts';
 import { loadDemo } from './demo.ts';
-import { serve } from './serve.ts';
+import { checkPort, serve, SERVE_OPTIONS } from './serve.ts';
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    port: { type: 'string', default: process.env.PORT ?? '4000' },
-    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-  });
+  const { values } = parse(argv, SERVE_OPTIONS);
+  const port = checkPort(Number(values.port));
+  const workers = workerCount(values.workers);
   const started = Date.now();
   const services = await openServices();
   if (services.archive.stats().pages === 0) {
@@ -21,7 +22,11 @@ export async function run(argv: string[]): Promise<number> {
     await syncGraph(services.archive, services.graph);
     await syncSearch(services.archive, services.search);
   }
-  await serve({ services, port: Number(values.port), host: values.host });
+  if (workers > 1) {
+    await services.close();
+    return runCluster({ workers, port, host: values.host, startedAt: started });
+  }
+  await serve({ services, port, host: values.host });
   console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return -1; // keep running
 }
