@@ -7,9 +7,20 @@
 process.on('SIGINT', () => {});
 process.on('SIGTERM', () => {});
 
-const { SHUTDOWN } = await import('./cluster.ts');
+const { LOADED, SERVE, SHUTDOWN } = await import('./cluster.ts');
 const { openServices } = await import('../pipeline/services.ts');
 const { serve } = await import('./commands/serve.ts');
+
+// Loaded while the primary may still be preparing the data: open the archive only once it says so.
+await new Promise<void>((resolve) => {
+  const onMessage = (m: unknown) => {
+    if (m !== SERVE) return;
+    process.off('message', onMessage);
+    resolve();
+  };
+  process.on('message', onMessage);
+  process.send!(LOADED);
+});
 
 const port = Number(process.env.KG_WORKER_PORT);
 const host = process.env.KG_WORKER_HOST ?? '127.0.0.1';

@@ -2,6 +2,7 @@
 // forks N workers (cli/cluster-worker.ts), each with its own services and SQLite connection, all listening
 // on one port through node:cluster. The primary reports the URL once and "ready" once all listen, restarts a
 // worker that dies (within a budget, so a crash loop ends), and on SIGINT/SIGTERM stops them all and exits 0.
+// Before serve(), signals keep their default: the primary dies, and workers exit when their channel to it closes.
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,10 @@ import { UsageError } from './args.ts';
 
 const WORKER_ENTRY = fileURLToPath(new URL('./cluster-worker.ts', import.meta.url));
 export const MAX_WORKERS = 64;
-/** The message a worker takes as "finish your requests, close, exit 0". */
+// Messages between the primary and a worker: the worker has loaded its code; the primary lets it open the
+// archive and listen; the primary asks it to finish its requests, close and exit 0.
+export const LOADED = 'kg:loaded';
+export const SERVE = 'kg:serve';
 export const SHUTDOWN = 'kg:shutdown';
 
 export const ClusterOptionsSchema = z
@@ -57,105 +61,136 @@ export class RestartBudget {
   }
 }
 
-/** Runs the primary until the cluster stops; resolves with the exit code (0 after SIGINT/SIGTERM, 1 on failure). */
-export function runCluster(options: ClusterOptions): Promise<number> {
-  const o = ClusterOptionsSchema.parse(options);
-  const startedAt = o.startedAt ?? Date.now();
-  // Workers run under the same loader flags as this process (tsx's --import / --require), from their own entry.
-  cluster.setupPrimary({ exec: WORKER_ENTRY, execArgv: process.execArgv, args: [] });
-  const budget = new RestartBudget(o.maxRestarts, o.restartWindowMs);
-  const live = new Set<Worker>();
-  const listening = new Set<Worker>();
-  // Workers share the listening socket only when they ask for the same port: all ask for the one given
-  // (0 too: cluster hands every worker the same socket), until none is left to share it with; from then on,
-  // the port the first one settled on.
-  let port = o.port;
-  let settled: number | null = null;
-  let ready = false;
-  let stopping = false;
+/**
+ * The primary. Constructing it forks the workers at once: they load their code while this process prepares the
+ * data (demo, extraction, sync), then wait. serve() lets them open the archive and listen, and runs until the
+ * cluster stops.
+ */
+export class Cluster {
+  private readonly o: z.output<typeof ClusterOptionsSchema>;
+  private readonly startedAt: number;
+  private readonly budget: RestartBudget;
+  private readonly live = new Set<Worker>();
+  private readonly listening = new Set<Worker>();
+  /** Workers that have loaded and wait for serve(). */
+  private readonly waiting = new Set<Worker>();
+  // Workers share the listening socket only when they ask for the same port: all ask for the one given (0 too:
+  // cluster hands every worker the same socket), until none is left to share it with; from then on, the port
+  // the first one settled on.
+  private port: number;
+  private settled: number | null = null;
+  private released = false;
+  private ready = false;
+  private stopping = false;
+  private code = 0;
+  private killTimer: NodeJS.Timeout | undefined;
+  private done!: (code: number) => void;
+  /** Resolves with the exit code: 0 after SIGINT/SIGTERM, 1 when the cluster could not keep serving. */
+  readonly stopped = new Promise<number>((resolve) => (this.done = resolve));
 
-  return new Promise<number>((resolve) => {
-    let code = 0;
-    let killTimer: NodeJS.Timeout | undefined;
+  constructor(options: ClusterOptions) {
+    this.o = ClusterOptionsSchema.parse(options);
+    this.startedAt = this.o.startedAt ?? Date.now();
+    this.budget = new RestartBudget(this.o.maxRestarts, this.o.restartWindowMs);
+    this.port = this.o.port;
+    // Workers run under the same loader flags as this process (tsx's --import / --require), from their own entry.
+    cluster.setupPrimary({ exec: WORKER_ENTRY, execArgv: process.execArgv, args: [] });
+    cluster.on('message', this.onMessage);
+    cluster.on('listening', this.onListening);
+    cluster.on('exit', this.onExit);
+    for (let i = 0; i < this.o.workers; i++) this.fork();
+  }
 
-    const fork = () => {
-      if (live.size === 0 && settled !== null) port = settled;
-      const w = cluster.fork({ KG_WORKER_PORT: String(port), KG_WORKER_HOST: o.host });
-      live.add(w);
-    };
-
-    const stop = (exitCode: number) => {
-      if (stopping) return;
-      stopping = true;
-      code = exitCode;
-      for (const w of live) {
-        // One still starting has no request to finish (and may not listen for messages yet).
-        if (listening.has(w) && w.isConnected()) w.send(SHUTDOWN);
-        else w.process.kill('SIGKILL');
-      }
-      killTimer = setTimeout(() => {
-        for (const w of live) {
-          console.error(`worker ${w.process.pid} did not stop within ${o.shutdownMs / 1000} s: killing it`);
-          w.process.kill('SIGKILL');
-        }
-      }, o.shutdownMs);
-      if (live.size === 0) finish();
-    };
-
-    const finish = () => {
-      clearTimeout(killTimer);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      cluster.off('listening', onListening);
-      cluster.off('exit', onExit);
-      resolve(code);
-    };
-
-    const onListening = (w: Worker, address: { port: number }) => {
-      listening.add(w);
-      if (settled === null) {
-        settled = address.port;
-        const url = serverUrl(o.host, settled);
-        console.log(`serving GraphQL at ${url}/graphql and the web pages at ${url}/`);
-      } else if (address.port !== settled) {
-        // Only after every worker died at once with port 0: the port could not be kept.
-        settled = address.port;
-        console.error(`every worker had stopped: now serving at ${serverUrl(o.host, settled)}/`);
-      }
-      if (!ready && listening.size === o.workers) {
-        ready = true;
-        const pids = [...listening].map((x) => x.process.pid).join(', ');
-        console.log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${o.workers} workers (pids ${pids}), primary pid ${process.pid}`);
-      }
-    };
-
-    const onExit = (w: Worker, exitCode: number | null, signal: string | null) => {
-      const listened = listening.delete(w);
-      live.delete(w);
-      if (stopping) {
-        if (live.size === 0) finish();
-        return;
-      }
-      const how = signal ? `was killed (${signal})` : `exited with code ${exitCode}`;
-      if (!ready && !listened) {
-        console.error(`worker ${w.process.pid} ${how} before it could serve: stopping`);
-        return stop(1);
-      }
-      if (!budget.allow()) {
-        console.error(`worker ${w.process.pid} ${how}: over ${o.maxRestarts} restarts within ${o.restartWindowMs / 1000} s, stopping`);
-        return stop(1);
-      }
-      console.error(`worker ${w.process.pid} ${how}: starting another`);
-      fork();
-    };
-
+  serve(): Promise<number> {
+    if (this.stopping) return this.stopped;
+    this.released = true;
+    for (const w of this.waiting) w.send(SERVE);
+    this.waiting.clear();
     // Ctrl-C reaches every process of the group: workers ignore signals and wait for the primary's message.
     // Repeated signals (a terminal and tsx both relaying) change nothing once stopping.
-    const onSignal = () => stop(0);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    cluster.on('listening', onListening);
-    cluster.on('exit', onExit);
-    for (let i = 0; i < o.workers; i++) fork();
-  });
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+    return this.stopped;
+  }
+
+  private fork(): void {
+    if (this.live.size === 0 && this.settled !== null) this.port = this.settled;
+    this.live.add(cluster.fork({ KG_WORKER_PORT: String(this.port), KG_WORKER_HOST: this.o.host }));
+  }
+
+  private stop(code: number): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.code = code;
+    for (const w of this.live) {
+      // One that does not listen yet has no request to finish.
+      if (this.listening.has(w) && w.isConnected()) w.send(SHUTDOWN);
+      else w.process.kill('SIGKILL');
+    }
+    this.killTimer = setTimeout(() => {
+      for (const w of this.live) {
+        console.error(`worker ${w.process.pid} did not stop within ${this.o.shutdownMs / 1000} s: killing it`);
+        w.process.kill('SIGKILL');
+      }
+    }, this.o.shutdownMs);
+    if (this.live.size === 0) this.finish();
+  }
+
+  private finish(): void {
+    clearTimeout(this.killTimer);
+    process.off('SIGINT', this.onSignal);
+    process.off('SIGTERM', this.onSignal);
+    cluster.off('message', this.onMessage);
+    cluster.off('listening', this.onListening);
+    cluster.off('exit', this.onExit);
+    this.done(this.code);
+  }
+
+  private readonly onSignal = () => this.stop(0);
+
+  private readonly onMessage = (w: Worker, message: unknown) => {
+    if (message !== LOADED) return;
+    if (this.released) w.send(SERVE);
+    else this.waiting.add(w);
+  };
+
+  private readonly onListening = (w: Worker, address: { port: number }) => {
+    this.listening.add(w);
+    if (this.settled === null) {
+      this.settled = address.port;
+      const url = serverUrl(this.o.host, this.settled);
+      console.log(`serving GraphQL at ${url}/graphql and the web pages at ${url}/`);
+    } else if (address.port !== this.settled) {
+      // Only after every worker died at once with port 0: the port could not be kept.
+      this.settled = address.port;
+      console.error(`every worker had stopped: now serving at ${serverUrl(this.o.host, this.settled)}/`);
+    }
+    if (!this.ready && this.listening.size === this.o.workers) {
+      this.ready = true;
+      const pids = [...this.listening].map((x) => x.process.pid).join(', ');
+      const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
+      console.log(`ready in ${seconds} s: ${this.o.workers} workers (pids ${pids}), primary pid ${process.pid}`);
+    }
+  };
+
+  private readonly onExit = (w: Worker, exitCode: number | null, signal: string | null) => {
+    const listened = this.listening.delete(w);
+    this.live.delete(w);
+    this.waiting.delete(w);
+    if (this.stopping) {
+      if (this.live.size === 0) this.finish();
+      return;
+    }
+    const how = signal ? `was killed (${signal})` : `exited with code ${exitCode}`;
+    if (!this.ready && !listened) {
+      console.error(`worker ${w.process.pid} ${how} before it could serve: stopping`);
+      return this.stop(1);
+    }
+    if (!this.budget.allow()) {
+      console.error(`worker ${w.process.pid} ${how}: over ${this.o.maxRestarts} restarts within ${this.o.restartWindowMs / 1000} s, stopping`);
+      return this.stop(1);
+    }
+    console.error(`worker ${w.process.pid} ${how}: starting another`);
+    this.fork();
+  };
 }

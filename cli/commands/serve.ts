@@ -5,18 +5,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApi, type ApiOptions } from '../../api/index.ts';
 import { openServices, type Services } from '../../pipeline/services.ts';
-import { parse, UsageError } from '../args.ts';
-import { runCluster, serverUrl, workerCount } from '../cluster.ts';
+import { parse } from '../args.ts';
+import { Cluster, serverUrl, workerCount } from '../cluster.ts';
+import { checkPort, SERVE_OPTIONS } from '../serve-options.ts';
 
 export interface Serving {
   url: string;
   server: Server;
   close(): Promise<void>;
-}
-
-export function checkPort(port: number): number {
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not ${port}`);
-  return port;
 }
 
 /** Starts the HTTP server; resolves once it listens. Port 0 picks a free port. */
@@ -50,23 +46,17 @@ export async function serve(opts: {
   };
 }
 
-/** The options `kg serve` and `kg start` share. */
-export const SERVE_OPTIONS = {
-  port: { type: 'string', default: process.env.PORT ?? '4000' },
-  host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-  workers: { type: 'string' },
-} as const;
-
 export async function run(argv: string[]): Promise<number> {
   const started = Date.now();
   const { values } = parse(argv, SERVE_OPTIONS);
   const port = checkPort(Number(values.port));
   const workers = workerCount(values.workers);
+  const cluster = workers > 1 ? new Cluster({ workers, port, host: values.host, startedAt: started }) : null;
   const services: Services = await openServices();
-  if (workers > 1) {
-    // Opening once here applies pending migrations before the workers open the archive.
+  if (cluster) {
+    // Opening once here applied pending migrations before the workers open the archive.
     await services.close();
-    return runCluster({ workers, port, host: values.host, startedAt: started });
+    return cluster.serve();
   }
   const serving = await serve({ services, port, host: values.host });
   const stop = () => {

@@ -1,17 +1,19 @@
 // kg start (npm start): the main job on the embedded default. An empty data directory gets the demo
 // archive; otherwise pending extraction and sync are brought up to date. Then GraphQL and the UI are served,
-// by one worker per core (--workers, $KG_WORKERS) forked once that one-time work is done.
-import { extractPages, openServices, syncGraph, syncSearch } from '../../pipeline/index.ts';
+// by one worker per core (--workers, $KG_WORKERS), let in once that one-time work is done.
 import { parse } from '../args.ts';
-import { runCluster, workerCount } from '../cluster.ts';
-import { loadDemo } from './demo.ts';
-import { checkPort, serve, SERVE_OPTIONS } from './serve.ts';
+import { Cluster, workerCount } from '../cluster.ts';
+import { checkPort, SERVE_OPTIONS } from '../serve-options.ts';
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, SERVE_OPTIONS);
   const port = checkPort(Number(values.port));
   const workers = workerCount(values.workers);
   const started = Date.now();
+  // Forked first, and the pipeline loaded only then: the workers load their own code meanwhile.
+  const cluster = workers > 1 ? new Cluster({ workers, port, host: values.host, startedAt: started }) : null;
+  const { extractPages, openServices, syncGraph, syncSearch } = await import('../../pipeline/index.ts');
+  const { loadDemo } = await import('./demo.ts');
   const services = await openServices();
   if (services.archive.stats().pages === 0) {
     console.log(`data directory ${services.archive.dataDir} is empty: loading the demo archive`);
@@ -22,10 +24,11 @@ export async function run(argv: string[]): Promise<number> {
     await syncGraph(services.archive, services.graph);
     await syncSearch(services.archive, services.search);
   }
-  if (workers > 1) {
+  if (cluster) {
     await services.close();
-    return runCluster({ workers, port, host: values.host, startedAt: started });
+    return cluster.serve();
   }
+  const { serve } = await import('./serve.ts');
   await serve({ services, port, host: values.host });
   console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return -1; // keep running
