@@ -1,5 +1,6 @@
 // GraphQL API under load: requests/s and latency (p50, p99) for search and entity queries over HTTP on
-// 127.0.0.1, against a synthetic archive (test/bench/generate.ts) on the embedded graph and search adapters.
+// 127.0.0.1, against the demo archive plus a synthetic archive (test/bench/generate.ts) on the embedded graph and
+// search adapters.
 // The server runs in a child process so the load generator (autocannon) does not share its event loop.
 // Goal: search >= 500 requests/s with p99 < 100 ms.
 // The embedded index caches answers of repeated queries (search/result-cache.ts): "search" replays 10 queries, so
@@ -10,16 +11,19 @@
 // archive and the rest (HTTP, Yoga, GraphQL, resolvers, JSON); see test/bench/api-layers.ts. "ports alone" replays
 // the scenario's port calls one request at a time without HTTP or GraphQL (CPU ms), so "API+HTTP" = total − that,
 // which also holds for adapters that work after an await (the graph walk), where the per-layer split cannot see it.
-// Run: npx tsx test/bench/api.bench.ts [articles=5000] [seconds=10] [connections=10]
+// With workers > 1 the requests go to the real `kg serve --workers N` (cli/cluster.ts) over the same archive, one
+// cluster with the cache and one without; server CPU is then the whole process tree's (/proc), without the split.
+// Run: npx tsx test/bench/api.bench.ts [articles=5000] [seconds=10] [connections=10] [workers=1]
 // Env: KG_BENCH_ONLY=regex runs only the matching scenarios; KG_BENCH_CPU_PROF=dir writes one V8 CPU profile of
 // the server process per scenario there (<scenario>.cpuprofile, the format of `node --cpu-prof`; open in DevTools).
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadDemo } from '../../cli/commands/demo.ts';
 import { serve } from '../../cli/commands/serve.ts';
 import { openServices } from '../../pipeline/services.ts';
 import type { SearchDoc } from '../../search/port.ts';
@@ -39,6 +43,7 @@ const TERMS = ['医联体', '托管', '远程会诊', '保定', '对口帮扶', 
 async function child(dataDir: string, n: number, profDir: string | undefined): Promise<void> {
   const services = await openServices({ dataDir, env: {} });
   const started = Date.now();
+  await loadDemo(services, true);
   let batch: ReturnType<typeof iterateArticles> extends Generator<infer T> ? T[] : never = [];
   const docs: SearchDoc[] = [];
   const flush = async () => {
@@ -167,6 +172,50 @@ const SCENARIOS: Scenario[] = [
   { name: 'entities type-ahead', inputs: 'prefixes', request: (name) => post(TYPEAHEAD, { name }), ports: (p, name) => p.graph.findEntities({ type: 'hospital', name, limit: 11, offset: 0 }) },
 ];
 
+const CLI = fileURLToPath(new URL('../../cli/kg.ts', import.meta.url));
+
+/** `kg serve --workers N` on the bench archive; resolves with its URL once every worker listens. */
+function startCluster(dataDir: string, workers: number, env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, [...process.execArgv, CLI, 'serve', '--workers', String(workers), '--port', '0'], {
+    env: { ...process.env, ...env, KG_DATA_DIR: dataDir, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let url = '';
+    proc.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      url ||= /serving GraphQL at (http:\/\/\S+)\/graphql/.exec(out)?.[1] ?? '';
+      if (url && /\bready in\b/.test(out)) resolve({ url, proc });
+    });
+    proc.once('exit', (code) => reject(new Error(`kg serve exited with ${code}: ${out}`)));
+  });
+}
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+
+/** CPU ms used so far by a process and all its descendants (Linux /proc). */
+function treeCpuMs(root: number): number {
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      stats.set(Number(entry), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * TICK_MS });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const walk = (pid: number) => {
+    total += stats.get(pid)?.ms ?? 0;
+    for (const [child, st] of stats) if (st.ppid === pid) walk(child);
+  };
+  walk(root);
+  return total;
+}
+
 const cpuMs = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
@@ -187,16 +236,24 @@ async function portsAlone(ports: Record<'cached' | 'uncached', Ports>, inputs: R
 }
 
 async function main(): Promise<void> {
-  const [n = 5000, seconds = 10, connections = 10] = process.argv.slice(2).map(Number);
+  const [n = 5000, seconds = 10, connections = 10, workers = 1] = process.argv.slice(2).map(Number);
   const dir = mkdtempSync(join(tmpdir(), 'kg-api-bench-'));
   const only = process.env.KG_BENCH_ONLY ? new RegExp(process.env.KG_BENCH_ONLY) : null;
+  const clusters: Array<{ url: string; proc: ChildProcess }> = [];
   const server: ChildProcess = fork(SELF, ['--child', dir, String(n)], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     const ready = await new Promise<Ready>((resolve, reject) => {
       server.once('message', (m) => resolve(m as never));
       server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
-    console.log(`archive: ${n} synthetic articles loaded in ${ready.loadSeconds.toFixed(1)} s; ${seconds} s per scenario, ${connections} connections`);
+    console.log(`archive: the demo archive and ${n} synthetic articles loaded in ${ready.loadSeconds.toFixed(1)} s; ${seconds} s per scenario, ${connections} connections`);
+    if (workers > 1) {
+      clusters.push(await startCluster(dir, workers, {}), await startCluster(dir, workers, { KG_SEARCH_CACHE: '0' }));
+      // Every worker loads its dictionaries and prepares its statements on its first requests: warm them all up.
+      const all = SCENARIOS.flatMap((sc) => ready.inputs[sc.inputs].map((x) => sc.request(x)));
+      for (const c of clusters) await autocannon({ url: c.url, connections, duration: 3, requests: all });
+      console.log(`server: kg serve --workers ${workers} (a cluster with the search cache, one without; warmed up 3 s each); server CPU is the whole cluster's`);
+    }
     const searchAlone = ready.alone['search, cache off'];
     console.log(`search port alone, cache off (no HTTP, no GraphQL): ${searchAlone.toFixed(2)} CPU ms/query → at most ${(1000 / searchAlone).toFixed(0)} queries/s on one core`);
     // Figures on a shared machine are only comparable at a similar load: print it.
@@ -206,18 +263,23 @@ async function main(): Promise<void> {
       const name = sc.name;
       const requests = ready.inputs[sc.inputs].map((x) => sc.request(x));
       if (only && !only.test(name)) continue;
+      const target = clusters.length ? clusters[sc.cacheOff ? 1 : 0] : null;
       await ask(server, 'mark', name);
-      const r = await autocannon({ url: sc.cacheOff ? ready.urls.uncached : ready.urls.cached, connections, duration: seconds, requests });
+      const cpu0 = target ? treeCpuMs(target.proc.pid!) : 0;
+      const r = await autocannon({ url: target?.url ?? (sc.cacheOff ? ready.urls.uncached : ready.urls.cached), connections, duration: seconds, requests });
       const u = (await ask(server, 'report', name)) as Usage;
+      if (target) u.cpuMs = treeCpuMs(target.proc.pid!) - cpu0; // the in-process servers sat idle: only the cluster's CPU counts
       const bad = r.errors + r.timeouts + r.non2xx;
       const per = (ms: number) => (ms / Math.max(1, r.requests.total)).toFixed(2).padStart(6);
       const rest = u.cpuMs - u.times.search - u.times.graph - u.times.archive;
-      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1000).toFixed(1).padStart(8)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)} │ ${ready.alone[name].toFixed(2).padStart(11)} ${(u.cpuMs / Math.max(1, r.requests.total) - ready.alone[name]).toFixed(2).padStart(9)}  (${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`);
+      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1000).toFixed(1).padStart(8)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${target ? '     -      -        -      -' : `${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}`} │ ${ready.alone[name].toFixed(2).padStart(11)} ${(u.cpuMs / Math.max(1, r.requests.total) - ready.alone[name]).toFixed(2).padStart(9)}  ${target ? '' : `(${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`}`);
       if (name.startsWith('search (') || name === 'search, cache off') {
         console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
       }
     }
   } finally {
+    for (const c of clusters) c.proc.kill('SIGTERM');
+    await Promise.all(clusters.map((c) => (c.proc.exitCode === null ? new Promise((resolve) => c.proc.once('exit', resolve)) : null)));
     server.kill('SIGTERM');
     if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
