@@ -10,7 +10,7 @@ import { gazetteer, type Place } from './gazetteer.ts';
 import { scanInstitutions, type InstitutionMention } from './institutions.ts';
 import { scanPeople, type PersonMention } from './people.ts';
 import { scanPlaces, type PlaceMention } from './places.ts';
-import { scanProjects, type ProjectMention } from './projects.ts';
+import { projectEntities, scanProjects, type ProjectMention } from './projects.ts';
 import { collaborations, type SentenceInstitution } from './relations.ts';
 import { homePlaceFor } from './resolve.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
@@ -60,7 +60,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const parsed: Parsed[] = sentences.map((s, i) => {
     const tokens = tokenLists[i];
     const places = scanPlaces(s.text, tokens, g);
-    return { s, places, insts: scanInstitutions(s.text, tokens, places, reject), people: scanPeople(s.text, tokens), projects: scanProjects(s.text, tokens) };
+    const insts = scanInstitutions(s.text, tokens, places, reject);
+    return { s, places, insts, people: scanPeople(s.text, tokens), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
   });
   const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
   const counts = new Map<string, number>();
@@ -92,7 +93,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   }
   const { entities: institutions, idOf } = resolveInstitutions(resolvedMentions, home, g, (pv) => body.slice(pv.start, pv.end), reject);
   const entities: Entity[] = [...placeEntities(placeList), ...institutions];
-  entities.push(...namedOnce('project', projectList));
+  entities.push(...projectEntities(projectList));
   entities.push(...people(personList));
   const primary = primaryActor(institutions, body, article.source);
   const provinces = new Map<string, string>();
@@ -138,17 +139,6 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     relations: relations.filter((r) => r.confidence >= o.minConfidence),
     rejected,
   };
-}
-
-function namedOnce(type: 'project', list: { name: string; prov: Provenance; conf: number }[]): Entity[] {
-  const byName = new Map<string, Entity>();
-  for (const { name, prov, conf } of list) {
-    const e = byName.get(name) ?? { id: `${type}:${name}`, type, name, aliases: [], mentions: [], confidence: conf };
-    e.mentions.push(prov);
-    e.confidence = Math.max(e.confidence, conf);
-    byName.set(name, e);
-  }
-  return [...byName.values()];
 }
 
 function people(list: { m: PersonMention; prov: Provenance }[]): Entity[] {

@@ -28,3 +28,88 @@ describe('projects', () => {
     expect(named(run('双方签约了合作项目,开展重大项目建设。'), 'project')).toEqual([]);
   });
 });
+
+describe('projects: what is refused, and why', () => {
+  it('refuses a generic modifier before a generic head as project-generic', () => {
+    const k = run('两地将推进一批重大合作项目，并实施惠民工程和医疗卫生合作项目。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-generic']).toBe(3);
+    // a kind of system (紧密型, 县域) is no name either
+    expect(run('建成紧密型县域医共体。').rejected['project-generic']).toBe(1);
+  });
+
+  it('refuses counted lists and time spans as project-counted, quoted or not', () => {
+    const k = run('会议部署了“五大工程”和三项行动，医院也制定了未来三年计划。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-counted']).toBe(3);
+  });
+
+  it('refuses staff (人才队伍, a hospital\'s 队伍) as project-not-a-programme, keeps a national rescue team', () => {
+    const k = run('医院人才队伍不断壮大，赤峰市医院队伍经受了考验。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-not-a-programme']).toBe(2);
+    expect(named(run('组建国家紧急医学救援队伍。'), 'project')).toEqual(['国家紧急医学救援队伍']);
+  });
+
+  it('refuses a kind of alliance (…型医联体) as project-category', () => {
+    const k = run('推动专科联盟型和远程医疗型医联体协调发展。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-category']).toBe(1);
+  });
+
+  it('refuses 项目 / 平台 named by nothing but their subject as project-unnamed', () => {
+    const k = run('联盟向成员单位开放远程教学平台。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-unnamed']).toBe(1);
+    // the same head with a place or an institution is a name
+    expect(named(run('北京朝阳医院搭建京蒙远程教学平台。'), 'project')).toEqual(['京蒙远程教学平台']);
+  });
+
+  it('refuses a head that ends an institution\'s own name as project-is-institution', () => {
+    const k = run('首都医科大学附属北京天坛医院雄安医学中心正式运营。');
+    expect(named(k, 'project')).toEqual([]);
+    expect(k.rejected['project-is-institution']).toBe(1);
+  });
+
+  it('keeps the clause before a place out of the name', () => {
+    expect(named(run('积极探索以专科联盟模式充实京津冀医联体建设。'), 'project')).toEqual(['京津冀医联体']);
+    // and drops qualifiers before a name: a specialty, a count, a scope
+    expect(named(run('申报心血管等专科国家区域医疗中心，全市远程医疗协作网已覆盖各县。'), 'project'))
+      .toEqual(['国家区域医疗中心', '远程医疗协作网']);
+  });
+});
+
+describe('projects: real names kept', () => {
+  it('keeps quoted names, quoted formulas and plans named with their span', () => {
+    const k = run('两地启动“京蒙协作医疗倍增计划”，搭建“一核两翼”协同发展平台，实施京蒙卫生健康协作三年行动计划。');
+    expect(named(k, 'project')).toEqual(['“一核两翼”协同发展平台', '京蒙协作医疗倍增计划', '京蒙卫生健康协作三年行动计划']);
+  });
+
+  it('reads an institution whole at the head of a project, and a branch of it under a place', () => {
+    expect(named(run('河北医科大学第三医院医联体张家口片区揭牌。'), 'project')).toEqual(['河北医科大学第三医院医联体张家口片区']);
+    expect(named(run('赤峰市医院加入北京朝阳医院呼吸专科联盟。'), 'project')).toEqual(['北京朝阳医院呼吸专科联盟']);
+  });
+
+  it('gives 项目 to every institution of an enumeration', () => {
+    const k = run('重点推进北京天坛医院唐山医院、首都医科大学附属北京安贞医院廊坊医院和天津市胸科医院承德医院项目。');
+    expect(named(k, 'project')).toEqual(['北京天坛医院唐山医院项目', '天津市胸科医院承德医院项目', '首都医科大学附属北京安贞医院廊坊医院项目']);
+  });
+
+  it('finds joint centres of partners joined by dashes, not dates or asides', () => {
+    const k = run('北京宣武医院—赤峰市医院神经介入中心揭牌，天坛—宣武—赤峰卒中中心同日成立。');
+    expect(named(k, 'project')).toEqual(['北京宣武医院—赤峰市医院神经介入中心', '天坛—宣武—赤峰卒中中心']);
+    expect(named(run('专家于10月8日—10日到访，医院——这家老牌医院——建成卒中中心。'), 'project')).toEqual([]);
+  });
+
+  it('keeps centres built together and a name followed by 内', () => {
+    expect(named(run('北京儿童医院与保定市儿童医院共建儿童白血病诊疗中心。'), 'project')).toEqual(['儿童白血病诊疗中心']);
+    expect(named(run('患者在唐山市远程医疗协作网内即可转诊。'), 'project')).toEqual(['唐山市远程医疗协作网']);
+    expect(named(run('全力推进乌兰察布市中心医院新院区项目建设。'), 'project')).toEqual(['乌兰察布市中心医院新院区项目']);
+  });
+
+  it('makes one project of a name and its (建设)项目 form, named by the longest', () => {
+    const k = run('医院获批国家区域医疗中心建设项目。这一国家区域医疗中心将于明年建成。');
+    expect(k.entities.filter((e) => e.type === 'project').map((e) => [e.name, e.aliases, e.mentions.length]))
+      .toEqual([['国家区域医疗中心建设项目', ['国家区域医疗中心'], 2]]);
+  });
+});
