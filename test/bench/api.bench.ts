@@ -6,7 +6,9 @@
 // The embedded index caches answers of repeated queries (search/result-cache.ts): "search" replays 10 queries, so
 // after the first round every request is a cache hit; "search, cache off" replays them against a second server
 // over the same archive with KG_SEARCH_CACHE=0, so every request pays the full FTS5 + BM25 cost. Real traffic
-// (a few popular queries, a long tail) lies between the two rows.
+// (a few popular queries, a long tail) lies between the two rows; "search, Zipf mix" models it: 3,000 distinct
+// queries (terms × year filters × places × pages × sort), drawn with probability ∝ 1/rank, in one sequence that all
+// connections share, so the cache sees each request once, in order. Its hit rate is printed (one process only).
 // Each scenario also reports the server's CPU per request, split into the search port, the graph port, the
 // archive and the rest (HTTP, Yoga, GraphQL, resolvers, JSON); see test/bench/api-layers.ts. "ports alone" replays
 // the scenario's port calls one request at a time without HTTP or GraphQL (CPU ms), so "API+HTTP" = total − that,
@@ -23,14 +25,23 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offsetToCursor } from '@pothos/plugin-relay';
 import { loadDemo } from '../../cli/commands/demo.ts';
 import { serve } from '../../cli/commands/serve.ts';
 import { openServices } from '../../pipeline/services.ts';
+import type { EmbeddedSearchIndex } from '../../search/embedded.ts';
 import type { SearchDoc } from '../../search/port.ts';
 import { emptyTimes, timeLayers, type LayerTimes } from './api-layers.ts';
 import { iterateArticles } from './generate.ts';
 
-interface Request { method: 'POST'; path: string; headers: Record<string, string>; body: string }
+interface Request {
+  method: 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  setupRequest?: (req: Request) => Request;
+  onResponse?: (status: number, body: string) => void;
+}
 interface Histogram { average: number; p50: number; p99: number; max: number }
 interface Result { requests: Histogram & { total: number }; latency: Histogram; throughput: { total: number }; errors: number; timeouts: number; non2xx: number }
 type Autocannon = (opts: { url: string; connections: number; duration: number; requests: Request[] }) => Promise<Result>;
@@ -83,6 +94,8 @@ async function child(dataDir: string, n: number, profDir: string | undefined): P
   const s = await serve({ services: layers.cached.services, ...opts });
   const u = await serve({ services: layers.uncached.services, ...opts });
   let cpu = process.cpuUsage();
+  const cache = services.search as EmbeddedSearchIndex;
+  let cache0 = cache.cacheStats();
   const profiler = profDir ? new Session() : null;
   profiler?.connect();
   const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => profiler!.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
@@ -92,6 +105,7 @@ async function child(dataDir: string, n: number, profDir: string | undefined): P
       layers.cached.reset();
       layers.uncached.reset();
       cpu = process.cpuUsage();
+      cache0 = cache.cacheStats();
       process.send!('marked');
     } else {
       const used = process.cpuUsage(cpu);
@@ -100,7 +114,8 @@ async function child(dataDir: string, n: number, profDir: string | undefined): P
         const { profile } = (await post('Profiler.stop')) as { profile: object };
         writeFileSync(join(profDir!, `${m.name.replace(/[^\w]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
       }
-      process.send!({ cpuMs: (used.user + used.system) / 1000, times } satisfies Usage);
+      const c = cache.cacheStats();
+      process.send!({ cpuMs: (used.user + used.system) / 1000, times, cache: { hits: c.hits - cache0.hits, misses: c.misses - cache0.misses } } satisfies Usage);
     }
   });
   process.send!({ urls: { cached: s.url, uncached: u.url }, loadSeconds, alone, inputs } satisfies Ready);
@@ -116,7 +131,7 @@ function sumTimes(a: LayerTimes, b: LayerTimes): LayerTimes {
   return out;
 }
 
-interface Usage { cpuMs: number; times: LayerTimes }
+interface Usage { cpuMs: number; times: LayerTimes; cache: { hits: number; misses: number } }
 interface Ready { urls: Record<'cached' | 'uncached', string>; loadSeconds: number; alone: Record<string, number>; inputs: Record<Scenario['inputs'], string[]> }
 
 /** Marks the start of a scenario in the server child, or asks for its CPU use and per-layer times since the mark. */
@@ -127,12 +142,72 @@ function ask(server: ChildProcess, cmd: 'mark' | 'report', name: string): Promis
   });
 }
 
+/** GraphQL answers with errors (HTTP 200 all the same): counted with the failed requests. */
+let graphqlErrors = 0;
 const post = (query: string, variables: Record<string, unknown>): Request => ({
   method: 'POST',
   path: '/graphql',
   headers: { 'content-type': 'application/json', accept: 'application/json' },
   body: JSON.stringify({ query, variables }),
+  onResponse: (_status, body) => {
+    if (body.includes('"errors":[')) graphqlErrors++; // a quote inside data is escaped (\"), so this is the key
+  },
 });
+
+const SEARCH_ZIPF = `query($q: String!, $filters: SearchFilters, $after: String, $sort: SearchSort) { search(query: $q, first: 10, filters: $filters, after: $after, sort: $sort, facets: []) { totalCount edges { node { articleId title titleHighlighted published source passages } } } }`;
+
+/** The Zipf mix's distinct queries, in a fixed shuffled order (rank 1 first). */
+function zipfQueries(): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const q of TERMS)
+    for (const year of [null, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024])
+      for (const place of [null, '保定市', '赤峰市'])
+        for (const offset of [0, 10, 20, 30, 40])
+          for (const sort of ['RELEVANCE', 'DATE']) {
+            const filters = { ...(year ? { from: String(year), to: String(year) } : {}), ...(place ? { places: [place] } : {}) };
+            out.push({ q, filters: Object.keys(filters).length ? filters : null, after: offset ? offsetToCursor(offset - 1) : null, sort });
+          }
+  return shuffle(out, mulberry32(7));
+}
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], random: () => number): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+  return xs;
+}
+
+/** One request whose body is the next draw of a Zipf (s = 1) sequence over `queries`, shared by every connection. */
+function zipfRequest(queries: Array<Record<string, unknown>>): Request {
+  const weights = queries.map((_, r) => 1 / (r + 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  const cdf = weights.map((w) => (acc += w / sum));
+  const random = mulberry32(11);
+  const bodies = queries.map((variables) => JSON.stringify({ query: SEARCH_ZIPF, variables }));
+  const draw = () => {
+    const x = random();
+    let lo = 0;
+    let hi = cdf.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return bodies[lo];
+  };
+  return { ...post(SEARCH_ZIPF, {}), setupRequest: (req: Request) => ({ ...req, body: draw() }) };
+}
 
 const SEARCH = `query($q: String!) { search(query: $q, first: 10, facets: []) { totalCount edges { node { articleId title titleHighlighted published source passages } } } }`;
 const SEARCH_FACETS = `query($q: String!) { search(query: $q, first: 10) { totalCount facets { field values { key count } } edges { node { articleId titleHighlighted passages } } } }`;
@@ -145,13 +220,14 @@ type Ports = Pick<Awaited<ReturnType<typeof openServices>>, 'archive' | 'graph' 
 const ALL_FACETS = ['source', 'places', 'institutions', 'kinds', 'year'] as const;
 
 /** One scenario: its GraphQL request for an input, and the port calls the API makes for it (replayed alone for a baseline). */
-interface Scenario { name: string; inputs: 'terms' | 'ids' | 'prefixes'; request(input: string): Request; ports(p: Ports, input: string): Promise<unknown>; cacheOff?: true }
+interface Scenario { name: string; inputs: 'terms' | 'ids' | 'prefixes'; request(input: string): Request; requests?: () => Request[]; ports(p: Ports, input: string): Promise<unknown>; cacheOff?: true }
 const searchPorts = (p: Ports, q: string) => p.search.search({ text: q, limit: 10, offset: 0, facets: [], sort: 'relevance', collapseReprints: true });
 const SCENARIOS: Scenario[] = [
   // The fixed cost of a request (HTTP, Yoga, an empty execution): the floor under every other row.
   { name: 'floor: { __typename }', inputs: 'terms', request: () => post('{ __typename }', {}), ports: async () => undefined },
   { name: 'search (10 hits, passages)', inputs: 'terms', request: (q) => post(SEARCH, { q }), ports: searchPorts },
   { name: 'search, cache off', inputs: 'terms', request: (q) => post(SEARCH, { q }), ports: searchPorts, cacheOff: true },
+  { name: 'search, Zipf mix', inputs: 'terms', request: (q) => post(SEARCH, { q }), requests: () => [zipfRequest(zipfQueries())], ports: searchPorts },
   { name: 'search + facets', inputs: 'terms', request: (q) => post(SEARCH_FACETS, { q }), ports: (p, q) => p.search.search({ text: q, limit: 10, offset: 0, facets: [...ALL_FACETS], sort: 'relevance', collapseReprints: true }) },
   {
     name: 'search → article → entities', inputs: 'terms', request: (q) => post(SEARCH_NESTED, { q }),
@@ -216,6 +292,8 @@ function treeCpuMs(root: number): number {
   return total;
 }
 
+const fixed = (x: number | null, width: number) => (x === null || Number.isNaN(x) ? '-' : x.toFixed(2)).padStart(width);
+
 const cpuMs = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1000;
@@ -226,6 +304,10 @@ async function portsAlone(ports: Record<'cached' | 'uncached', Ports>, inputs: R
   const out: Record<string, number> = {};
   for (const sc of SCENARIOS) {
     const p = sc.cacheOff ? ports.uncached : ports.cached;
+    if (sc.requests) {
+      out[sc.name] = NaN; // a request mix of its own: no single port call to replay
+      continue;
+    }
     const list = inputs[sc.inputs];
     for (let i = 0; i < 10; i++) await sc.ports(p, list[i % list.length]); // warm statement caches
     const t0 = cpuMs();
@@ -261,19 +343,21 @@ async function main(): Promise<void> {
     console.log('scenario                        req/s    p50 ms   p99 ms   max ms  errors  kB/resp │ server CPU ms/request: total  search  graph  archive  rest │ ports alone  API+HTTP  (port calls/request: search graph archive)');
     for (const sc of SCENARIOS) {
       const name = sc.name;
-      const requests = ready.inputs[sc.inputs].map((x) => sc.request(x));
+      const requests = sc.requests?.() ?? ready.inputs[sc.inputs].map((x) => sc.request(x));
       if (only && !only.test(name)) continue;
       const target = clusters.length ? clusters[sc.cacheOff ? 1 : 0] : null;
+      graphqlErrors = 0;
       await ask(server, 'mark', name);
       const cpu0 = target ? treeCpuMs(target.proc.pid!) : 0;
       const r = await autocannon({ url: target?.url ?? (sc.cacheOff ? ready.urls.uncached : ready.urls.cached), connections, duration: seconds, requests });
       const u = (await ask(server, 'report', name)) as Usage;
       if (target) u.cpuMs = treeCpuMs(target.proc.pid!) - cpu0; // the in-process servers sat idle: only the cluster's CPU counts
-      const bad = r.errors + r.timeouts + r.non2xx;
+      const bad = r.errors + r.timeouts + r.non2xx + graphqlErrors;
       const per = (ms: number) => (ms / Math.max(1, r.requests.total)).toFixed(2).padStart(6);
       const rest = u.cpuMs - u.times.search - u.times.graph - u.times.archive;
-      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1000).toFixed(1).padStart(8)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${target ? '     -      -        -      -' : `${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}`} │ ${ready.alone[name].toFixed(2).padStart(11)} ${(u.cpuMs / Math.max(1, r.requests.total) - ready.alone[name]).toFixed(2).padStart(9)}  ${target ? '' : `(${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`}`);
-      if (name.startsWith('search (') || name === 'search, cache off') {
+      console.log(`${name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} ${r.latency.p50.toFixed(1).padStart(8)} ${r.latency.p99.toFixed(1).padStart(8)} ${r.latency.max.toFixed(0).padStart(8)} ${String(bad).padStart(7)} ${(r.throughput.total / Math.max(1, r.requests.total) / 1000).toFixed(1).padStart(8)} │ ${' '.repeat(22)}${per(u.cpuMs)}  ${target ? '     -      -        -      -' : `${per(u.times.search)} ${per(u.times.graph)}   ${per(u.times.archive)} ${per(rest)}`} │ ${fixed(ready.alone[name], 11)} ${fixed(u.cpuMs / Math.max(1, r.requests.total) - ready.alone[name], 9)}  ${target ? '' : `(${(['search', 'graph', 'archive'] as const).map((l) => (u.times.calls[l] / Math.max(1, r.requests.total)).toFixed(1)).join(' ')})`}`);
+      if (sc.requests && !target) console.log(`  search cache: ${u.cache.hits} hits, ${u.cache.misses} misses (${((100 * u.cache.hits) / Math.max(1, u.cache.hits + u.cache.misses)).toFixed(1)} % hits)`);
+      if (name.startsWith('search')) {
         console.log(`  goal: >= 500 req/s with p99 < 100 ms → ${(r.requests.average / 500).toFixed(2)}× the rate, p99 at ${(r.latency.p99 / 100).toFixed(2)}× the bound: ${r.requests.average >= 500 && r.latency.p99 < 100 ? 'met' : 'NOT met'}`);
       }
     }
