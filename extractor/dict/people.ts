@@ -13,7 +13,17 @@ export const ROLES = [
   '总书记', '党委书记', '副书记', '书记', '副主任', '主任医师', '主任', '副院长', '院长', '副校长', '校长', '教授', '专家',
   '医生', '局长', '副局长', '市长', '副市长', '省长', '副省长', '县长', '区长', '部长', '主席', '所长', '站长', '护士长',
   '研究员', '博士', '院士', '委员', '总经理', '董事长',
+  // posts that news puts before a name as often as 院长 (负责人唐志红介绍, 理事长吴晓明)
+  '负责人', '理事长', '副理事长', '会长', '秘书长', '处长', '科长', '副主任医师', '主治医师', '医师', '组长', '队长',
+  // who a quoted person is when no post is given (牧民巴特尔); not 患者, which follows any illness (康复期患者)
+  '牧民', '村民', '护士', '志愿者',
 ];
 
 /** Characters that cannot continue a name (介绍, 表示, 在…). */
 export const NAME_BREAKERS = new Set([...'介表说指强在的了和与及等主出带一为是对向从到将已也还都就又把被']);
+
+/** Words that may follow a name when no role word anchors it (冯振华任副理事长, 王勇等, 刘芳一行). */
+export const NAME_FOLLOWERS = new Set(['等', '等人', '一行', '同志', '女士', '先生', '任', '作', '率', '赴', '称', '携', '随', '获', '则', '均', '曾']);
+
+/** Verbs of saying: a name at a clause start before one of them is a speaker (“……”冯振华说). */
+export const SPEECH_VERBS = new Set(['说', '介绍', '表示', '指出', '强调', '认为', '坦言', '透露', '告诉', '回忆', '解释', '感慨', '称', '谈到', '提到', '坦承', '笑着说']);

@@ -61,7 +61,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const tokens = tokenLists[i];
     const places = scanPlaces(s.text, tokens, g);
     const insts = scanInstitutions(s.text, tokens, places, reject);
-    return { s, places, insts, people: scanPeople(s.text, tokens), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
+    return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
   });
   const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
   const counts = new Map<string, number>();

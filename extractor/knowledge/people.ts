@@ -1,70 +1,204 @@
-// People with their roles: a name beside a role word (王勇教授, 主任王栩冬). Unknown names are split
-// into single characters by the segmenter, which is what tells a name from a word here.
-import { NAME_BREAKERS, ROLES, SURNAMES } from '../dict/people.ts';
+// People with their roles. jieba cuts Chinese names unpredictably (王/勇, 刘建国, 马/春雷, 韩文/斌), so a
+// name is read from the characters: a surname and one or two more Han characters, on token boundaries.
+// The dictionary only vetoes common words that happen to start with a surname character (高度, 全国).
+// A name is taken only where the text says it is one:
+//  - beside a role word: 王勇教授, 主任王栩冬介绍, 院长刘建国介绍
+//  - before a speech verb at a clause start: “……”冯振华说, 据吴晓明介绍
+//  - in apposition with a role: 李红霞，临潭县人民医院护士长
+//  - in an enumeration with such a name: 孙宏、梁晓东、姚佳三位主任医师, 专家何立平、苏晓燕等
+import { NAME_BREAKERS, NAME_FOLLOWERS, ROLES, SPEECH_VERBS, SURNAMES } from '../dict/people.ts';
 import type { Token } from './segment.ts';
 import { charClass } from './chars.ts';
+import { isCommonWord, isFunctionOrVerb, isPersonWord } from './pos.ts';
 
 export interface PersonMention { name: string; role: string; start: number; end: number }
+
+/** Offsets in the sentence already taken by a place or an institution (安新县, 北京医院). */
+export interface Occupied { start: number; end: number }
 
 const ROLE_SET = new Set(ROLES);
 const ROLE_LAST = new Uint8Array(65536);
 for (const r of ROLES) ROLE_LAST[r.charCodeAt(r.length - 1)] = 1;
 const CLAUSE_BREAK = charClass(/[，,；;：:。！？!?“”"（）()\s]/u);
-/** Roles that follow a well-known name written as one word (习近平总书记). */
-const WORD_NAME_ROLES = new Set(['总书记', '主席']);
+const HAN = charClass(/\p{Script=Han}/u);
+/** Before a speech verb, a name opens its clause: after punctuation, a closing quote or 据. */
+const OPENERS = new Set(['据', '”', '"', '’']);
+/** A count between an enumeration of names and their shared role: 孙宏、姚佳三位主任医师, 王勇等专家. */
+const COUNT_BEFORE_ROLE = /^(等人?|[一二两三四五六七八九十\d]+[位名])$/u;
+/** Prepositions that are also surnames, standing alone: 和王勇教授 is 王勇, 院长和管理团队 no name. */
+const PREPOSITIONS = new Set([...'和与及向同跟对给把被让由从在']);
+/** A name never ends like a place or a unit (王林口镇, 麻醉科 are no names). */
+const PLACE_END = charClass(/[省市县区镇乡村旗盟州科室院部处所局委办站]/u);
 
-export function scanPeople(text: string, tokens: Token[]): PersonMention[] {
-  const out: PersonMention[] = [];
-  for (let k = 0; k < tokens.length; k++) {
-    const role = tokens[k].word;
-    if (!ROLE_LAST[role.charCodeAt(role.length - 1)] || !ROLE_SET.has(role)) continue;
-    // name before the role: 王/勇/教授, 权/昌/益/教授, 习近平/总书记
-    const before = nameEndingAt(tokens, k - 1, WORD_NAME_ROLES.has(role));
-    if (before) {
-      out.push({ name: before.name, role: roleBefore(text, before.start) + role, start: before.start, end: tokens[k].end });
-      continue;
-    }
-    // name after the role: 主任/王/栩/冬/介绍
-    const after = nameStartingAt(tokens, k + 1);
-    if (after) out.push({ name: after.name, role: roleBefore(text, tokens[k].start) + role, start: after.start, end: after.end });
-  }
-  return out;
-}
-
-function nameEndingAt(tokens: Token[], k: number, allowWord: boolean): { name: string; start: number } | null {
-  if (k < 0) return null;
-  const t = tokens[k];
-  if (allowWord && t.word.length >= 2 && t.word.length <= 3 && SURNAMES.has(t.word[0])) return { name: t.word, start: t.start };
-  // up to three single-character tokens, the first a surname
-  for (const n of [3, 2]) {
-    const parts = tokens.slice(k - n + 1, k + 1);
-    if (parts.length !== n || parts.some((p) => p.word.length !== 1 || NAME_BREAKERS.has(p.word))) continue;
-    if (!SURNAMES.has(parts[0].word) || !contiguous(parts)) continue;
-    if (k - n >= 0 && tokens[k - n].word.length === 1 && /\p{Script=Han}/u.test(tokens[k - n].word) && n === 2 && !SURNAMES.has(parts[0].word)) continue;
-    return { name: parts.map((p) => p.word).join(''), start: parts[0].start };
-  }
+/** The role a token is or ends with: 院长, 医院院长 (jieba keeps some posts with their unit). */
+function roleOf(word: string): string | null {
+  if (ROLE_LAST[word.charCodeAt(word.length - 1)] !== 1) return null;
+  if (ROLE_SET.has(word)) return word;
+  for (let n = Math.min(4, word.length - 1); n >= 2; n--) if (ROLE_SET.has(word.slice(-n))) return word.slice(-n);
   return null;
 }
+const isRole = (t: Token | undefined) => !!t && roleOf(t.word) !== null;
 
-function nameStartingAt(tokens: Token[], k: number): { name: string; start: number; end: number } | null {
-  const first = tokens[k];
-  if (!first || first.word.length !== 1 || !SURNAMES.has(first.word)) return null;
-  const parts = [first];
-  for (let j = k + 1; j < tokens.length && parts.length < 3; j++) {
-    const t = tokens[j];
-    if (t.word.length !== 1 || NAME_BREAKERS.has(t.word) || !/\p{Script=Han}/u.test(t.word) || t.start !== parts.at(-1)!.end) break;
-    parts.push(t);
+interface Candidate { name: string; start: number; end: number; first: number; last: number }
+
+export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] = [], reject?: (reason: string) => void): PersonMention[] {
+  const out: PersonMention[] = [];
+  const taken = new Set<number>();
+  const ends = new Set<number>();
+  const push = (c: Candidate, role: string) => {
+    if (taken.has(c.start)) return;
+    taken.add(c.start);
+    ends.add(c.end);
+    out.push({ name: c.name, role, start: c.start, end: c.end });
+  };
+  const free = (s: number, e: number) => !occupied.some((o) => o.start < e && s < o.end);
+
+  /** Name shapes starting at token k, longest first; `follows` decides what may come after the name. */
+  const shapes = (k: number): Candidate[] => {
+    const first = tokens[k];
+    if (!first) return [];
+    // a name the dictionary knows as one, surname or not (巴特尔, 习近平)
+    if (first.word.length >= 3 && isPersonWord(first.word) && isNameShape(first.word) && free(first.start, first.end)) {
+      return [{ name: first.word, start: first.start, end: first.end, first: k, last: k }];
+    }
+    if (!SURNAMES.has(first.word[0]) || PREPOSITIONS.has(first.word)) return [];
+    const found: Candidate[] = [];
+    for (const len of [3, 2]) {
+      const end = first.start + len;
+      let j = k;
+      while (j < tokens.length && tokens[j].end < end) j++;
+      if (j >= tokens.length || tokens[j].end !== end || !contiguous(tokens, k, j)) continue;
+      const name = text.slice(first.start, end);
+      if (!isNameShape(name) || !free(first.start, end)) continue;
+      const parts = tokens.slice(k, j + 1);
+      // a role or a verb inside is no name (张主任, 孙建议); a common word on its own is no name (高度, 全国)
+      // and a two-character word jieba keeps whole is a name only when the dictionary says so (齐聚 is not)
+      if (parts.some((p) => roleOf(p.word) || isFunctionOrVerb(p.word)) || (parts[0].word.length >= 2 && isCommonWord(parts[0].word))
+        || (len === 2 && parts.length === 1 && !isPersonWord(name))) {
+        reject?.('person-common-word');
+        continue;
+      }
+      found.push({ name, start: first.start, end, first: k, last: j });
+    }
+    return found;
+  };
+  /** A name that ends right before token k (王勇|教授); a preposition is not read as a surname (和|王勇|教授). */
+  const endingBefore = (k: number): Candidate | null => {
+    for (let i = Math.max(0, k - 3); i < k; i++) {
+      const c = shapes(i).find((x) => x.last === k - 1);
+      if (c) return c;
+    }
+    return null;
+  };
+  /** What may follow a name that no role word anchors: punctuation, a verb, 等, a role. */
+  const follows = (k: number) => {
+    const t = tokens[k];
+    if (!t) return true;
+    if (!HAN.at(t.word, 0)) return true;
+    return NAME_BREAKERS.has(t.word) || NAME_FOLLOWERS.has(t.word) || isFunctionOrVerb(t.word) || isRole(t);
+  };
+  const opensClause = (k: number) => k === 0 || !HAN.at(tokens[k - 1].word, 0) || OPENERS.has(tokens[k - 1].word);
+  const withFollower = (k: number) => shapes(k).find((c) => follows(c.last + 1)) ?? null;
+
+  for (let k = 0; k < tokens.length; k++) {
+    const role = roleOf(tokens[k].word);
+    if (!role) continue;
+    // the unit written in the same token stays in the role (医院院长 → 医院)
+    const unit = tokens[k].word.slice(0, -role.length);
+    // name before the role: 王勇教授; or an enumeration before a count: 孙宏、梁晓东、姚佳三位主任医师
+    let before = endingBefore(k);
+    const lead = before ? roleBefore(text, before.start, ends) + unit : '';
+    const count = countBefore(tokens, k);
+    if (!before && count >= 0) before = endingBefore(count);
+    if (before) {
+      const r = lead + role;
+      push(before, r);
+      enumerate(before, r, -1);
+      continue;
+    }
+    // name after the role: 主任/王/栩/冬/介绍, 院长/刘建国/介绍
+    const after = withFollower(k + 1);
+    if (after) {
+      const r = roleBefore(text, tokens[k].end - role.length, ends) + role;
+      push(after, r);
+      enumerate(after, r, 1);
+    }
   }
-  if (parts.length < 2) return null;
-  return { name: parts.map((p) => p.word).join(''), start: first.start, end: parts.at(-1)!.end };
+
+  for (let k = 0; k < tokens.length; k++) {
+    if (!opensClause(k)) continue;
+    for (const c of shapes(k)) {
+      const next = tokens[c.last + 1];
+      // “……”冯振华说 / 据吴晓明介绍: the speaker is a person
+      if (next && SPEECH_VERBS.has(next.word)) { push(c, ''); break; }
+      // 李红霞，临潭县人民医院护士长，……: the clause after the comma is the role
+      const role = next && (next.word === '，' || next.word === ',') ? appositionRole(text, tokens, c.last + 2) : null;
+      if (role) { push(c, role); break; }
+    }
+  }
+  return out;
+
+  /** Names joined to `c` by 、 share its role (dir -1: the names before it, 1: after it). */
+  function enumerate(c: Candidate, role: string, dir: 1 | -1): void {
+    let cur = c;
+    for (;;) {
+      if (dir === 1) {
+        const sep = tokens[cur.last + 1];
+        if (sep?.word !== '、') return;
+        const next = withFollower(cur.last + 2);
+        if (!next) return;
+        push(next, role);
+        cur = next;
+      } else {
+        const sep = tokens[cur.first - 1];
+        if (sep?.word !== '、') return;
+        const prev = endingBefore(cur.first - 1);
+        if (!prev || !(prev.first === 0 || !HAN.at(tokens[prev.first - 1].word, 0))) return;
+        push(prev, role);
+        cur = prev;
+      }
+    }
+  }
 }
 
-const contiguous = (parts: Token[]) => parts.every((p, i) => i === 0 || parts[i - 1].end === p.start);
+/** Two or three Han characters, the given name free of words that cannot be in a name and of place endings. */
+function isNameShape(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (!HAN.at(name, i)) return false;
+  for (let i = 1; i < name.length; i++) if (NAME_BREAKERS.has(name[i]) || NAME_FOLLOWERS.has(name[i])) return false;
+  return !PLACE_END.at(name, name.length - 1);
+}
 
-/** The organisation and post written before a role (市卫生健康委党委书记、…), back to the clause start. */
-function roleBefore(text: string, at: number): string {
+/** The first token of a count that stands between names and their role (等, 三位, 3名), or -1. */
+function countBefore(tokens: Token[], k: number): number {
+  if (k < 1) return -1;
+  if (COUNT_BEFORE_ROLE.test(tokens[k - 1].word)) return k - 1;
+  if (k >= 2 && COUNT_BEFORE_ROLE.test(tokens[k - 2].word + tokens[k - 1].word)) return k - 2;
+  return -1;
+}
+
+function contiguous(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from + 1; i <= to; i++) if (tokens[i - 1].end !== tokens[i].start) return false;
+  return true;
+}
+
+/** The clause from token k to the next break, when it ends in a role word: 原天津市人民医院普外科主任. */
+function appositionRole(text: string, tokens: Token[], k: number): string | null {
+  const from = tokens[k]?.start;
+  if (from === undefined) return null;
+  let j = k;
+  while (j < tokens.length && !CLAUSE_BREAK.at(tokens[j].word, 0)) j++;
+  const last = tokens[j - 1];
+  if (j === k || !isRole(last) || last.end - from > 30) return null;
+  return text.slice(from, last.end);
+}
+
+/**
+ * The organisation and post written before a role (市卫生健康委党委书记、…), back to the clause start; an
+ * enumeration stops at the name before it (主任王玉芬、副院长陈立新), and 由 (理事长由…主任吴晓明担任).
+ */
+function roleBefore(text: string, at: number, nameEnds: Set<number>): string {
   let i = at;
-  while (i > 0 && at - i < 24 && (!CLAUSE_BREAK.at(text, i - 1) || text.charCodeAt(i - 1) === 0x3001)) i--;
+  while (i > 0 && at - i < 24 && !CLAUSE_BREAK.at(text, i - 1) && !(text.charCodeAt(i - 1) === 0x3001 && nameEnds.has(i - 1))) i--;
   const lead = text.slice(i, at);
-  return /[院委局部校所心]|党委|书记|主任/u.test(lead) ? lead.replace(/^(发布会上|会上|其中|由)/u, '') : '';
+  return /[院委局部校所心]|党委|书记|主任/u.test(lead) ? lead.replace(/^(发布会上|会上|其中)/u, '').replace(/^.*由/u, '') : '';
 }

@@ -15,6 +15,40 @@ describe('people', () => {
   it('does not take ordinary words before a role for a name', () => {
     expect(named(run('相关专家和科室主任参加了会议,知名专家作报告。'), 'person')).toEqual([]);
   });
+
+  it('reads names that the segmenter keeps whole or cuts in words (马/春雷, 韩文/斌, 陈立新)', () => {
+    const k = run('县人民医院院长马春雷说，卫健局局长韩文斌介绍，新区医院副院长陈立新出席。');
+    expect(named(k, 'person')).toEqual(['陈立新', '韩文斌', '马春雷'].sort());
+    expect(entity(k, '马春雷')?.role).toBe('县人民医院院长');
+  });
+
+  it('takes no name when the role is followed by an ordinary word or a preposition', () => {
+    const k = run('派出执行院长和管理团队，专家高度重视，全国专家参与。');
+    expect(named(k, 'person')).toEqual([]);
+    expect(k.rejected['person-common-word']).toBeGreaterThan(0);
+  });
+
+  it('keeps units and places out of names (麻醉科医生周敏, 专家到王林口镇)', () => {
+    expect(named(run('麻醉科医生周敏说，手术很顺利。'), 'person')).toEqual(['周敏']);
+    expect(named(run('北京专家石林镇出诊。'), 'person')).toEqual([]);
+  });
+
+  it('reads a speaker with no role at a clause start, after a quote or 据', () => {
+    const k = run('“专家来了，技术也留下了。”邓晓燕说。据牛建军介绍，病房已经满员。');
+    expect(named(k, 'person')).toEqual(['牛建军', '邓晓燕'].sort());
+  });
+
+  it('reads a name in apposition with its post (李某某，某某医院护士长)', () => {
+    const k = run('谢美玲，隆化县医院护士长，她把质控表格带回了科室。');
+    expect(entity(k, '谢美玲')?.role).toBe('隆化县医院护士长');
+  });
+
+  it('gives every name of an enumeration the shared role, and stops a role at the name before it', () => {
+    const k = run('熊国庆、白雪、龚立三位主任医师轮流出诊，市卫健委主任段海燕、市医院副院长蒋涛出席。');
+    expect(named(k, 'person')).toEqual(['段海燕', '熊国庆', '白雪', '蒋涛', '龚立'].sort());
+    expect(entity(k, '白雪')?.role).toBe('主任医师');
+    expect(entity(k, '蒋涛')?.role).toBe('市医院副院长');
+  });
 });
 
 describe('projects', () => {
