@@ -25,13 +25,15 @@ export function resolvePlaceMentions(g: Gazetteer, perSentence: PlaceMention[][]
   return out;
 }
 
-/** The most mentioned municipality or city, province, and autonomous region. */
+/** The most mentioned municipality or city, province, autonomous region and county. */
 export function homePlaces(g: Gazetteer, counts: Map<string, number>): HomePlaces {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => g.byCode.get(c)).filter((p): p is Place => !!p);
   return {
     city: ranked.find((p) => p.level === 'city' || MUNICIPALITIES.has(p.code)) ?? null,
     province: ranked.find((p) => p.level === 'province' && !MUNICIPALITIES.has(p.code)) ?? null,
     region: ranked.find((p) => p.level === 'province' && p.name.endsWith('自治区')) ?? null,
+    // only a county named at least twice: one passing mention does not make a county report
+    county: ranked.find((p) => p.level === 'county' && (counts.get(p.code) ?? 0) >= 2) ?? null,
   };
 }
 

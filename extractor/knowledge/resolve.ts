@@ -9,7 +9,11 @@ import type { InstitutionMention, InstitutionType } from './institutions.ts';
 import { sameInstitutionPairs } from './renames.ts';
 
 /** The document's own places, for names written with 市 / 省 / 自治区 alone. */
-export interface HomePlaces { city: Place | null; province: Place | null; region: Place | null }
+export interface HomePlaces {
+  city: Place | null; province: Place | null; region: Place | null;
+  /** The most mentioned county-level division: a county report writes 县医院, 县卫健局 for its own. */
+  county?: Place | null;
+}
 
 export interface ResolvedMention { mention: InstitutionMention; prov: Provenance; places: Place[] }
 
@@ -37,6 +41,8 @@ export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | n
   if (prefix === '省') return home.province;
   if (prefix === '自治区') return home.region;
   if (prefix === '盟') return home.city?.name.endsWith('盟') ? home.city : null;
+  // 县 / 区 stand for the document's own county or district, only when it carries that ending
+  if ((prefix === '县' || prefix === '区') && home.county?.name.endsWith(prefix)) return home.county;
   return null;
 }
 

@@ -84,3 +84,26 @@ describe('resolveSurface', () => {
     expect(resolveSurface('中医一附院', a.entities)).toBe('hospital:河北中医药大学第一附属医院');
   });
 });
+
+describe('a county report names its own county with 县 alone', () => {
+  it('completes 县中医医院, 县卫健局 and 县医保局 with the county the text is about', () => {
+    const k = run('隆化县人民医院与隆化县妇幼保健院组建医共体。县卫健局、县医保局联合发文，县中医医院也加入。');
+    expect(entity(k, '县卫健局')?.name).toBe('隆化县卫生健康局');
+    expect(entity(k, '县医保局')?.name).toBe('隆化县医疗保障局');
+    expect(entity(k, '县中医医院')?.name).toBe('隆化县中医医院');
+  });
+
+  it('leaves 县中医医院 unresolved, and counted, when the county is named only once', () => {
+    const k = run('专家赴隆化县调研，县中医医院派人陪同。');
+    expect(named(k, 'hospital')).toEqual([]);
+    expect(k.rejected['institution-unresolved-home']).toBe(1);
+  });
+});
+
+describe('charities', () => {
+  it('reads a red cross society as an organisation, with its short form', () => {
+    const k = run('承德市红十字会捐赠救护车两辆，市红十字会还资助了患儿。');
+    expect(entity(k, '承德市红十字会')?.type).toBe('organization');
+    expect(entity(k, '市红十字会')?.name).toBe('承德市红十字会');
+  });
+});
