@@ -100,6 +100,7 @@ function build(): Gazetteer {
     add(r.n, place, false);
     const short = r.n.replace(COUNTY_SUFFIX, '');
     if (short.length >= 2 && short !== r.n && !SHORT_FORM_STOPLIST.has(short)) add(short, place, true);
+    for (const f of writtenShortForms(r.n)) if (!forms.has(f)) add(f, place, false);
   }
   for (const e of EXTRA_PLACES) {
     const place: Place = { code: e.code, name: e.name, level: e.level, parent: e.parent };
@@ -148,6 +149,27 @@ function build(): Gazetteer {
     return out;
   };
   return { byCode, forms, trie, firstChar, first, ancestors };
+}
+
+/** Ethnic groups named in autonomous counties (围场满族蒙古族自治县). */
+const ETHNIC = /(满|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|仡佬|锡伯|毛南|撒拉|鄂温克|鄂伦春|裕固|保安|塔吉克|普米|怒|独龙|京|各)族/gu;
+const BANNER_POSITION = /[左右前后中]/gu;
+
+/**
+ * The forms news writes for long county names: an autonomous county without its peoples (围场满族蒙古族自治县 →
+ * 围场县), and a banner by its leading character and position words (察哈尔右翼后旗 → 察右后旗, 东乌珠穆沁旗 → 东乌旗).
+ */
+export function writtenShortForms(name: string): string[] {
+  if (name.endsWith('自治县')) {
+    const head = name.slice(0, -3).replace(ETHNIC, '');
+    return head.length >= 2 && head.length < name.length - 3 ? [`${head}县`] : [];
+  }
+  if (name.endsWith('旗') && name.length >= 5) {
+    if (/^[东西南北]/u.test(name)) return [`${name.slice(0, 2)}旗`];
+    const positions = name.slice(1, -1).match(BANNER_POSITION);
+    return positions ? [`${name[0]}${positions.join('')}旗`] : [];
+  }
+  return [];
 }
 
 /** Longest place form starting at `i` in `text`, or null. */

@@ -19,7 +19,8 @@ export interface SentenceFacts {
 
 const KINDS: [CollaborationKind, RegExp][] = [
   ['trusteeship', /托管|负责运营|承担运营|运营管理/u],
-  ['co-build', /共建|合作建院|合建|共同建设/u],
+  // a national regional medical centre is built by an 输出医院 on a local one (以A为输出医院、依托B建设)
+  ['co-build', /共建|合作建院|合建|共同建设|输出医院/u],
   ['agreement', /签订|签署|签约|协议/u],
   ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|(帮助|指导|支持|带动)下/u],
   ['alliance', /医联体|联盟|成员单位|医疗集团|专科联盟/u],
@@ -37,6 +38,19 @@ const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 /** A和B共同发起: the listed institutions act together. */
 const TOGETHER = /^(共同|联合|携手|一起)/u;
+/** B由A(和C)共同帮扶: the institutions after 由 help the one before it (a passive). */
+const HELPS_AFTER = /^([和及与、][^，,；;。]{1,12})?(共同|联合|负责)?(对口)?(帮扶|支援|托管|援建|指导|援助|运营)/u;
+/** 由A对B实行托管 / A对B进行帮扶: 对 introduces the one helped. */
+const HELPED_AFTER = /^(实行|进行|开展|实施)?[^，,；;。]{0,4}(托管|帮扶|支援|援助|指导)/u;
+/** A牵头，联合B…: 联合 joins B to the institution that leads, even across a comma. */
+const JOINING = /(联合|会同|携手|联手)$/u;
+/** …将B纳入(医联体)成员单位: B joins the group of whoever leads the sentence. */
+const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医共体)/u;
+/** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
+const OUTPUT_HOSPITAL = /^为(输出|牵头)(医院|单位)/u;
+/** A与B、C与D分别…: a list of pairs, each with its own partner. */
+const PAIR_GAP = /^[与同和跟]$/u;
+const PAIR_SEP = /^[、，,]$/u;
 
 export function kindsOf(text: string): CollaborationKind[] {
   const kinds: CollaborationKind[] = [];
@@ -66,15 +80,32 @@ export function collaborations(f: SentenceFacts): Relation[] {
   const free = f.mentions.filter((m) => !m.inTitle);
   // an agreement named in a book title binds the parties named inside it
   if (inTitle.length >= 2 && /协议|合作/u.test(f.text)) for (let i = 1; i < inTitle.length; i++) add(inTitle[0].id, inTitle[i].id, false, 0.6);
-  const groups = enumerations(f.text, free);
+  // A与B、C与D分别签订…: only the written pairs, not every combination of the list
+  const chain = pairChain(f.text, free);
+  for (let i = 0; i + 1 < chain.length; i += 2) add(chain[i].id, chain[i + 1].id, false, 0.8);
+  const groups = enumerations(f.text, free.filter((m) => !chain.includes(m)));
   for (let gi = 0; gi < groups.length; gi++) {
     const grp = groups[gi];
     const lead = f.text.slice(Math.max(0, grp[0].start - 24), grp[0].start);
     const subjectGroup = gi > 0 ? groups[gi - 1] : undefined; // the group named just before
     const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : implicitFits(f.text, grp[0].start) ? f.implicitSubject : null;
-    const after = f.text.slice(grp[grp.length - 1].end);
+    // a bracket right after a name (（以下简称宁河区医院）) is no part of what the sentence says of it
+    const after = f.text.slice(grp[grp.length - 1].end).replace(/^[（(][^）)]{0,30}[）)]/u, '');
+    const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
     if (HELPED_BY.test(after) && /在$/u.test(lead)) {
       if (subject) for (const m of grp) add(m.id, subject, true, 0.75);
+    } else if (gap === '由' && HELPS_AFTER.test(after)) {
+      for (const m of grp) add(m.id, subject!, true, 0.7); // 商都县医院由积水潭医院和中医医院共同帮扶
+    } else if (gap === '对' && HELPED_AFTER.test(after)) {
+      for (const m of grp) add(subject!, m.id, true, 0.7); // 由A对B实行全面托管
+    } else if (subjectGroup && /依托$/u.test(lead) && OUTPUT_HOSPITAL.test(f.text.slice(subjectGroup.at(-1)!.end))) {
+      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设
+    } else if (JOINING.test(lead) && !CONNECTOR.test(lead)) {
+      const joiner = subjectGroup?.at(-1)?.id ?? subject;
+      if (joiner) for (const m of grp) add(joiner, m.id, false, 0.6);
+    } else if (ENROLLED.test(after) && /将$/u.test(lead)) {
+      const owner = subjectGroup?.at(-1)?.id ?? subject;
+      if (owner) for (const m of grp) add(owner, m.id, false, 0.6); // A牵头的医疗集团将B纳入成员单位
     } else if (RUN_BY.test(after) && /由[^，,；;。]{0,20}$/u.test(lead) && !subjectGroup) {
       if (f.implicitSubject) for (const m of grp) add(m.id, f.implicitSubject, true, 0.6);
     } else if (CONNECTOR.test(lead)) {
@@ -110,6 +141,20 @@ function implicitFits(text: string, at: number): boolean {
   while (i > 0 && !/[，,；;。：:]/u.test(text[i - 1])) i--;
   const prefix = text.slice(i, at).replace(/[与同跟和]$/u, '');
   return prefix.length <= 3 || /^(医院|我院|本院|我委|该院|该委|我们|院)/u.test(prefix) || /(科|中心|团队|专家|人才)/u.test(prefix);
+}
+
+/** The longest run A与B、C与D(、…) followed by 分别, as a flat list of pairs; empty when there is none. */
+function pairChain(text: string, mentions: SentenceInstitution[]): SentenceInstitution[] {
+  for (let i = 0; i + 3 < mentions.length; i++) {
+    let j = i;
+    while (j + 1 < mentions.length && PAIR_GAP.test(text.slice(mentions[j].end, mentions[j + 1].start))) {
+      const next = mentions[j + 2];
+      if (!next || !PAIR_SEP.test(text.slice(mentions[j + 1].end, next.start))) { j += 1; break; }
+      j += 2;
+    }
+    if (j - i >= 3 && (j - i) % 2 === 1 && /^(之间)?分别/u.test(text.slice(mentions[j].end))) return mentions.slice(i, j + 1);
+  }
+  return [];
 }
 
 /** Mentions joined only by 、和及与 form one list. */

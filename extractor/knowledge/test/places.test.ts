@@ -61,3 +61,19 @@ describe('place mentions', () => {
     expect(partOf).toEqual(expect.arrayContaining(['place:131025>place:131000', 'place:131000>place:130000']));
   });
 });
+
+describe('written short forms of long county names', () => {
+  it('reads an autonomous county without its peoples, and a banner by its position words', async () => {
+    const { writtenShortForms } = await import('../gazetteer.ts');
+    expect(writtenShortForms('丰宁满族自治县')).toEqual(['丰宁县']);
+    expect(writtenShortForms('察哈尔右翼后旗')).toEqual(['察右后旗']);
+    expect(writtenShortForms('东乌珠穆沁旗')).toEqual(['东乌旗']);
+    expect(writtenShortForms('阿巴嘎旗')).toEqual([]);
+  });
+
+  it('makes 丰宁县医院 the same hospital as 丰宁满族自治县医院', () => {
+    const k = run('丰宁满族自治县医院新院区启用。丰宁县医院门诊量上升。');
+    expect(entity(k, '丰宁县医院')?.name).toBe('丰宁满族自治县医院');
+    expect(named(k, 'place')).toEqual(['丰宁满族自治县']);
+  });
+});

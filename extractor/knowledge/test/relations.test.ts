@@ -59,3 +59,35 @@ describe('collaborations', () => {
     expect(r.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('collaborations in passive and joined constructions', () => {
+  it('reads B由A(和C)共同帮扶 as A helping B', () => {
+    const k = run('隆化县医院由承德市中心医院和承德医学院附属医院共同帮扶。');
+    expect(pairs(k)).toContain('承德市中心医院|隆化县医院|assistance');
+  });
+
+  it('reads 由A对B实行托管, past a bracketed short form', () => {
+    const k = run('由唐山市工人医院对滦南县医院（以下简称滦南医院）实行全面托管。');
+    expect(pairs(k)).toEqual(['唐山市工人医院|滦南县医院|trusteeship']);
+  });
+
+  it('pairs only the written pairs of A与B、C与D分别…', () => {
+    const k = run('唐山市工人医院与滦南县医院、承德市中心医院与隆化县医院分别签订了协议。');
+    expect(pairs(k).sort()).toEqual(['唐山市工人医院|滦南县医院|agreement', '承德市中心医院|隆化县医院|agreement'].sort());
+  });
+
+  it('joins 联合B to the institution that leads, across a comma', () => {
+    const k = run('由滦南县医院牵头，联合滦南县中医医院组建医共体。');
+    expect(pairs(k)).toEqual(['滦南县医院|滦南县中医医院|other']);
+  });
+
+  it('pairs the two hospitals of a national regional medical centre (以A为输出医院、依托B建设)', () => {
+    const k = run('以北京积水潭医院为输出医院、依托承德市中心医院建设的国家区域医疗中心获批。');
+    expect(pairs(k)).toEqual(['北京积水潭医院|承德市中心医院|co-build']);
+  });
+
+  it('reads …将B纳入成员单位 as B joining the leader\'s group', () => {
+    const k = run('唐山市工人医院牵头的医疗集团将滦南县医院纳入成员单位。');
+    expect(pairs(k)).toEqual(['唐山市工人医院|滦南县医院|alliance']);
+  });
+});
