@@ -1,8 +1,9 @@
 // Blind check of knowledge extraction: ten original articles written before the extractor was read, gold by hand
 // from the text (test/fixtures/knowledge-blind/gold). Each .txt goes through the same article extraction as an
 // imported page (title line, date/source line, body), so title, date and body are measured too.
-//   npx tsx test/eval/knowledge-blind.ts OUTDIR
-//   node ../shared/eval/score.mjs --gold test/fixtures/knowledge-blind/gold --pred OUTDIR --verbose
+//   npx tsx test/eval/knowledge-blind.ts OUTDIR [FIXTURE_DIR]   (FIXTURE_DIR defaults to the first blind set;
+//   test/fixtures/knowledge-blind2 is a second one, written the same way by another helper)
+//   node ../shared/eval/score.mjs --gold FIXTURE_DIR/gold --pred OUTDIR --verbose
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractKnowledge, toEvalJson } from '../../extractor/knowledge/index.ts';
@@ -11,14 +12,14 @@ import { demoArticle } from './knowledge-heldout.ts';
 export const BLIND_DIR = new URL('../fixtures/knowledge-blind/', import.meta.url).pathname;
 
 function main(args: string[]): void {
-  const out = args[0];
+  const [out, dir = BLIND_DIR] = args;
   if (!out) {
-    console.error('usage: npx tsx test/eval/knowledge-blind.ts OUTDIR');
+    console.error('usage: npx tsx test/eval/knowledge-blind.ts OUTDIR [FIXTURE_DIR]');
     process.exit(2);
   }
   mkdirSync(out, { recursive: true });
-  for (const f of readdirSync(BLIND_DIR).filter((x) => x.endsWith('.txt')).sort()) {
-    const article = demoArticle(join(BLIND_DIR, f));
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const article = demoArticle(join(dir, f));
     const k = extractKnowledge(article);
     writeFileSync(join(out, `${basename(f, '.txt')}.json`), JSON.stringify(toEvalJson(article, k), null, 2));
     console.log(`${f}: ${k.entities.length} entities, ${k.figures.length} figures, ${k.relations.length} relations`);
