@@ -15,6 +15,8 @@ export const ORG_SUFFIXES = [
   '人力资源和社会保障局', '人社局', '市场监督管理局', '市场监管局', '民政局', '财政局', '统计局',
   // charities that fund treatment and donate equipment in the same reports (河北省红十字会)
   '红十字会', '慈善总会', '慈善联合会',
+  // the bodies that run a city's public hospitals (北京市医院管理中心): a hospital word inside, an office as a whole
+  '医院管理中心', '医院管理局',
 ];
 
 /** Organisations known by a short or colloquial form: surface → canonical name. */
@@ -102,6 +104,8 @@ export const LEFT_STOP_TOKENS = new Set(
     '加快 争创 打造 形成 促进 提升 提高 服务 融入 对接 落实 贯彻 学习 响应 申请 挂牌 揭牌 授牌 入选 当选 ' +
     '担任 任 兼任 出任 主任 院长 书记 教授 专家 医生 团队 科室 患者 领导 一行 副 党委 党委书记 之 间 内 上 下 ' +
     '以上 以下 上述 这些 其他 有关 相关 当地 我市 我省 我区 本市 本省 本区 全市 全省 全区 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
+    '单位 理事长 副理事长 会长 秘书长 院长助理 ' +
+    '过去 现在 以前 此前 如今 当时 今后 以往 原来 ' +
     '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助'
   ).split(/\s+/),
 );

@@ -23,7 +23,9 @@ export const ROLES = [
 export const NAME_BREAKERS = new Set([...'介表说指强在的了和与及等主出带一为是对向从到将已也还都就又把被']);
 
 /** Words that may follow a name when no role word anchors it (冯振华任副理事长, 王勇等, 刘芳一行). */
-export const NAME_FOLLOWERS = new Set(['等', '等人', '一行', '同志', '女士', '先生', '任', '作', '率', '赴', '称', '携', '随', '获', '则', '均', '曾']);
+export const NAME_FOLLOWERS = new Set(['等', '等人', '一行', '同志', '女士', '先生', '任', '作', '率', '赴', '称', '携', '随', '获', '则', '均', '曾',
+  // adverbs of order and manner between speakers and their verb (石国强先后致辞, 王勇分别介绍)
+  '先后', '分别', '相继', '依次', '一同', '共同', '同时']);
 
 /** Verbs of saying: a name at a clause start before one of them is a speaker (“……”冯振华说). */
 export const SPEECH_VERBS = new Set(['说', '介绍', '表示', '指出', '强调', '认为', '坦言', '透露', '告诉', '回忆', '解释', '感慨', '称', '谈到', '提到', '坦承', '笑着说']);

@@ -63,8 +63,16 @@ function occurrences(text: string, index: Map<number, string[]>, last: Uint8Arra
     const list = index.get(code);
     if (!list) continue;
     for (const w of list) {
-      if (e - w.length >= floor && text.startsWith(w, e - w.length)) {
+      if (!text.startsWith(w, e - w.length)) continue;
+      if (e - w.length >= floor) {
         out.push({ index: e - w.length, word: w });
+        floor = e;
+        break;
+      }
+      // 医院管理中心 is an office with a hospital word inside: it replaces the 医院 read before it
+      const prev = out.at(-1);
+      if (prev && prev.index >= e - w.length && !hospitalSet.has(w) && hospitalSet.has(prev.word)) {
+        out[out.length - 1] = { index: e - w.length, word: w };
         floor = e;
         break;
       }
@@ -180,7 +188,7 @@ function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
 }
 
 /** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
-const GENERIC_TAIL = /(专科|综合|成员|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖)$/u;
+const GENERIC_TAIL = /(专科|综合|成员|乡镇|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖)$/u;
 const ORDINAL = /^第[一二三四五六七八九十]+$/u;
 const NUMERAL = /^[一二三四五六七八九十]+$/u;
 const LINKING = new Set(['附属', '直属', '驻']);
@@ -268,12 +276,15 @@ function make(
 /** A name needs a place, a home prefix, or a head that is more than generic words and specialties. */
 function isNameLike(m: InstitutionMention): boolean {
   // 京津 / 京蒙 name provinces only as abbreviations: they do not make 京津大医院 a name
+  const suffixOfCore = suffixOf(m.core) ?? '';
+  // 京津冀医院(管理论坛): a region term is no hospital's home; a name needs a head or an administrative place
+  if (m.places.length > 0 && m.core === suffixOfCore && m.places.every((p) => p.candidates.every((c) => c.level === 'region'))) return false;
   if (m.places.some((p) => !p.compound)) return true;
   if (m.places.length > 0) return false;
   const suffix = suffixOf(m.core) ?? '';
   const head = m.core.slice(0, m.core.length - suffix.length);
   // 市属医院 / 市级医院: a level of the health system, not the name of one hospital
-  if (m.homePrefix) return GOVERNMENT.test(suffix) || (!GENERIC_HEADS.has(head) && !GENERIC_HEADS.has(m.homePrefix + head) && (head.length > 0 || suffix.length > 2));
+  if (m.homePrefix) return GOVERNMENT.test(suffix) || (!GENERIC_HEADS.has(head) && !GENERIC_TAIL.test(head) && !GENERIC_HEADS.has(m.homePrefix + head) && (head.length > 0 || suffix.length > 2));
   if (head.length === 0) return suffix === '总医院';
   if (GENERIC_HEADS.has(head) || GENERIC_TAIL.test(head)) return false;
   if (SPECIALTY_HEADS.has(head)) return /附院$/u.test(suffix) || head === '总';

@@ -9,7 +9,7 @@
 import { NAME_BREAKERS, NAME_FOLLOWERS, ROLES, SPEECH_VERBS, SURNAMES } from '../dict/people.ts';
 import type { Token } from './segment.ts';
 import { charClass } from './chars.ts';
-import { isCommonWord, isFunctionOrVerb, isPersonWord } from './pos.ts';
+import { isCommonWord, isFunctionOrVerb, isPersonWord, isRareFunctionWord } from './pos.ts';
 
 export interface PersonMention { name: string; role: string; start: number; end: number }
 
@@ -27,6 +27,11 @@ const OPENERS = new Set(['据', '”', '"', '’']);
 const COUNT_BEFORE_ROLE = /^(等人?|[一二两三四五六七八九十\d]+[位名])$/u;
 /** Prepositions that are also surnames, standing alone: 和王勇教授 is 王勇, 院长和管理团队 no name. */
 const PREPOSITIONS = new Set([...'和与及向同跟对给把被让由从在']);
+/**
+ * Breakers that are common in given names (国强, 志强): a name already ends on a token boundary, so 强调
+ * after a name stays one token and cannot lend its 强 to the name.
+ */
+const GIVEN_NAME_CHARS = new Set([...'强']);
 /** A name never ends like a place or a unit (王林口镇, 麻醉科 are no names). */
 const PLACE_END = charClass(/[省市县区镇乡村旗盟州科室院部处所局委办站]/u);
 
@@ -73,7 +78,8 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
       const parts = tokens.slice(k, j + 1);
       // a role or a verb inside is no name (张主任, 孙建议); a common word on its own is no name (高度, 全国)
       // and a two-character word jieba keeps whole is a name only when the dictionary says so (齐聚 is not)
-      if (parts.some((p) => roleOf(p.word) || isFunctionOrVerb(p.word)) || (parts[0].word.length >= 2 && isCommonWord(parts[0].word))
+      // (a given name the dictionary knows only as a rare adverb or verb stays a name: 韩/立新)
+      if (parts.some((p, i) => roleOf(p.word) || (isFunctionOrVerb(p.word) && !(i > 0 && isRareFunctionWord(p.word)))) || (parts[0].word.length >= 2 && isCommonWord(parts[0].word))
         || (len === 2 && parts.length === 1 && !isPersonWord(name))) {
         reject?.('person-common-word');
         continue;
@@ -95,6 +101,7 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
     const t = tokens[k];
     if (!t) return true;
     if (!HAN.at(t.word, 0)) return true;
+    if (GIVEN_NAME_CHARS.has(t.word)) return false; // 石国|强: the lone 强 ends the name, it does not follow it
     return NAME_BREAKERS.has(t.word) || NAME_FOLLOWERS.has(t.word) || isFunctionOrVerb(t.word) || isRole(t);
   };
   const opensClause = (k: number) => k === 0 || !HAN.at(tokens[k - 1].word, 0) || OPENERS.has(tokens[k - 1].word);
@@ -164,7 +171,7 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
 /** Two or three Han characters, the given name free of words that cannot be in a name and of place endings. */
 function isNameShape(name: string): boolean {
   for (let i = 0; i < name.length; i++) if (!HAN.at(name, i)) return false;
-  for (let i = 1; i < name.length; i++) if (NAME_BREAKERS.has(name[i]) || NAME_FOLLOWERS.has(name[i])) return false;
+  for (let i = 1; i < name.length; i++) if ((NAME_BREAKERS.has(name[i]) && !GIVEN_NAME_CHARS.has(name[i])) || NAME_FOLLOWERS.has(name[i])) return false;
   return !PLACE_END.at(name, name.length - 1);
 }
 

@@ -13,9 +13,13 @@ const NAME_VERBS = new Set([
   '急救', '保障', '健康', '卫生', '计划生育', '生育', '康养', '疗养', '科研', '教学', '规划', '设计', '质控', '检验',
 ]);
 
+/** Dictionary frequency under which a function-word tag says little: 立新 (d, 51) is mostly a given name. */
+const RARE = 100;
+
 let stopWords: Set<string> | null = null;
 let commonWords: Set<string> | null = null;
 let personWords: Set<string> | null = null;
+let rareStopWords: Set<string> | null = null;
 
 function load(): void {
   const require = createRequire(import.meta.url);
@@ -23,13 +27,17 @@ function load(): void {
   stopWords = new Set<string>();
   commonWords = new Set<string>();
   personWords = new Set<string>();
+  rareStopWords = new Set<string>();
   for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
     const sp1 = line.indexOf(' ');
     const sp2 = line.lastIndexOf(' ');
     if (sp1 < 2 || sp2 <= sp1) continue; // single characters are left to the name grammar
     const word = line.slice(0, sp1);
     const tag = line.slice(sp2 + 1).trim();
-    if (STOP_TAGS.has(tag) && !NAME_VERBS.has(word)) stopWords.add(word);
+    if (STOP_TAGS.has(tag) && !NAME_VERBS.has(word)) {
+      stopWords.add(word);
+      if (Number(line.slice(sp1 + 1, sp2)) < RARE) rareStopWords.add(word);
+    }
     // words that begin like a name (高度, 全国, 石家庄) but that the dictionary does not tag as a person
     if (sp1 <= 3 && !tag.startsWith('nr') && SURNAMES.has(word[0])) commonWords.add(word);
     // whole names (巴特尔, 习近平); not nrt, the transliterated foreign names
@@ -56,4 +64,11 @@ export function isPersonWord(word: string): boolean {
   if (word.length < 2 || word.length > 4) return false;
   if (!personWords) load();
   return personWords!.has(word);
+}
+
+/** A function word or verb the dictionary counts so rarely that, after a surname, it is rather a given name (韩/立新). */
+export function isRareFunctionWord(word: string): boolean {
+  if (word.length < 2) return false;
+  if (!rareStopWords) load();
+  return rareStopWords!.has(word);
 }

@@ -21,6 +21,18 @@ describe('institution names', () => {
     expect(e?.mentions).toHaveLength(2);
   });
 
+  it('ends a name at a role or 单位 before it, and reads an office that runs hospitals as one organisation', () => {
+    const k = run('协作网秘书长单位江门市中心医院与市医院管理中心联合举办培训，海淀区医院管理中心派员参加。');
+    expect(named(k, 'hospital')).toEqual(['江门市中心医院']);
+    expect(named(k, 'organization')).toEqual(expect.arrayContaining(['海淀区医院管理中心']));
+  });
+
+  it('refuses hospital words that are no names: a region alone, a time word, a level of the system', () => {
+    const k = run('长三角医院管理论坛开幕，村卫生室下联乡镇卫生院，过去卫生院看不了的病，现在县级成员医院能看。');
+    expect(named(k, 'hospital')).toEqual([]);
+    expect(k.rejected['institution-generic']).toBeGreaterThanOrEqual(3);
+  });
+
   it('reads a bracketed second name as an alias', () => {
     const k = run('河北省胸科医院(河北省第三医院)组织义诊。');
     expect(entity(k, '河北省第三医院')?.name).toBe('河北省胸科医院');

@@ -16,6 +16,13 @@ describe('people', () => {
     expect(named(run('相关专家和科室主任参加了会议,知名专家作报告。'), 'person')).toEqual([]);
   });
 
+  it('reads given names with 强 and given names the dictionary knows as a rare adverb (志强, 立新)', () => {
+    const k = run('市医保局副局长田志强先后介绍了政策，县医院院长罗立新说，专科主任蒋国强、护士长彭立新参加。');
+    expect(named(k, 'person')).toEqual(['田志强', '罗立新', '蒋国强', '彭立新'].sort());
+    // 强调 stays a verb after a name
+    expect(named(run('院长孔德明强调，要守住安全底线。'), 'person')).toEqual(['孔德明']);
+  });
+
   it('reads names that the segmenter keeps whole or cuts in words (马/春雷, 韩文/斌, 陈立新)', () => {
     const k = run('县人民医院院长马春雷说，卫健局局长韩文斌介绍，新区医院副院长陈立新出席。');
     expect(named(k, 'person')).toEqual(['陈立新', '韩文斌', '马春雷'].sort());
