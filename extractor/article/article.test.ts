@@ -131,3 +131,59 @@ describe('hostile input finishes', () => {
     expect(r.body.split('\n')).toHaveLength(5);
   });
 });
+
+describe('body lines at the edges of the story', () => {
+  const P = [
+    '示例县人民医院与省城第一医院签署对口帮扶协议，双方将共建远程会诊中心，派驻专家定期开展查房、手术示教和义诊活动。',
+    '按照协议，省城第一医院每年选派不少于十名专家到县医院坐诊，县医院每年选送医护人员进修学习，群众在家门口就能看上专家门诊。',
+  ];
+  const page = (inner: string, after = '') =>
+    `<html><head><title>县医院迎来专家团队_示例网</title></head><body><ul class="menu"><li><a href="/">首页</a></li></ul>
+<h1>县医院迎来专家团队</h1><div class="info">2024-05-10 08:42 来源：示例日报</div>
+<div class="content">${inner}</div>${after}<div class="footer">版权所有 示例网</div></body></html>`;
+  const body = (html: string) => article(extractArticle({ html })).body.split('\n');
+
+  it('keeps a paragraph closed by a writer’s ellipsis when the story goes on after it', () => {
+    const lead = '一年来，专家团队走遍了全县的乡镇卫生院，带教、查房、义诊，一项项工作落地见效……';
+    expect(body(page(`<p>${lead}</p><p>${P[0]}</p><p>${P[1]}</p>`))[0]).toBe(lead.replace(/，/g, ','));
+  });
+  it('drops summary snippets cut off with an ellipsis in a list after the story', () => {
+    const items = [1, 2, 3].map((i) => `<li><a href="/n/${i}">另一条新闻标题第${i}条</a><p>会议总结了去年的工作，部署了今年的重点任务，要求各单位抓好落实……</p><span>2024-03-0${i}</span></li>`);
+    const lines = body(page(`<p>${P[0]}</p><p>${P[1]}</p>`, `<ul>${items.join('')}</ul>`));
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain('部署了今年');
+  });
+  it('drops a 执笔/ byline, at the top or between paragraphs', () => {
+    for (const inner of [`<p>执笔/示例甲、示例乙&amp;示例丙</p><p>${P[0]}</p><p>${P[1]}</p>`, `<p>${P[0]}</p><p>执笔/示例甲、示例乙&amp;示例丙</p><p>${P[1]}</p>`]) {
+      const lines = body(page(inner));
+      expect(lines).toHaveLength(2);
+      expect(lines.join('')).not.toContain('执笔');
+    }
+  });
+  it('keeps a short opening sub-heading or caption in the story’s own paragraphs', () => {
+    expect(body(page(`<p>一、合作背景</p><p>${P[0]}</p><p>${P[1]}</p>`))[0]).toBe('一、合作背景');
+    expect(body(page(`<p>资料图:专家在县医院查房</p><p>${P[0]}</p><p>${P[1]}</p>`))[0]).toBe('资料图:专家在县医院查房');
+  });
+  it('does not take header lines, credits or a repeated headline above the story as its opening', () => {
+    const other = body(page(`<div>一、合作背景</div><p>${P[0]}</p><p>${P[1]}</p>`));
+    expect(other[0]).toMatch(/^示例县人民医院/);
+    const credit = body(page(`<p>示例日报记者 示例甲 通讯员 示例乙</p><p>${P[0]}</p><p>${P[1]}</p>`));
+    expect(credit[0]).toMatch(/^示例县人民医院/);
+    const wire = body(page(`<p>示例社北京5月9日电 题：县医院迎来专家团队</p><p>${P[0]}</p><p>${P[1]}</p>`));
+    expect(wire[0]).toMatch(/^示例县人民医院/);
+    const epaper = body(page(`<p>两地携手</p><p>县医院迎来专家团队</p><p>${P[0]}</p><p>${P[1]}</p>`));
+    expect(epaper[0]).toMatch(/^示例县人民医院/);
+  });
+  it('drops an original-title note in parentheses, at the top or between paragraphs', () => {
+    const note = '<p>（原标题：两地医院签署协议 共建远程会诊中心）</p>';
+    for (const inner of [`${note}<p>${P[0]}</p><p>${P[1]}</p>`, `<p>${P[0]}</p>${note}<p>${P[1]}</p>`]) {
+      const lines = body(page(inner));
+      expect(lines).toHaveLength(2);
+      expect(lines.join('')).not.toContain('原标题');
+    }
+  });
+  it('removes soft hyphens and zero-width characters instead of leaving them or a space', () => {
+    const lines = body(page(`<p>${P[0]}1\u00ad\u00ad—4月累计\u200b完成。</p><p>${P[1]}</p>`));
+    expect(lines[0]).toContain('1—4月累计完成。');
+  });
+});

@@ -2,7 +2,7 @@
 // lines of a text dump), the maximum-sum run of block values marks the article; furniture inside
 // that run (credits, bylines, meta lines, share bars, link lists) is then dropped line by line.
 import type { Block } from './types.ts';
-import { isByline, isCredit, isEndMarker, isFurniture, isMetaLine, isProse, isTruncated, lineValue } from './score.ts';
+import { isByline, isCredit, isEndMarker, isFurniture, isMetaLine, isProse, isCutOff, lineValue } from './score.ts';
 import { isDateOnly } from './date.ts';
 
 export interface BodySpan {
@@ -25,7 +25,7 @@ export function bestRun(blocks: Block[], from: number, to: number): { start: num
   let sum = 0;
   let start = from;
   for (let i = from; i < to; i++) {
-    const v = lineValue(blocks[i]);
+    const v = lineValue(blocks, i);
     if (sum <= 0) {
       sum = v;
       start = i;
@@ -39,7 +39,7 @@ export function bestRun(blocks: Block[], from: number, to: number): { start: num
   return { start: bestStart, end: bestEnd };
 }
 
-const ABSTRACT = /^[【\[]?(原标题|摘要|内容摘要|导读|划重点|核心提示)[】\]]?\s*[:：]/;
+const ABSTRACT = /^[【\[(（]?(原标题|摘要|内容摘要|导读|划重点|核心提示)[】\])）]?\s*[:：]/;
 // A trailing contributor note such as （王超然 供稿） or (张三 摄) closing the last paragraph.
 const TRAILING_CREDIT = /\s*[(（][^()（）]{1,24}(供稿|供图|摄|来稿)[)）]\s*$/;
 
@@ -52,10 +52,43 @@ function key(s: string): string {
   return s.replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+// Longest line taken as an opening sub-heading or caption (longer lines are scored as prose).
+const MAX_LEAD_CHARS = 50;
+// Lines above the story that name its people or its wire (新华社记者…, 文丨…评论员, …电 题：…)
+// are credits in forms the byline rule does not know: the walk stops there.
+const LEAD_CREDIT = /记者|通讯员|评论员|撰稿|编辑|作者|供图|摄影|[电讯]\s*题|题\s*[:：]|[丨|｜/／]/;
+
+/**
+ * Short lines just above the run in the same kind of element as its first paragraph (an opening
+ * sub-heading, a column tag, a caption) score below zero on their own but belong to the story.
+ * Only on HTML pages with a known headline: the walk stops at the headline, a heading, furniture
+ * or any other element, so header lines and a repeated e-paper headline stay out.
+ */
+function leadingLines(blocks: Block[], from: number, start: number, titleKey: string): number {
+  const tag = blocks[start]?.tag;
+  if (!titleKey || !tag || tag === 'line') return start;
+  // A run opening on a headline copy (e-paper pages repeat it in the text) has nothing above it to take.
+  if (titleKey.includes(key(blocks[start].text))) return start;
+  let s = start;
+  while (s - 1 >= from) {
+    const b = blocks[s - 1];
+    const t = b.text;
+    if (b.tag !== tag || b.heading || b.negative || b.zone || b.chars > MAX_LEAD_CHARS || b.linkChars / Math.max(1, b.chars) > 0.5) break;
+    // The headline, or one line of a headline split over two (引题 / 主题).
+    if (!key(t) || titleKey.includes(key(t))) break;
+    if (LEAD_CREDIT.test(t)) break;
+    if (isMetaLine(t) || isCredit(t) || isFurniture(t) || isByline(t) || isEndMarker(t) || ABSTRACT.test(t) || isCutOff(blocks, s - 1)) break;
+    s--;
+  }
+  return s;
+}
+
 /** Paragraphs of the article within [from, to), excluding lines equal to the headline. */
 export function selectBody(blocks: Block[], from: number, to: number, title: string | null): BodySpan {
-  const { start, end } = bestRun(blocks, from, to);
   const titleKey = title ? key(title) : '';
+  const run = bestRun(blocks, from, to);
+  const start = leadingLines(blocks, from, run.start, titleKey);
+  const end = run.end;
   const paragraphs: string[] = [];
   const indices: number[] = [];
   let proseChars = 0;
@@ -65,7 +98,7 @@ export function selectBody(blocks: Block[], from: number, to: number, title: str
     const t = b.text;
     if (b.negative || b.zone || b.linkChars / Math.max(1, b.chars) > 0.5) continue;
     if (isMetaLine(t) || isCredit(t) || isFurniture(t) || isByline(t) || isEndMarker(t) || ABSTRACT.test(t)) continue;
-    if (isDateOnly(t) || isTruncated(t)) continue;
+    if (isDateOnly(t) || isCutOff(blocks, i)) continue;
     if (titleKey && key(t) === titleKey) continue;
     paragraphs.push(t);
     indices.push(i);

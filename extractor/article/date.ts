@@ -76,17 +76,29 @@ export function parseUrlDate(url: string | null | undefined): string | null {
   return null;
 }
 
+const UPDATE_LABEL = /(?:更新|修改)(?:时间|日期)?\s*[:：]?\s*/g;
+
 // Labels that introduce a time, most trusted first: a publish label beats a bare 时间/日期, and both
 // beat an update time shown beside them (更新时间：… 发布时间：…).
 const DATE_LABELS = [
   /(?:发布|发表|发稿|刊发|首发|出版|上线)(?:时间|日期)?\s*[:：]?\s*|Published\s*:?\s*|Posted\s*:?\s*/gi,
   /(?:时间|日期)\s*[:：]?\s*/g,
-  /(?:更新|修改)(?:时间|日期)?\s*[:：]?\s*/g,
+  UPDATE_LABEL,
 ];
 
-/** A date introduced by a label (发布时间:…), or null. Every occurrence of each label is tried. */
-export function labelledDate(s: string): string | null {
-  for (const label of DATE_LABELS) {
+/** Whether the text is an update time (最后更新: 2019-09-07 15:14), which is not the publish time. */
+export function isUpdateTime(s: string): boolean {
+  UPDATE_LABEL.lastIndex = 0;
+  const m = UPDATE_LABEL.exec(s);
+  return m !== null && parseDateText(s.slice(m.index + m[0].length, m.index + m[0].length + 40)) === parseDateText(s);
+}
+
+/**
+ * A date introduced by a label (发布时间:…), or null. Every occurrence of each label is tried.
+ * With `publishOnly`, an update time (更新时间：…) is not taken.
+ */
+export function labelledDate(s: string, publishOnly = false): string | null {
+  for (const label of publishOnly ? DATE_LABELS.slice(0, 2) : DATE_LABELS) {
     label.lastIndex = 0;
     for (let m = label.exec(s); m; m = label.exec(s)) {
       const at = m.index + m[0].length;

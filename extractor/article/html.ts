@@ -4,6 +4,7 @@
 import { Parser } from 'htmlparser2';
 import type { Block, PageMeta } from './types.ts';
 import { blockScore } from './score.ts';
+import { cleanLine } from './text.ts';
 
 const MAX_DEPTH = 256;
 
@@ -59,7 +60,7 @@ export function parseHtml(html: string): ParsedPage {
   let inLdJson = false;
 
   const flush = () => {
-    const text = buf.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+    const text = cleanLine(buf);
     if (text) {
       const top = stack[stack.length - 1];
       let blockTag = top.tag;

@@ -120,6 +120,11 @@ describe('publish date', () => {
     expect(labelledDate('发布单位：示例局 发布日期：2024/05/10')).toBe('2024-05-10');
     expect(labelledDate('Published: 2024-05-10 08:42')).toBe('2024-05-10T08:42');
   });
+  it('takes the unlabelled date beside the headline over an update time shown after it', () => {
+    expect(get({ h1: ['县医院迎来专家团队'], header: ['2024-05-10 08:42:10', '最后更新: 2024-05-10 09:15:00'] }).published).toBe('2024-05-10T08:42');
+    expect(get({ h1: ['县医院迎来专家团队'], header: ['最后更新: 2024-05-10 09:15:00 来源：示例日报'] }).published).toBe('2024-05-10T09:15');
+    expect(get({ h1: ['县医院迎来专家团队'], header: ['发布时间：2024-05-10 08:42 更新时间：2024-05-11 10:00'] }).published).toBe('2024-05-10T08:42');
+  });
   it('reads the publish-time metas and JSON-LD, not the modified time', () => {
     const metas: [string, string][] = [
       ['<meta property="article:modified_time" content="2024-06-01T10:00:00+08:00"><meta property="article:published_time" content="2024-05-10T08:42:00+08:00">', '2024-05-10T08:42'],

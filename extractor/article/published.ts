@@ -3,7 +3,7 @@
 // headline (e-paper edition dates), a labelled date after the body, <time>, and the URL. Dates in
 // related lists and footers (copyright years) are never in those places.
 import type { PageMeta } from './types.ts';
-import { labelledDate, parseDateText, parseIsoDate, parseUrlDate } from './date.ts';
+import { isUpdateTime, labelledDate, parseDateText, parseIsoDate, parseUrlDate } from './date.ts';
 
 /** Where a publish date may be read, in order of trust. */
 export interface DateZones {
@@ -23,13 +23,18 @@ const TODAY = /今天是|今日是|今天|当前时间|欢迎/;
 
 export function findPublished(zones: DateZones, meta: PageMeta | null, url: string | null): string | null {
   // Joined, so a time on the line after its date (发布日期: 2024-05-10 / 08:42) is kept.
-  const labelled = labelledDate(zones.header.join(' '));
+  const joined = zones.header.join(' ');
+  const labelled = labelledDate(joined, true);
   if (labelled) return labelled;
+  // An unlabelled date beside the headline is the publish time; an update time shown with it
+  // (最后更新: …) is later, so it is taken only when the header shows no other date.
   for (const t of zones.header) {
-    if (t.length > 120) continue;
+    if (t.length > 120 || isUpdateTime(t)) continue;
     const d = parseDateText(t);
     if (d) return d;
   }
+  const updated = labelledDate(joined);
+  if (updated) return updated;
   const fromMeta = meta ? metaDate(meta) : null;
   if (fromMeta) return fromMeta;
   for (let i = zones.before.length - 1; i >= 0; i--) {

@@ -39,8 +39,8 @@ function isListRun(s: string): boolean {
 }
 const META_LINE = /^(来源|来自|稿源|信息来源|文章来源|本文来源|本文转自|转自|出处|作者|发布时间|发布日期|发表时间|更新时间|时间|日期|类别|栏目|浏览次数|点击数|阅读数|字体|【字体|当前位置|您当前的位置|您的位置|所在位置)\s*[:：]/;
 const BREADCRUMB = /(首页|主页|位置)\s*[>»＞›]|[>»＞›]\s*(正文|新闻|动态)|^.{0,40}\s[>»＞›]\s.{0,40}\s[>»＞›]\s/;
-// Standalone bylines: 本报记者 王黛, □保定日报记者 王 黛, 文/张三, 通讯员 李四.
-const BYLINE = /^[□■●◆]?\s*((本报|本台|本刊|本网|[\p{Script=Han}]{2,8}(日报|晚报|报|网|台))?\s*(特约)?(记者|通讯员|实习生|见习记者)[\s\p{Script=Han}、，,]{1,30}|(文|图|文图|图文|撰文|摄影)\s*[/／|｜:：]\s*.{1,30})$/u;
+// Standalone bylines: 本报记者 王黛, □保定日报记者 王 黛, 文/张三, 执笔/张三、李四, 通讯员 李四.
+const BYLINE = /^[□■●◆]?\s*((本报|本台|本刊|本网|[\p{Script=Han}]{2,8}(日报|晚报|报|网|台))?\s*(特约)?(记者|通讯员|实习生|见习记者)[\s\p{Script=Han}、，,]{1,30}|(文|图|文图|图文|撰文|撰稿|执笔|摄影)\s*[/／|｜:：]\s*.{1,30})$/u;
 
 export function isCredit(s: string): boolean {
   return CREDIT.test(s);
@@ -69,16 +69,32 @@ export function isTruncated(s: string): boolean {
   return /^(\.{3}|…)/.test(s) || /(\.{3}|…{1,2})$/.test(s);
 }
 
-/** Value of one block in the maximum-sum run that marks the article (positive = article-like). */
-export function lineValue(b: Block): number {
+const isLinkLine = (b: Block) => b.linkChars / Math.max(1, b.chars) > 0.5;
+
+/**
+ * Whether block i is a cut-off snippet of another story. A writer's ellipsis (……) closing a
+ * punctuated paragraph is prose when the text goes on after it; a list's summary snippet is
+ * followed by its date, the next story's link, furniture or the end of the list.
+ */
+export function isCutOff(blocks: Block[], i: number): boolean {
+  const t = blocks[i].text;
+  if (!isTruncated(t)) return false;
+  if (!/[^…]……$/.test(t) || /^(\.{3}|…)/.test(t) || punctuation(t) === 0) return true;
+  const next = blocks[i + 1];
+  return !next || next.negative || !!next.zone || isLinkLine(next) || isDateOnly(next.text) || isFurniture(next.text) || isEndMarker(next.text);
+}
+
+/** Value of block i in the maximum-sum run that marks the article (positive = article-like). */
+export function lineValue(blocks: Block[], i: number): number {
+  const b = blocks[i];
   const t = b.text;
   if (isEndMarker(t)) return -300;
   if (isCredit(t)) return -60;
   if (b.negative || b.zone) return -(b.chars + 10);
   if (isFurniture(t)) return -40;
   if (isDateOnly(t) || isMetaLine(t)) return -30;
-  if (b.linkChars / Math.max(1, b.chars) > 0.5) return -(b.chars / 2 + 5);
-  if (isTruncated(t)) return -(b.chars / 2 + 5);
+  if (isLinkLine(b)) return -(b.chars / 2 + 5);
+  if (isCutOff(blocks, i)) return -(b.chars / 2 + 5);
   if (isProse(b)) return (b.chars - b.linkChars) * (FINAL.test(t) ? 1 : 0.6);
   return -3;
 }
