@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Archive } from '../archive/index.ts';
-import { CrawlJobs, pidAlive } from './crawl-jobs.ts';
+import { pidAlive } from '../archive/lease.ts';
+import { CrawlJobs } from './crawl-jobs.ts';
 
 let dir: string;
 let archive: Archive;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { pidAlive } from '../archive/lease.ts';
 import { migrate, type Migration } from '../archive/migrate.ts';
 
 export const API_MIGRATIONS: readonly Migration[] = [
@@ -68,16 +69,6 @@ const toJob = (r: Row): CrawlJob => ({
   id: r.id, seeds: JSON.parse(r.seeds), maxPages: r.max_pages, startedAt: r.started_at, finishedAt: r.finished_at,
   fetched: r.fetched, queued: r.queued, failure: r.failure, outcomes: JSON.parse(r.outcomes),
 });
-
-/** Whether a process with this pid exists on this machine (EPERM: it exists, owned by someone else). */
-export function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class CrawlJobs {
   readonly options: z.output<typeof CrawlJobsOptionsSchema>;

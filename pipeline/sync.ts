@@ -2,7 +2,9 @@
 // Incremental by article seq: only articles changed since the target last took them in. A target is
 // marked synced only after its write succeeded, so a failure mid-way (server down) loses nothing:
 // the next run redoes the unfinished batches, and writes replace an article's facts, so re-running is idempotent.
+// One sync of a target runs at a time on an archive (a lease in the archive); another is refused with <TARGET>_SYNC_RUNNING.
 import { KgError, type Archive, type ArticleRecord } from '../archive/index.ts';
+import { withLease } from '../archive/lease.ts';
 import type { Knowledge } from '../extractor/types.ts';
 import type { ArticleFacts, GraphStore } from '../graph/port.ts';
 import type { SearchDoc, SearchIndex } from '../search/port.ts';
@@ -62,7 +64,12 @@ interface Target {
   remove(ids: string[]): Promise<void>;
 }
 
-async function syncTarget(archive: Archive, target: Target, options: SyncOptions): Promise<SyncSummary> {
+/** One sync of a target at a time on an archive, whichever process runs it (archive/lease.ts says why). */
+function syncTarget(archive: Archive, target: Target, options: SyncOptions): Promise<SyncSummary> {
+  return withLease(archive.db, `${target.name} sync`, () => syncBatches(archive, target, options));
+}
+
+async function syncBatches(archive: Archive, target: Target, options: SyncOptions): Promise<SyncSummary> {
   const batchSize = options.batchSize ?? 200;
   if (options.full) {
     await target.reset();

@@ -5,10 +5,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pidAlive } from '../api/crawl-jobs.ts';
+import { pidAlive } from '../archive/lease.ts';
 import { REPO_ROOT } from './shared.ts';
 
 const KEY = 'cluster-test-key-42';
@@ -235,4 +235,43 @@ describe('kg serve --workers', () => {
     expect(await fromEnv.exited).toBe(2);
     expect(fromEnv.err()).toContain("KG_WORKERS must be a whole number from 1 to 64, not 'two'");
   });
+});
+
+describe('kg start while another process syncs the same archive', () => {
+  it('serves what is synced so far instead of failing, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-start-lease-'));
+    const other = spawn('sleep', ['60']);
+    try {
+      const first = kg(['start', '--workers', '1', '--port', '0'], dir);
+      await until('the first start', () => (/ready in/.test(first.out()) ? true : undefined), 150_000);
+      process.kill(-first.child.pid!, 'SIGTERM');
+      expect(await first.exited).toBe(0);
+      // Another process holds the graph sync lease, with articles left to sync.
+      const { Archive } = await import('../archive/index.ts');
+      const { withLease } = await import('../archive/lease.ts');
+      const archive = Archive.open({ dataDir: dir });
+      await withLease(archive.db, 'graph sync', async () => undefined);
+      archive.db.prepare("INSERT INTO leases (name, owner_pid, owner_host, since) VALUES ('graph sync', ?, ?, ?)").run(other.pid, hostname(), new Date().toISOString());
+      archive.resetSync('graph');
+      archive.close();
+      const second = kg(['start', '--workers', '1', '--port', '0'], dir);
+      try {
+        await until('the second start', () => {
+          if (second.child.exitCode !== null) throw new Error(`kg start exited: ${second.err()}`);
+          return /ready in/.test(second.out()) ? true : undefined;
+        }, 150_000);
+        expect(second.out()).toContain(`graph sync is already running (process ${other.pid} on ${hostname()}`);
+        expect(second.out()).toContain('serving what it has synced so far');
+        const url = /serving GraphQL at (\S+)\/graphql/.exec(second.out())![1];
+        const a = await gql(url, '{ search(query: "医联体") { totalCount } }');
+        expect(a.body.data.search.totalCount).toBeGreaterThan(0);
+      } finally {
+        process.kill(-second.child.pid!, 'SIGTERM');
+        await second.exited;
+      }
+    } finally {
+      other.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -58,11 +58,17 @@ export async function run(argv: string[]): Promise<number> {
     await services.close();
     return cluster.serve();
   }
-  const serving = await serve({ services, port, host: values.host });
+  await serveUntilStopped(services, port, values.host);
+  return -1; // keep running
+}
+
+/** Serves from this process until SIGINT/SIGTERM, then closes the server and the services and exits 0. */
+export async function serveUntilStopped(services: Services, port: number, host: string): Promise<Serving> {
+  const serving = await serve({ services, port, host });
   const stop = () => {
     void serving.close().finally(() => services.close().finally(() => process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return -1; // keep running
+  return serving;
 }

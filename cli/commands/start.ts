@@ -1,6 +1,7 @@
 // kg start (npm start): the main job on the embedded default. An empty data directory gets the demo
 // archive; otherwise pending extraction and sync are brought up to date. Then GraphQL and the UI are served,
 // by one worker per core (--workers, $KG_WORKERS), let in once that one-time work is done.
+import { LeaseHeldError } from '../../archive/lease.ts';
 import { parse } from '../args.ts';
 import { Cluster, workerCount } from '../cluster.ts';
 import { checkPort, SERVE_OPTIONS } from '../serve-options.ts';
@@ -21,15 +22,20 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     const e = extractPages(services.archive);
     if (e.total > 0) console.log(`extract: ${e.ok} articles from ${e.total} new or changed pages`);
-    await syncGraph(services.archive, services.graph);
-    await syncSearch(services.archive, services.search);
+    // A sync already running elsewhere (`kg sync`, another server) brings the same articles in: serve meanwhile.
+    for (const sync of [() => syncGraph(services.archive, services.graph), () => syncSearch(services.archive, services.search)]) {
+      await sync().catch((e: unknown) => {
+        if (!(e instanceof LeaseHeldError)) throw e;
+        console.log(`${e.message.replace(/; try again.*$/, '')}: serving what it has synced so far`);
+      });
+    }
   }
   if (cluster) {
     await services.close();
     return cluster.serve();
   }
-  const { serve } = await import('./serve.ts');
-  await serve({ services, port, host: values.host });
+  const { serveUntilStopped } = await import('./serve.ts');
+  await serveUntilStopped(services, port, values.host);
   console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return -1; // keep running
 }
