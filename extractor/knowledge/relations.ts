@@ -22,16 +22,18 @@ const KINDS: [CollaborationKind, RegExp][] = [
   // a national regional medical centre is built by an 输出医院 on a local one (以A为输出医院、依托B建设)
   ['co-build', /共建|合作建院|合建|共同建设|输出医院/u],
   ['agreement', /签订|签署|签约|协议/u],
-  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|(帮助|指导|支持|带动)下/u],
+  // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
+  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|挂职|(帮助|指导|支持|带动)下/u],
   ['alliance', /医联体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
   ['training', /培训|进修|带教|培养|教学/u],
-  ['other', /合作|协作|联手|携手|联合|交流|会商|对接/u],
+  // A与B共同推动…: a joint undertaking with no more specific kind
+  ['other', /合作|协作|联手|携手|联合|交流|会商|对接|共同(推动|推进|开展|打造|实施|发起|举办|主办)/u],
 ];
 /** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
-const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收)[^，,；;。]{0,10}$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职)[^，,；;。]{0,10}$/u;
 /** A在B帮助下…: B helps A. */
 const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 /** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
@@ -47,7 +49,14 @@ const JOINING = /(联合|会同|携手|联手)$/u;
 /** …将B纳入(医联体)成员单位: B joins the group of whoever leads the sentence. */
 const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医共体)/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
-const OUTPUT_HOSPITAL = /^为(输出|牵头)(医院|单位)/u;
+const OUTPUT_HOSPITAL = /^(作为|为)(输出|牵头)(医院|单位)/u;
+/** …、B作为依托医院: the local partner of the output hospital named before it. */
+const DEPENDING = /^(作为|为)依托(医院|单位)/u;
+/** A为B、C提供会诊: the institutions between 为 and 提供 receive what A gives. */
+const PROVIDED_FOR = /^提供/u;
+/** (A选派的专家)将在B、C开展帮扶工作: the places of work of the people A sends. */
+const WORKS_AT = /^(开展|进行|从事)[^，,；;。]{0,12}(帮扶|支援|援助|诊疗|义诊)/u;
+const SENDS = /选派|派出|派驻|派遣|组织/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
@@ -84,9 +93,12 @@ export function collaborations(f: SentenceFacts): Relation[] {
   const chain = pairChain(f.text, free);
   for (let i = 0; i + 1 < chain.length; i += 2) add(chain[i].id, chain[i + 1].id, false, 0.8);
   const groups = enumerations(f.text, free.filter((m) => !chain.includes(m)));
+  /** Groups that are the partner after 与 (A与B): not the actor of what the sentence goes on to say. */
+  const partner: boolean[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
     const grp = groups[gi];
     const lead = f.text.slice(Math.max(0, grp[0].start - 24), grp[0].start);
+    partner[gi] = gi > 0 && CONNECTOR.test(lead);
     const subjectGroup = gi > 0 ? groups[gi - 1] : undefined; // the group named just before
     const subject = subjectGroup ? subjectGroup[subjectGroup.length - 1].id : implicitFits(f.text, grp[0].start) ? f.implicitSubject : null;
     // a bracket right after a name (（以下简称宁河区医院）) is no part of what the sentence says of it
@@ -98,8 +110,14 @@ export function collaborations(f: SentenceFacts): Relation[] {
       for (const m of grp) add(m.id, subject!, true, 0.7); // 商都县医院由积水潭医院和中医医院共同帮扶
     } else if (gap === '对' && HELPED_AFTER.test(after)) {
       for (const m of grp) add(subject!, m.id, true, 0.7); // 由A对B实行全面托管
-    } else if (subjectGroup && /依托$/u.test(lead) && OUTPUT_HOSPITAL.test(f.text.slice(subjectGroup.at(-1)!.end))) {
-      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设
+    } else if (subjectGroup && (/依托$/u.test(lead) || DEPENDING.test(after)) && OUTPUT_HOSPITAL.test(f.text.slice(subjectGroup.at(-1)!.end))) {
+      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设 / A作为输出医院、B作为依托医院
+    } else if (/为$/u.test(lead) && PROVIDED_FOR.test(after)) {
+      const giver = subjectGroup?.at(-1)?.id ?? subject;
+      if (giver) for (const m of grp) add(giver, m.id, true, 0.6); // A通过远程平台为B、C提供会诊
+    } else if (/在$/u.test(lead) && WORKS_AT.test(after) && SENDS.test(f.text.slice(0, grp[0].start))) {
+      const sender = subjectGroup?.at(-1)?.id ?? subject;
+      if (sender) for (const m of grp) add(sender, m.id, true, 0.55); // A选派的专家将在B、C开展帮扶
     } else if (JOINING.test(lead) && !CONNECTOR.test(lead)) {
       const joiner = subjectGroup?.at(-1)?.id ?? subject;
       if (joiner) for (const m of grp) add(joiner, m.id, false, 0.6);
@@ -119,7 +137,10 @@ export function collaborations(f: SentenceFacts): Relation[] {
     } else if (grp.length >= 2 && TOGETHER.test(after)) {
       for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
     } else if (DIRECTED.test(lead) || /[到赴至]$/u.test(lead)) {
-      if (subject) for (const m of grp) add(subject, m.id, true, subjectGroup ? 0.75 : 0.55);
+      // A与B签订协议，托管C: the partner after 与 is not who acts next, A is; a list before the verb acts as a whole
+      const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? subjectGroup : subject ? [{ id: subject }] : [];
+      for (const a of actors) add(a.id, grp.map((m) => m.id)[0], true, subjectGroup ? 0.75 : 0.55);
+      for (const a of actors) for (const m of grp.slice(1)) add(a.id, m.id, true, subjectGroup ? 0.75 : 0.55);
     } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
       // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
       const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;

@@ -91,3 +91,37 @@ describe('collaborations in passive and joined constructions', () => {
     expect(pairs(k)).toEqual(['唐山市工人医院|滦南县医院|alliance']);
   });
 });
+
+describe('collaborations of sending, posting and serving', () => {
+  it('reads a doctor of A taking a post (挂职) in B as A helping B', () => {
+    const k = run('邢台市人民医院骨科主任医师郝建军挂职威县人民医院副院长。');
+    expect(pairs(k)).toEqual(['邢台市人民医院|威县人民医院|assistance']);
+  });
+
+  it('lets every hospital of a list before a directed verb act, past a comma', () => {
+    const k = run('省里组织河北医科大学第二医院、河北省人民医院等省直医院，以团队方式对口支援威县人民医院。');
+    expect(pairs(k).sort()).toEqual(['河北医科大学第二医院|威县人民医院|assistance', '河北省人民医院|威县人民医院|assistance']);
+  });
+
+  it('takes the party before 与 as the one who goes on to act (A与B签订协议，托管C)', () => {
+    const k = run('邢台市人民医院与威县人民政府签订协议，全面托管威县中医院。');
+    expect(pairs(k)).toContain('邢台市人民医院|威县中医院|trusteeship');
+    expect(pairs(k).filter((p) => p.startsWith('威县人民政府|威县中医院'))).toEqual([]);
+  });
+
+  it('pairs A作为输出医院、B作为依托医院', () => {
+    const k = run('项目由北京积水潭医院作为输出医院、承德市中心医院作为依托医院共同建设。');
+    expect(pairs(k)).toContain('北京积水潭医院|承德市中心医院|co-build');
+  });
+
+  it('reads A为B、C提供… and experts A sends working 在B、C', () => {
+    expect(pairs(run('邢台市人民医院通过远程平台为威县人民医院、临西县人民医院提供会诊。')).sort())
+      .toEqual(['邢台市人民医院|临西县人民医院|remote', '邢台市人民医院|威县人民医院|remote']);
+    expect(pairs(run('邢台市人民医院选派的专家将在威县人民医院和临西县人民医院开展帮扶。')).sort())
+      .toEqual(['邢台市人民医院|临西县人民医院|assistance', '邢台市人民医院|威县人民医院|assistance']);
+  });
+
+  it('reads A与B共同推动… as a joint undertaking', () => {
+    expect(pairs(run('邢台市卫健委与威县人民政府共同推动县域医共体建设。'))).toEqual(['邢台市卫生健康委员会|邢台市威县人民政府|other']);
+  });
+});
