@@ -182,6 +182,12 @@ describe('body lines at the edges of the story', () => {
       expect(lines.join('')).not.toContain('原标题');
     }
   });
+  it('drops a closing line that only credits the publisher, and still reads the source from it', () => {
+    const html = page(`<p>${P[0]}</p><p>${P[1]}</p><p>（本文来源：示例晚报 作者：示例研究院研究员，示例甲）返回首页</p>`).replace('来源：示例日报', '');
+    const a = article(extractArticle({ html }));
+    expect(a.body.split('\n')).toHaveLength(2);
+    expect(a.source).toBe('示例晚报');
+  });
   it('removes soft hyphens and zero-width characters instead of leaving them or a space', () => {
     const lines = body(page(`<p>${P[0]}1\u00ad\u00ad—4月累计\u200b完成。</p><p>${P[1]}</p>`));
     expect(lines[0]).toContain('1—4月累计完成。');

@@ -40,6 +40,9 @@ export function bestRun(blocks: Block[], from: number, to: number): { start: num
 }
 
 const ABSTRACT = /^[【\[(（]?(原标题|摘要|内容摘要|导读|划重点|核心提示)[】\])）]?\s*[:：]/;
+// A whole line that only credits the publisher of a reprint: （本文来源：经济日报 作者：…）, with at
+// most a few characters of widget text glued after it. The source is read from the run, not the body.
+const SOURCE_NOTE = /^[（(]\s*(?:本文|稿件|文章)?(?:来源|稿源|转自|转载自)\s*[:：][^（）()]{1,80}[）)].{0,12}$/;
 // A trailing contributor note such as （王超然 供稿） or (张三 摄) closing the last paragraph.
 const TRAILING_CREDIT = /\s*[(（][^()（）]{1,24}(供稿|供图|摄|来稿)[)）]\s*$/;
 
@@ -98,7 +101,7 @@ export function selectBody(blocks: Block[], from: number, to: number, title: str
     const t = b.text;
     if (b.negative || b.zone || b.linkChars / Math.max(1, b.chars) > 0.5) continue;
     if (isMetaLine(t) || isCredit(t) || isFurniture(t) || isByline(t) || isEndMarker(t) || ABSTRACT.test(t)) continue;
-    if (isDateOnly(t) || isCutOff(blocks, i)) continue;
+    if (isDateOnly(t) || isCutOff(blocks, i) || SOURCE_NOTE.test(t)) continue;
     if (titleKey && key(t) === titleKey) continue;
     paragraphs.push(t);
     indices.push(i);

@@ -101,7 +101,8 @@ export function extractArticle(input: ArticleInput): ArticleResult {
   const before = titled.index >= 0 ? lines(titled.index - 6, titled.index) : [];
   const trailer = lines(span.end, span.end + 6);
   const paragraphs = span.indices.map((i) => blocks[i].text);
-  const edges = [...paragraphs.slice(0, 1), ...paragraphs.slice(-1)];
+  // The run's own first and last lines too: a credit line (（本文来源：…）) is read there though not kept.
+  const edges = [...paragraphs.slice(0, 1), ...paragraphs.slice(-1), ...lines(span.start, span.start + 1), ...lines(span.end - 1, span.end)];
   // Dates are read next to the headline or the body only: a long header zone may hold dated lists.
   const near = header.length > 20 ? [...header.slice(0, 10), ...header.slice(-10)] : header;
   const published = findPublished({ header: near, before, trailer }, meta, url);
