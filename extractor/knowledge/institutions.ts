@@ -3,7 +3,7 @@
 import {
   GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
 } from '../dict/institutions.ts';
-import type { PlaceMention } from './places.ts';
+import { AFTER_INSTITUTION, type PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
 import { isFunctionOrVerb } from './pos.ts';
 import { charClass } from './chars.ts';
@@ -204,6 +204,8 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
   for (k -= 1; k >= 0; k--) {
     const t = tokens[k];
     if (t.end !== start || start - t.start > MAX_NAME) break;
+    // 卫健局/和县/医保局: the segmenter glues the conjunction to 县; the name starts after 和
+    if (t.word.length > 1 && t.word[0] === '和' && t.start > 0 && AFTER_INSTITUTION.at(text, t.start - 1)) { start = t.start + 1; break; }
     const isPlace = placeAt.get(t.start)?.end === t.end;
     const inner = suffixOf(t.word);
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;

@@ -15,6 +15,8 @@ export interface PlaceMention {
 /** Ends a clause: an institution word beyond it is not part of the same name. */
 const AHEAD_BREAK = charClass(/[，。、；：,.;:\s“”《》()（）]/u);
 const INSTITUTION_WORDS = ['医院', '院区', '大学', '学院'];
+/** Last characters of institution names (局, 委, 院, 府…): a 和 after them joins two institutions. */
+export const AFTER_INSTITUTION = charClass(/[局委院府所厅部站办社会]/u);
 
 /**
  * An institution word (医院, 院区, 大学, 学院) within ten characters after `from`, in the same clause and
@@ -55,6 +57,8 @@ export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazette
 
 /** The place mention starting at `i`, or null; `previous` is the place it directly follows, if any. */
 function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previous: PlaceMention | null): PlaceMention | null {
+  // 县卫健局和县医保局: 和 right after an institution is the conjunction, not the start of 和县
+  if (text.charCodeAt(i) === 0x548c && i > 0 && AFTER_INSTITUTION.at(text, i - 1)) return null;
   const m = matchPlaceAt(g, text, i);
   if (!m) return null;
   const end = i + m.form.length;

@@ -76,4 +76,11 @@ describe('written short forms of long county names', () => {
     expect(entity(k, '丰宁县医院')?.name).toBe('丰宁满族自治县医院');
     expect(named(k, 'place')).toEqual(['丰宁满族自治县']);
   });
+
+  it('reads 和 after an institution as the conjunction, not as the start of 和县', () => {
+    const k = run('临西县医院的帮扶方案由临西县卫健局和县医保局共同审定。');
+    expect(named(k, 'place')).toEqual(['临西县']);
+    expect(named(k, 'organization')).toEqual(['临西县医疗保障局', '临西县卫生健康局']);
+    expect(named(run('和县人民医院开通远程会诊。'), 'place')).toEqual(['和县']);
+  });
 });
