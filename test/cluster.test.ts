@@ -1,6 +1,7 @@
 // `kg start --workers 2` as a real process tree run through the tsx CLI (as `npm start` runs it): answers come
 // from both workers, the crawl state is shared through the archive, a worker killed with SIGKILL is replaced
-// while requests keep being answered, and SIGTERM stops everything with exit code 0 and no worker left behind.
+// while requests keep being answered, a sync through one worker reaches every worker's search cache, and SIGTERM stops
+// everything with exit code 0 and no worker left behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server, type ServerResponse } from 'node:http';
@@ -167,6 +168,17 @@ describe('kg start --workers 2', () => {
       expect(a.body.data.crawlStatus).toMatchObject({ running: false, failure: null });
       expect(a.body.data.crawlStatus.outcomes).toContainEqual({ key: 'stored', count: 1 });
     }
+  });
+
+  it('a sync made through one worker reaches the cached search answers of every worker', async () => {
+    // The crawled page is stored but not extracted yet: both workers answer (and cache) "nothing", twice.
+    const SEARCH = '{ search(query: "长途奔波") { totalCount } }';
+    for (let i = 0; i < 2; i++) {
+      for (const a of (await fromEach(workers, () => gql(url, SEARCH))).values()) expect(a.body.data.search.totalCount).toBe(0);
+    }
+    const synced = await gql(url, 'mutation { reextract { __typename } sync { __typename } }', {}, true);
+    expect(synced.body.data).toEqual({ reextract: { __typename: 'MutationReextractSuccess' }, sync: { __typename: 'MutationSyncSuccess' } });
+    for (const a of (await fromEach(workers, () => gql(url, SEARCH))).values()) expect(a.body.data.search.totalCount).toBe(1);
   });
 
   it('replaces a worker killed with SIGKILL while the other keeps answering, and its crawl counts as abandoned', async () => {
