@@ -26,7 +26,7 @@ export async function loadFigures(ids: readonly string[], ctx: ApiContext): Prom
   return ids.map((id) => byId.get(id) ?? notFound('figure', id));
 }
 
-/** Entities mentioned by each article. The port answers one article per call; the loader still de-duplicates per request. */
+/** Entities mentioned by each article, for all the articles of a level in one call (GraphStore.entitiesOfArticles). */
 export function loadArticleEntities(ids: readonly string[], ctx: ApiContext): Promise<EntityNode[][]> {
-  return Promise.all(ids.map((id) => ctx.services.graph.entitiesOfArticle(id)));
+  return ctx.services.graph.entitiesOfArticles(ids);
 }

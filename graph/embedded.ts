@@ -125,10 +125,12 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return { total, ids };
   }
 
-  async entitiesOfArticle(articleId: string): Promise<EntityNode[]> {
-    const rows = this.db.prepare(`SELECT ${ENTITY_COLS} FROM graph_mention mm JOIN graph_entity e ON e.id = mm.entity_id
-      WHERE mm.article_id = ? ORDER BY e.id`).all(articleId) as Row[];
-    return rows.map(toEntity);
+  async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {
+    const rows = this.db.prepare(`SELECT mm.article_id AS article_id, ${ENTITY_COLS} FROM graph_mention mm JOIN graph_entity e ON e.id = mm.entity_id
+      WHERE mm.article_id IN ${IN('ids')} ORDER BY e.id`).all({ ids: J(articleIds) }) as Row[];
+    const byArticle = new Map<string, EntityNode[]>();
+    for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), toEntity(r)]);
+    return articleIds.map((id) => byArticle.get(id) ?? []);
   }
 
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood> { return this.q.neighbors(id, q); }

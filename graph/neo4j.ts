@@ -163,9 +163,12 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     return { total, ids };
   }
 
-  async entitiesOfArticle(articleId: string): Promise<EntityNode[]> {
-    const rows = await this.rows(`MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) RETURN ${ENTITY} AS e ORDER BY e.id`, { id: articleId });
-    return rows.map((r) => toEntity(r.e));
+  async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {
+    const rows = await this.rows(`UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
+      RETURN id, ${ENTITY} AS e ORDER BY e.id`, { ids: [...new Set(articleIds)] });
+    const byArticle = new Map<string, EntityNode[]>();
+    for (const r of rows) byArticle.set(r.id, [...(byArticle.get(r.id) ?? []), toEntity(r.e)]);
+    return articleIds.map((id) => byArticle.get(id) ?? []);
   }
 
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood> { return this.q.neighbors(id, q); }

@@ -138,7 +138,8 @@ export interface GraphStore {
   /** By name or alias; substring match, exact matches first. */
   findEntities(q: { type?: EntityType; name?: string; limit?: number; offset?: number }): Promise<EntityNode[]>;
   articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }>;
-  entitiesOfArticle(articleId: string): Promise<EntityNode[]>;
+  /** The entities each article mentions (by id), one list per article in the order asked; [] for an unknown article. One call for a page of articles. */
+  entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]>;
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood>;
   shortestPath(a: string, b: string, opts?: { maxDepth?: number; kinds?: CollaborationKind[] }): Promise<Path | null>;
   collaborations(q: NetworkQuery): Promise<Neighborhood>;

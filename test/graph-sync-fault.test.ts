@@ -150,7 +150,7 @@ describe('graph sync against Neo4j', () => {
     // An article whose page no longer yields one leaves the graph with everything it stated.
     archive.saveExtraction(pageOf.get(g.article.id)!, { status: 'no_article', reason: 'list page' }, 'test-v1');
     expect(await syncGraph(archive, store)).toMatchObject({ written: 0, removed: 1 });
-    expect(await store.entitiesOfArticle(id)).toEqual([]);
+    expect(await store.entitiesOfArticles([id])).toEqual([[]]);
     expect(await store.snapshot()).toEqual(await cleanRebuild());
     await store.close();
   }, 300_000);

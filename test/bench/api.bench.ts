@@ -234,7 +234,7 @@ const SCENARIOS: Scenario[] = [
     ports: async (p, q) => {
       const r = await p.search.search({ text: q, limit: 10, offset: 0, facets: [], sort: 'relevance', collapseReprints: true });
       p.archive.getArticles(r.hits.map((h) => h.id));
-      await Promise.all(r.hits.map((h) => p.graph.entitiesOfArticle(h.id)));
+      await p.graph.entitiesOfArticles(r.hits.map((h) => h.id));
     },
   },
   {

@@ -60,8 +60,14 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       await store.writeArticles(ALL);
       expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 0 })).toEqual({ total: 3, ids: ['a4', 'a3'] });
       expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 2 })).toEqual({ total: 3, ids: ['a1'] });
-      const ofA3 = (await store.entitiesOfArticle('a3')).map((e) => e.id);
-      expect(ofA3).toEqual([H.bch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
+      const [ofA3, unknown, again] = await store.entitiesOfArticles(['a3', 'no-such-article', 'a3']);
+      expect(ofA3.map((e) => e.id)).toEqual([H.bch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
+      expect(unknown).toEqual([]);
+      expect(again).toEqual(ofA3);
+      const [ofA1, ofA4] = await store.entitiesOfArticles(['a1', 'a4']);
+      expect(ofA1.map((e) => e.id)).toContain(H.bch.id);
+      expect(ofA4.map((e) => e.id)).toContain(H.bch.id);
+      expect(await store.entitiesOfArticles([])).toEqual([]);
     });
 
     it('walks neighbourhoods by depth, relation kind, type and date', async () => {
