@@ -11,6 +11,7 @@ import { scanInstitutions, type InstitutionMention } from './institutions.ts';
 import { scanPeople, type PersonMention } from './people.ts';
 import { scanPlaces, type PlaceMention } from './places.ts';
 import { projectEntities, scanProjects, type ProjectMention } from './projects.ts';
+import { applyShortForms } from './shortforms.ts';
 import { collaborations, type SentenceInstitution } from './relations.ts';
 import { homePlaceFor } from './resolve.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
@@ -63,6 +64,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const insts = scanInstitutions(s.text, tokens, places, reject);
     return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
   });
+  applyShortForms(parsed.map((p) => ({ text: p.s.text, insts: p.insts })));
   const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
   const counts = new Map<string, number>();
   const bump = (c: string, n: number) => counts.set(c, (counts.get(c) ?? 0) + n);

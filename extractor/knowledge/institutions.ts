@@ -27,6 +27,8 @@ export interface InstitutionMention {
   inTitle: boolean;
   /** Recognised from the dictionary of known organisations. */
   known: boolean;
+  /** A short form the document declared for this earlier mention (X（以下简称“Y”）… Y): the same institution. */
+  declaredFor?: InstitutionMention;
 }
 
 const hospitalSet = new Set(HOSPITAL_SUFFIXES);

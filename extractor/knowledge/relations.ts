@@ -23,8 +23,10 @@ const KINDS: [CollaborationKind, RegExp][] = [
   ['co-build', /共建|合作建院|合建|共同建设|输出医院/u],
   ['agreement', /签订|签署|签约|协议/u],
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
-  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|挂职|(帮助|指导|支持|带动)下/u],
-  ['alliance', /医联体|联盟|成员单位|医疗集团|专科联盟/u],
+  // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
+  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|挂职|包科|包干|(帮助|指导|支持|带动)下/u],
+  // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
+  ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
   ['training', /培训|进修|带教|培养|教学/u],
   // A与B共同推动…: a joint undertaking with no more specific kind
@@ -33,7 +35,7 @@ const KINDS: [CollaborationKind, RegExp][] = [
 /** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
-const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职)[^，,；;。]{0,10}$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干)[^，,；;。]{0,10}$/u;
 /** A在B帮助下…: B helps A. */
 const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 /** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
@@ -48,6 +50,12 @@ const HELPED_AFTER = /^(实行|进行|开展|实施)?[^，,；;。]{0,4}(托管|
 const JOINING = /(联合|会同|携手|联手)$/u;
 /** …将B纳入(医联体)成员单位: B joins the group of whoever leads the sentence. */
 const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医共体)/u;
+/** A、B、C(整体)纳入医共体 / B加入医共体: the list joins the group of the sentence's subject. */
+const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
+/** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
+const MUTUAL = /^(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成)/u;
+/** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
+const LINKED_TO = /(接入|连接|联通|连通)$/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
 const OUTPUT_HOSPITAL = /^(作为|为)(输出|牵头)(医院|单位)/u;
 /** …、B作为依托医院: the local partner of the output hospital named before it. */
@@ -112,6 +120,10 @@ export function collaborations(f: SentenceFacts): Relation[] {
       for (const m of grp) add(subject!, m.id, true, 0.7); // 由A对B实行全面托管
     } else if (subjectGroup && (/依托$/u.test(lead) || DEPENDING.test(after)) && OUTPUT_HOSPITAL.test(f.text.slice(subjectGroup.at(-1)!.end))) {
       for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设 / A作为输出医院、B作为依托医院
+    } else if (subjectGroup && OUTPUT_HOSPITAL.test(after) && /^为依托/u.test(f.text.slice(subjectGroup.at(-1)!.end))) {
+      for (const m of grp) add(m.id, subjectGroup.at(-1)!.id, false, 0.7); // 以B为依托、A为输出医院: the same pair written the other way round
+    } else if (subjectGroup && LINKED_TO.test(lead) && !/[，,；;。]/u.test(gap ?? '，')) {
+      for (const a of subjectGroup) for (const m of grp) add(a.id, m.id, false, 0.6); // B、C通过远程会诊平台接入A
     } else if (/为$/u.test(lead) && PROVIDED_FOR.test(after)) {
       const giver = subjectGroup?.at(-1)?.id ?? subject;
       if (giver) for (const m of grp) add(giver, m.id, true, 0.6); // A通过远程平台为B、C提供会诊
@@ -141,6 +153,13 @@ export function collaborations(f: SentenceFacts): Relation[] {
       const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? subjectGroup : subject ? [{ id: subject }] : [];
       for (const a of actors) add(a.id, grp.map((m) => m.id)[0], true, subjectGroup ? 0.75 : 0.55);
       for (const a of actors) for (const m of grp.slice(1)) add(a.id, m.id, true, subjectGroup ? 0.75 : 0.55);
+    } else if (grp.length >= 2 && MUTUAL.test(after) && !/与|同$|跟|和$/u.test(lead.slice(-1))) {
+      // A、B、C在廊坊签署协议 / A和B建立了远程会诊: a list that acts with no other party named is its own set of partners
+      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.65);
+    } else if (JOINS_GROUP.test(after) && !groups[gi + 1]?.some((m) => m.start < grp[grp.length - 1].end + 16) && (subjectGroup ? !/[，,；;。]/u.test(gap ?? '') : true)) {
+      // 兴和县医院、商都县医院整体纳入医共体: who leads the group is the sentence's subject (or the one named just before)
+      const owner = subjectGroup?.at(-1)?.id ?? subject;
+      if (owner) for (const m of grp) add(owner, m.id, false, 0.6);
     } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
       // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
       const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;

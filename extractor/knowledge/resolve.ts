@@ -96,8 +96,11 @@ export function resolveInstitutions(
   /** The groups still keyed in `groups`: a set test instead of listing the map's values. */
   const alive = new Set<Group>();
   const groupOf = new Map<InstitutionMention, Group>();
+  const byMention = new Map(mentions.map((rm) => [rm.mention, rm]));
   for (const rm of mentions) {
-    const name = canonicalName(rm, home, g);
+    // a declared short form (以下简称“区人民医院”) is named as the institution it was declared for
+    const declared = rm.mention.declaredFor && byMention.get(rm.mention.declaredFor);
+    const name = declared ? canonicalName(declared, home, g) : canonicalName(rm, home, g);
     if (!name) {
       reject('institution-unresolved-home');
       continue;

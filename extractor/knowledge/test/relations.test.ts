@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairs, run } from './helpers.ts';
+import { entity, pairs, run } from './helpers.ts';
 
 describe('collaborations', () => {
   it('reads an agreement between two named institutions with its date', () => {
@@ -123,5 +123,35 @@ describe('collaborations of sending, posting and serving', () => {
 
   it('reads A与B共同推动… as a joint undertaking', () => {
     expect(pairs(run('邢台市卫健委与威县人民政府共同推动县域医共体建设。'))).toEqual(['邢台市卫生健康委员会|邢台市威县人民政府|other']);
+  });
+
+  it('reads 医共体 as an alliance whose members join the sentence\'s subject', () => {
+    const k = run('邯郸市中心医院牵头组建医共体。根据方案，魏县医院、曲周县医院整体纳入医共体。', '2024-06-15', '邯郸市中心医院');
+    expect(pairs(k).sort()).toEqual(['邯郸市中心医院|曲周县医院|alliance', '邯郸市中心医院|魏县医院|alliance']);
+  });
+
+  it('pairs the institutions of a list that sign or set up something with no other party', () => {
+    const k = run('6月3日，邢台市疾病预防控制中心、衡水市疾病预防控制中心在石家庄签署合作协议。');
+    expect(pairs(k)).toEqual(['邢台市疾病预防控制中心|衡水市疾病预防控制中心|agreement']);
+    const k2 = run('专家组帮宁晋县医院和柏乡县医院建立了远程会诊。');
+    expect(pairs(k2)).toEqual(['宁晋县医院|柏乡县医院|remote']);
+  });
+
+  it('reads 以B为依托、A为输出医院 and B、C接入A', () => {
+    const k = run('以甘肃省第三人民医院为依托、北京安贞医院为输出医院建设区域医疗中心。');
+    expect(pairs(k)).toEqual(['北京安贞医院|甘肃省第三人民医院|co-build']);
+    const k2 = run('永清县医院和固安县医院通过远程平台接入廊坊市人民医院。');
+    expect(pairs(k2).sort()).toEqual(['永清县医院|廊坊市人民医院|remote', '固安县医院|廊坊市人民医院|remote'].sort());
+  });
+
+  it('reads 包干 (以院包科) as help from each hospital of the list', () => {
+    const k = run('北京世纪坛医院、北京佑安医院分别包干日喀则市人民医院的外科和感染科。');
+    expect(pairs(k).sort()).toEqual(['北京世纪坛医院|日喀则市人民医院|assistance', '北京佑安医院|日喀则市人民医院|assistance']);
+  });
+
+  it('uses a short form the document declares (以下简称) as that institution later on', () => {
+    const k = run('近日，河南省人民医院（以下简称“省医”）与兰考县人民政府签约。\n省医与兰考县中心医院共建胸痛中心。');
+    expect(entity(k, '省医')?.name).toBe('河南省人民医院');
+    expect(pairs(k)).toContain('河南省人民医院|兰考县中心医院|co-build');
   });
 });
