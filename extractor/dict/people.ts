@@ -15,6 +15,8 @@ export const ROLES = [
   '研究员', '博士', '院士', '委员', '总经理', '董事长',
   // posts that news puts before a name as often as 院长 (负责人唐志红介绍, 理事长吴晓明)
   '负责人', '理事长', '副理事长', '会长', '秘书长', '处长', '科长', '副主任医师', '主治医师', '医师', '组长', '队长',
+  // the heads of the front-line offices that run paired aid (援疆前方指挥部副总指挥)
+  '总指挥', '副总指挥', '指挥长',
   // who a quoted person is when no post is given (牧民巴特尔); not 患者, which follows any illness (康复期患者)
   '牧民', '村民', '护士', '志愿者',
 ];
@@ -25,7 +27,9 @@ export const NAME_BREAKERS = new Set([...'介表说指强在的了和与及等�
 /** Words that may follow a name when no role word anchors it (冯振华任副理事长, 王勇等, 刘芳一行). */
 export const NAME_FOLLOWERS = new Set(['等', '等人', '一行', '同志', '女士', '先生', '任', '作', '率', '赴', '称', '携', '随', '获', '则', '均', '曾',
   // adverbs of order and manner between speakers and their verb (石国强先后致辞, 王勇分别介绍)
-  '先后', '分别', '相继', '依次', '一同', '共同', '同时']);
+  '先后', '分别', '相继', '依次', '一同', '共同', '同时',
+  // who speaks for a group (主任刘海燕代表成员单位发言)
+  '代表']);
 
 /** Verbs of saying: a name at a clause start before one of them is a speaker (“……”冯振华说). */
 export const SPEECH_VERBS = new Set(['说', '介绍', '表示', '指出', '强调', '认为', '坦言', '透露', '告诉', '回忆', '解释', '感慨', '称', '谈到', '提到', '坦承', '笑着说']);

@@ -143,6 +143,13 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
       if (role) { push(c, role); break; }
     }
   }
+  for (const c of minorityNames(text, tokens, free)) {
+    // a surname-shaped piece read inside the longer name (牛木呷 in 阿牛木呷, 阿卜杜 in 阿卜杜热合曼·吐尔逊) gives way to it
+    const dotted = c.name.includes('·');
+    const inside = out.filter((o) => o.start >= c.start && o.end <= c.end && o.end - o.start < c.end - c.start && (dotted || o.start > c.start));
+    for (const o of inside) { out.splice(out.indexOf(o), 1); taken.delete(o.start); }
+    if (!out.some((o) => o.start < c.end && c.start < o.end)) push(c, c.role || inside[0]?.role || '');
+  }
   return out;
 
   /** Names joined to `c` by 、 share its role (dir -1: the names before it, 1: after it). */
@@ -208,4 +215,61 @@ function roleBefore(text: string, at: number, nameEnds: Set<number>): string {
   while (i > 0 && at - i < 24 && !CLAUSE_BREAK.at(text, i - 1) && !(text.charCodeAt(i - 1) === 0x3001 && nameEnds.has(i - 1))) i--;
   const lead = text.slice(i, at);
   return /[院委局部校所心]|党委|书记|主任/u.test(lead) ? lead.replace(/^(发布会上|会上|其中)/u, '').replace(/^.*由/u, '') : '';
+}
+
+/** What follows a speaker's name: a verb of saying, or 对此 (普布次仁对此深有体会). */
+const SPOKEN_AFTER = /^(说|表示|介绍|指出|强调|认为|坦言|透露|告诉|回忆|解释|感慨|谈到|提到|补充说|代表|对此)/u;
+/** Pronouns and function characters that open no name (他也说, 这些说). */
+const NO_NAME_START = charClass(/[他她我你它这那该其也都还又就便却只每各本此某]/u);
+/** A transliterated name: two parts joined by a middle dot (阿卜杜热合曼·吐尔逊). */
+const DOTTED = /^\p{Script=Han}{2,8}[·•]\p{Script=Han}{2,8}/u;
+
+/**
+ * Names without a Han surname (Tibetan 才让东知, Mongolian 巴图, Yi 阿牛木呷, Uyghur 古丽米拉·艾合买提): the
+ * segmenter knows none of them and cuts them into single characters. Taken only where the text says a
+ * person speaks: right after a role word (副局长巴图表示) or at a clause start before a verb of saying
+ * (”拉毛措说); either as a dotted transliteration or as 2–5 characters the segmenter left single.
+ */
+function minorityNames(text: string, tokens: Token[], free: (s: number, e: number) => boolean): (Candidate & { role: string })[] {
+  const out: (Candidate & { role: string })[] = [];
+  // k = -1 stands for the sentence start (a quote's closing mark often ends the sentence before: 阿牛木呷说。)
+  for (let k = -1; k < tokens.length; k++) {
+    const role = k >= 0 ? roleOf(tokens[k].word) : null;
+    const opener = !role && (k < 0 || OPENERS.has(tokens[k].word) || !HAN.at(tokens[k].word, 0));
+    if (!role && !opener) continue;
+    const at = k >= 0 ? tokens[k].end : 0;
+    if (NO_NAME_START.at(text, at) || !HAN.at(text, at)) continue;
+    const rest = text.slice(at, at + 24);
+    const dotted = DOTTED.exec(rest);
+    let name: string | null = null;
+    if (dotted) {
+      // the second part ends where the saying starts (…·吐尔逊介绍) or at the end of the dotted run
+      const tail = rest.slice(0, dotted[0].length);
+      const cut = [...tail.matchAll(/(?=说|表示|介绍|指出|强调|告诉|对此|是)/gu)].map((m) => m.index!).find((i) => i > tail.indexOf('·') + 2);
+      name = cut ? tail.slice(0, cut) : tail;
+    } else {
+      for (let len = 2; len <= 5 && !name; len++) {
+        if (!SPOKEN_AFTER.test(rest.slice(len))) continue;
+        const cand = rest.slice(0, len);
+        if (!/^\p{Script=Han}+$/u.test(cand)) break;
+        // the segmenter's own words (团队, 记者) are no unknown name: at least half the name is left in single
+        // characters (扎/西平/措), unless the dictionary knows the piece as a name (巴特尔); 们 ends no name
+        let j = k + 1, single = 0;
+        let verb = false;
+        while (j < tokens.length && tokens[j].end <= at + len) {
+          const w = tokens[j].word;
+          if (w.length === 1 || isPersonWord(w)) single += w.length;
+          else if (isFunctionOrVerb(w)) verb = true; // 先后, 据此: words of the sentence, not of a name
+          j++;
+        }
+        // at a clause start with no role to vouch for it, the name is all single characters or a known name
+        if (verb || single * 2 < len || (opener && single < len) || cand.includes('们') || tokens[j - 1]?.end !== at + len) break;
+        if (opener && (len < 3 || [...cand].some((ch) => NAME_BREAKERS.has(ch)))) break;
+        name = cand;
+      }
+    }
+    if (!name || !free(at, at + name.length) || PLACE_END.at(name, name.length - 1)) continue;
+    out.push({ name, start: at, end: at + name.length, first: k + 1, last: k + 1, role: role ? roleBefore(text, at - role.length, new Set()) + role : '' });
+  }
+  return out;
 }

@@ -154,3 +154,24 @@ describe('projects: real names kept', () => {
       .toEqual([['国家区域医疗中心建设项目', ['国家区域医疗中心'], 2]]);
   });
 });
+
+describe('people without a Han surname', () => {
+  const people = (body: string) => run(body).entities.filter((e) => e.type === 'person').map((e) => e.name).sort();
+  it('reads a Tibetan, Mongolian or Yi name after a role or before a verb of saying', () => {
+    expect(people('州卫健委副主任扎西平措表示，分中心将于年底建成。')).toEqual(['扎西平措']);
+    expect(people('旗医院院长额尔敦说，设备已经到位。')).toEqual(['额尔敦']);
+    expect(people('“以前要走两天山路。”\n吉克石布说。')).toEqual(['吉克石布']);
+  });
+  it('reads a dotted Uyghur name whole, not the surname-shaped piece inside it', () => {
+    expect(people('县人民医院院长买买提·依明介绍，今年新开了两个病区。')).toEqual(['买买提·依明']);
+  });
+  it('takes no common word before a verb of saying for a name', () => {
+    expect(people('专家团队表示，手术很成功。')).toEqual([]);
+    expect(people('“我们会再来。”队员们说。')).toEqual([]);
+  });
+  it('reads a name after 副总指挥 and before 代表', () => {
+    expect(people('前方指挥部副总指挥周文涛表示，资金已拨付。')).toEqual(['周文涛']);
+    expect(people('沧州市中心医院心内科主任赵丽萍代表成员单位发言。')).toEqual(['赵丽萍']);
+  });
+});
+
