@@ -147,6 +147,18 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return rows.map(toFigure);
   }
 
+  async figuresOf(by: 'article' | 'entity', keys: readonly string[], q: { metric?: string; limit?: number } = {}): Promise<FigureRecord[][]> {
+    const col = by === 'article' ? 'article_id' : 'subject_id';
+    // Each key's first `limit` figures, in the order figures() gives them, ranked within the key.
+    const rows = this.db.prepare(`SELECT * FROM (SELECT f.*, row_number() OVER (PARTITION BY ${col} ORDER BY article_id, sentence, id) AS n
+        FROM graph_figure f WHERE ${col} IN ${IN('keys')} AND (@m IS NULL OR metric = @m))
+      WHERE n <= @limit ORDER BY article_id, sentence, id`)
+      .all({ keys: J(keys), m: q.metric ?? null, limit: q.limit ?? 100 }) as Row[];
+    const byKey = new Map<string, FigureRecord[]>();
+    for (const r of rows) byKey.set(r[col], [...(byKey.get(r[col]) ?? []), toFigure(r)]);
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
   async stats(): Promise<GraphStats> {
     const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
     const byType = (sql: string, keys: readonly string[]) => {

@@ -185,6 +185,17 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     return rows.map((r) => toFigure(r.f));
   }
 
+  async figuresOf(by: 'article' | 'entity', keys: readonly string[], q: { metric?: string; limit?: number } = {}): Promise<FigureRecord[][]> {
+    const prop = by === 'article' ? 'articleId' : 'subjectId';
+    // One subquery per key, so each key keeps its own first `limit` figures (and uses the property's index).
+    const rows = await this.rows(`UNWIND $keys AS key CALL { WITH key MATCH (f:Figure) WHERE f.${prop} = key AND ($m IS NULL OR f.metric = $m)
+        RETURN f ORDER BY f.articleId, f.sentence, f.id LIMIT $limit }
+      RETURN key, ${FIGURE} AS f ORDER BY f.articleId, f.sentence, f.id`, { keys: [...new Set(keys)], m: q.metric ?? null, limit: intIn(q.limit ?? 100) });
+    const byKey = new Map<string, FigureRecord[]>();
+    for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), toFigure(r.f)]);
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
   async stats(): Promise<GraphStats> {
     const [articles] = await this.col<number>('MATCH (a:Article) RETURN count(a)');
     const [figures] = await this.col<number>('MATCH (f:Figure) RETURN count(f)');

@@ -144,6 +144,11 @@ export interface GraphStore {
   shortestPath(a: string, b: string, opts?: { maxDepth?: number; kinds?: CollaborationKind[] }): Promise<Path | null>;
   collaborations(q: NetworkQuery): Promise<Neighborhood>;
   figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: string[]; limit?: number }): Promise<FigureRecord[]>;
+  /**
+   * The figures of each article (`by: 'article'`) or about each entity (`by: 'entity'`), one list per key in the order
+   * asked, each as figures({articleId | entityId, metric, limit}) would give it: a page of parents in one call.
+   */
+  figuresOf(by: 'article' | 'entity', keys: readonly string[], q?: { metric?: string; limit?: number }): Promise<FigureRecord[][]>;
   aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]>;
   timeline(id: string): Promise<TimelineEvent[]>;
   stats(): Promise<GraphStats>;

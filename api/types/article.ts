@@ -31,9 +31,12 @@ ArticleRef.implement({
       },
       resolve: (a) => a.id,
     }),
-    figures: t.field({
-      type: [FigureRef],
-      resolve: (a, _args, ctx) => ctx.services.graph.figures({ articleId: a.id }),
+    figures: t.loadableList({
+      type: FigureRef,
+      byPath: true,
+      // The figures of every article at this level in one store call.
+      load: (ids: string[], ctx) => ctx.services.graph.figuresOf('article', ids),
+      resolve: (a) => a.id,
     }),
   }),
 });

@@ -57,11 +57,14 @@ EntityRef.implement({
           limit: args.limit ?? 100,
         }),
     }),
-    figures: t.field({
-      type: [FigureRef],
+    figures: t.loadableList({
+      type: FigureRef,
       description: 'Figures about this entity.',
       args: { metric: t.arg.string({ required: false, validate: nameSchema.nullish() }) },
-      resolve: (e, args, ctx) => ctx.services.graph.figures({ entityId: e.id, metric: args.metric ?? undefined, limit: MAX_PAGE_SIZE }),
+      // byPath: one loader per field path and arguments, so every entity at this level is asked for in one store call.
+      byPath: true,
+      load: (ids: string[], ctx, args) => ctx.services.graph.figuresOf('entity', ids, { metric: args.metric ?? undefined, limit: MAX_PAGE_SIZE }),
+      resolve: (e) => e.id,
     }),
     timeline: t.field({
       type: [TimelineEventRef],

@@ -41,6 +41,21 @@ describe('DataLoader batching', () => {
     expect(archiveCalls.getArticles).toBe(1);
   });
 
+  it('figures of every article and of every entity at a level in one GraphStore.figuresOf call each', async () => {
+    const { server, graphCalls } = countedApi();
+    const r = await gql(server, `{ search(query: "医院", first: 10) { edges { node { article { figures { value metric } } } } }
+      entities(type: HOSPITAL, first: 20) { edges { node { name figures { value } beds: figures(metric: "床位") { value } } } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.search.edges.some((e: any) => e.node.article.figures.length > 0)).toBe(true);
+    expect(r.data!.entities.edges.some((e: any) => e.node.figures.length > 0)).toBe(true);
+    // Three levels asked: the hits' articles, the entities, and the entities again with another argument.
+    expect(graphCalls.figuresOf).toBe(3);
+    expect(graphCalls.figures ?? 0).toBe(0);
+    const beds = r.data!.entities.edges.flatMap((e: any) => e.node.beds);
+    const all = r.data!.entities.edges.flatMap((e: any) => e.node.figures);
+    expect(beds.length).toBeLessThanOrEqual(all.length);
+  });
+
   it('relationship ends across a whole network load in one GraphStore.entitiesByIds call', async () => {
     const { server, graphCalls, archiveCalls } = countedApi();
     const r = await gql(server, `{ network { edges { from { name } to { name } article { title } } } }`);

@@ -156,6 +156,24 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       expect((await store.figures({ metric: '床位', limit: 2 })).length).toBe(2);
     });
 
+    it('gives the figures of a page of articles or entities in one call, each as figures() would', async () => {
+      await store.writeArticles(ALL);
+      const ids = (fs: Array<{ id: string }>) => fs.map((f) => f.id);
+      const articles = ['a1', 'no-such-article', 'a3', 'a1'];
+      const byArticle = await store.figuresOf('article', articles);
+      expect(byArticle.map(ids)).toEqual(await Promise.all(articles.map(async (a) => ids(await store.figures({ articleId: a })))));
+      expect(byArticle[1]).toEqual([]);
+      expect(byArticle[0].length).toBeGreaterThan(1);
+      const entities = [H.bdch.id, H.chifeng.id, H.hebmu2.id];
+      const byEntity = await store.figuresOf('entity', entities, { metric: '床位' });
+      expect(byEntity.map(ids)).toEqual(await Promise.all(entities.map(async (e) => ids(await store.figures({ entityId: e, metric: '床位' })))));
+      // The limit holds per key, not for the whole call.
+      const one = await store.figuresOf('article', ['a1', 'a3'], { limit: 1 });
+      expect(one.map((l) => l.length)).toEqual([1, 1]);
+      expect(one[0][0]).toEqual((await store.figures({ articleId: 'a1', limit: 1 }))[0]);
+      expect(await store.figuresOf('entity', [])).toEqual([]);
+    });
+
     it('gives an entity timeline in date order', async () => {
       await store.writeArticles(ALL);
       const t = await store.timeline(H.bdch.id);
