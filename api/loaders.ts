@@ -1,6 +1,8 @@
 // Batch load functions behind the DataLoaders (one loader per request per type, made by the Pothos
 // dataloader plugin). Each returns one value per key, in key order; a key that does not exist becomes
 // a NOT_FOUND error for that key only, so one bad id never fails its neighbours.
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import type { ArticleRecord } from '../archive/index.ts';
 import type { EntityNode, FigureRecord } from '../graph/port.ts';
 import type { ApiContext } from './builder.ts';
@@ -25,6 +27,26 @@ export async function loadFigures(ids: readonly string[], ctx: ApiContext): Prom
   const byId = new Map(found.map((f) => [f.id, f]));
   return ids.map((id) => byId.get(id) ?? notFound('figure', id));
 }
+
+interface ArticlesPage { id: string; limit: number; offset: number }
+
+/**
+ * A page of the articles mentioning an entity (Entity.articles, a connection, so not a Pothos loadable field): one
+ * loader per request; the entities asked for in one tick go to the store in one call per distinct page.
+ */
+export const entityArticles = createContextCache((ctx: ApiContext) =>
+  new DataLoader<ArticlesPage, { total: number; ids: string[] }, string>(async (keys) => {
+    const byPage = new Map<string, number[]>();
+    keys.forEach((k, i) => byPage.set(`${k.limit}/${k.offset}`, [...(byPage.get(`${k.limit}/${k.offset}`) ?? []), i]));
+    const out: Array<{ total: number; ids: string[] }> = new Array(keys.length);
+    for (const at of byPage.values()) {
+      const { limit, offset } = keys[at[0]];
+      const pages = await ctx.services.graph.articlesOf(at.map((i) => keys[i].id), { limit, offset });
+      at.forEach((i, j) => (out[i] = pages[j]));
+    }
+    return out;
+  }, { cacheKeyFn: (k) => `${k.id}\u0000${k.limit}\u0000${k.offset}` }),
+);
 
 /** Entities mentioned by each article, for all the articles of a level in one call (GraphStore.entitiesOfArticles). */
 export function loadArticleEntities(ids: readonly string[], ctx: ApiContext): Promise<EntityNode[][]> {

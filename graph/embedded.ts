@@ -118,11 +118,18 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return rows.map(toEntity);
   }
 
-  async articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }> {
-    const total = this.db.prepare('SELECT count(*) FROM graph_mention WHERE entity_id = ?').pluck().get(entityId) as number;
-    const ids = this.db.prepare(`SELECT a.id FROM graph_mention m JOIN graph_article a ON a.id = m.article_id WHERE m.entity_id = ?
-      ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?`).pluck().all(entityId, page.limit, page.offset) as string[];
-    return { total, ids };
+  async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
+    const keys = J(entityIds);
+    const totals = new Map((this.db.prepare(`SELECT entity_id, count(*) AS n FROM graph_mention WHERE entity_id IN ${IN('keys')} GROUP BY entity_id`)
+      .all({ keys }) as Row[]).map((r) => [r.entity_id as string, r.n as number]));
+    // Each entity's page, ranked within the entity in the order of its articles (newest first, undated last).
+    const rows = this.db.prepare(`SELECT entity_id, id FROM (SELECT m.entity_id, a.id,
+        row_number() OVER (PARTITION BY m.entity_id ORDER BY a.published IS NULL, a.published DESC, a.id) AS n
+        FROM graph_mention m JOIN graph_article a ON a.id = m.article_id WHERE m.entity_id IN ${IN('keys')})
+      WHERE n > @offset AND n <= @offset + @limit ORDER BY entity_id, n`).all({ keys, ...page }) as Row[];
+    const pages = new Map<string, string[]>();
+    for (const r of rows) pages.set(r.entity_id, [...(pages.get(r.entity_id) ?? []), r.id]);
+    return entityIds.map((id) => ({ total: totals.get(id) ?? 0, ids: pages.get(id) ?? [] }));
   }
 
   async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {

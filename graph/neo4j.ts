@@ -155,12 +155,15 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     return rows.map((r) => toEntity(r.e));
   }
 
-  async articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }> {
-    const [total] = await this.col<number>('MATCH (:Entity {id: $id})<-[:MENTIONS]-(a:Article) RETURN count(a)', { id: entityId });
-    const ids = await this.col<string>(`MATCH (:Entity {id: $id})<-[:MENTIONS]-(a:Article)
-      RETURN a.id ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit`,
-    { id: entityId, offset: intIn(page.offset), limit: intIn(page.limit) });
-    return { total, ids };
+  async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
+    // Per entity: its count, and its page collected in a subquery (which always yields one row, even when empty).
+    const rows = await this.rows(`UNWIND $keys AS key MATCH (e:Entity {id: key})
+      CALL { WITH e MATCH (e)<-[:MENTIONS]-(a:Article) RETURN count(a) AS total }
+      CALL { WITH e MATCH (e)<-[:MENTIONS]-(a:Article) WITH a ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit
+        RETURN collect(a.id) AS ids }
+      RETURN key, total, ids`, { keys: [...new Set(entityIds)], offset: intIn(page.offset), limit: intIn(page.limit) });
+    const byKey = new Map(rows.map((r) => [r.key as string, { total: r.total as number, ids: r.ids as string[] }]));
+    return entityIds.map((id) => byKey.get(id) ?? { total: 0, ids: [] });
   }
 
   async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {

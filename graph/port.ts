@@ -137,7 +137,8 @@ export interface GraphStore {
   entitiesByIds(ids: readonly string[]): Promise<Array<EntityNode | null>>;
   /** By name or alias; substring match, exact matches first. */
   findEntities(q: { type?: EntityType; name?: string; limit?: number; offset?: number }): Promise<EntityNode[]>;
-  articlesOf(entityId: string, page: { limit: number; offset: number }): Promise<{ total: number; ids: string[] }>;
+  /** One page of the articles mentioning each entity (newest first) and how many there are, for a page of entities in one call. */
+  articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>>;
   /** The entities each article mentions (by id), one list per article in the order asked; [] for an unknown article. One call for a page of articles. */
   entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]>;
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood>;

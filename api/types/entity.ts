@@ -3,6 +3,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../limits.ts';
+import { entityArticles } from '../loaders.ts';
 import { builder } from '../builder.ts';
 import { CollaborationKindEnum, EdgeTypeEnum, EntityTypeEnum } from './enums.ts';
 import { dateSchema, decodeId, idSchema, nameSchema, pageCost, pageValidation } from './inputs.ts';
@@ -28,7 +29,7 @@ EntityRef.implement({
       resolve: async (e, args, ctx) => {
         let total = 0;
         const conn = await resolveOffsetConnection({ args, maxSize: MAX_PAGE_SIZE }, async ({ limit, offset }) => {
-          const r = await ctx.services.graph.articlesOf(e.id, { limit, offset });
+          const r = await entityArticles(ctx).load({ id: e.id, limit, offset });
           total = r.total;
           return r.ids;
         });

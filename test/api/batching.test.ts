@@ -76,7 +76,8 @@ describe('DataLoader batching', () => {
     expect(articleVisits).toBeGreaterThan(4);
     expect(distinct).toBeGreaterThan(0);
     expect(archiveCalls.getArticles).toBe(1);
-    // The articles' entities in one call for the whole level, however many entities reach them.
+    // Every entity's page of articles in one call, and the articles' entities in one call for the whole level.
+    expect(graphCalls.articlesOf).toBe(1);
     expect(graphCalls.entitiesOfArticles).toBe(1);
   });
 });

@@ -241,7 +241,7 @@ const SCENARIOS: Scenario[] = [
     name: 'entity + articles page', inputs: 'ids', request: (id) => post(ENTITY, { id }),
     ports: async (p, id) => {
       await p.graph.entity(id);
-      p.archive.getArticles((await p.graph.articlesOf(id, { limit: 11, offset: 0 })).ids.slice(0, 10));
+      p.archive.getArticles((await p.graph.articlesOf([id], { limit: 11, offset: 0 }))[0].ids.slice(0, 10));
     },
   },
   { name: 'entity neighbours', inputs: 'ids', request: (id) => post(NEIGHBORS, { id }), ports: async (p, id) => Promise.all([p.graph.entity(id), p.graph.neighbors(id, { depth: 1, limit: 50 })]) },

@@ -11,7 +11,7 @@ export async function portDump(store: GraphStore) {
   entities.sort((a, b) => (a.id < b.id ? -1 : 1));
   const around = [];
   for (const e of entities) {
-    around.push({ id: e.id, n: await store.neighbors(e.id), articles: await store.articlesOf(e.id, { limit: 1000, offset: 0 }) });
+    around.push({ id: e.id, n: await store.neighbors(e.id), articles: (await store.articlesOf([e.id], { limit: 1000, offset: 0 }))[0] });
   }
   return { stats: await store.stats(), entities, around, figures: await store.figures({ limit: 10_000 }) };
 }
@@ -58,8 +58,17 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
 
     it('lists articles of an entity (newest first) and entities of an article', async () => {
       await store.writeArticles(ALL);
-      expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 0 })).toEqual({ total: 3, ids: ['a4', 'a3'] });
-      expect(await store.articlesOf(H.bch.id, { limit: 2, offset: 2 })).toEqual({ total: 3, ids: ['a1'] });
+      expect(await store.articlesOf([H.bch.id], { limit: 2, offset: 0 })).toEqual([{ total: 3, ids: ['a4', 'a3'] }]);
+      expect(await store.articlesOf([H.bch.id], { limit: 2, offset: 2 })).toEqual([{ total: 3, ids: ['a1'] }]);
+      // A page of entities in one call, each as if asked alone; unknown ids and pages past the end are empty.
+      const many = await store.articlesOf([H.chifeng.id, 'hospital:不存在', H.bch.id, H.chifeng.id], { limit: 2, offset: 0 });
+      expect(many[2]).toEqual({ total: 3, ids: ['a4', 'a3'] });
+      expect(many[1]).toEqual({ total: 0, ids: [] });
+      expect(many[0]).toEqual((await store.articlesOf([H.chifeng.id], { limit: 2, offset: 0 }))[0]);
+      expect(many[3]).toEqual(many[0]);
+      expect(many[0].total).toBeGreaterThan(0);
+      expect(await store.articlesOf([H.bch.id], { limit: 2, offset: 10 })).toEqual([{ total: 3, ids: [] }]);
+      expect(await store.articlesOf([], { limit: 2, offset: 0 })).toEqual([]);
       const [ofA3, unknown, again] = await store.entitiesOfArticles(['a3', 'no-such-article', 'a3']);
       expect(ofA3.map((e) => e.id)).toEqual([H.bch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
       expect(unknown).toEqual([]);
