@@ -15,6 +15,14 @@ export async function loadArticles(ids: readonly string[], ctx: ApiContext): Pro
   return ctx.services.archive.getArticles(ids).map((a, i) => (a && a.status === 'ok' ? a : notFound('article', ids[i])));
 }
 
+/** The reprints of each article: their ids in one query, their records in one more (only extracted ones). */
+export async function loadCopies(ids: readonly string[], ctx: ApiContext): Promise<ArticleRecord[][]> {
+  const lists = ctx.services.archive.copiesOf(ids);
+  const wanted = [...new Set(lists.flat())];
+  const records = new Map(ctx.services.archive.getArticles(wanted).flatMap((a, i) => (a && a.status === 'ok' ? [[wanted[i], a] as const] : [])));
+  return lists.map((l) => l.flatMap((id) => records.get(id) ?? []));
+}
+
 /** Entities from the graph in one call (GraphStore.entitiesByIds). */
 export async function loadEntities(ids: readonly string[], ctx: ApiContext): Promise<Array<EntityNode | Error>> {
   const found = await ctx.services.graph.entitiesByIds(ids);

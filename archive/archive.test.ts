@@ -68,6 +68,6 @@ describe('Archive', () => {
     const idB = archive.saveExtraction(b.pageId, { status: 'ok', article: article('甲'), knowledge: null, fingerprint: 'f' }, 'v1');
     expect(archive.setReprints(new Map([[idB, idA], [idA, null]]))).toBe(1);
     expect(archive.setReprints(new Map([[idB, idA], [idA, null]]))).toBe(0);
-    expect(archive.copiesOf(idA)).toEqual([idB]);
+    expect(archive.copiesOf([idA, idB, 'no-such-article', idA])).toEqual([[idB], [], [], [idB]]);
   });
 });

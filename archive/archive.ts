@@ -310,10 +310,14 @@ export class Archive {
   }
 
   /** Copies of a story: articles whose reprint_of is this id. */
-  copiesOf(id: string): string[] {
-    return (this.db.prepare('SELECT id FROM articles WHERE reprint_of = ? ORDER BY published, id').all(id) as Row[]).map(
-      (r) => r.id as string,
-    );
+  /** Ids of the reprints of each article (earliest first), one list per id asked, in one query. */
+  copiesOf(ids: readonly string[]): string[][] {
+    const rows = this.db
+      .prepare('SELECT id, reprint_of FROM articles WHERE reprint_of IN (SELECT value FROM json_each(?)) ORDER BY published, id')
+      .all(JSON.stringify(ids)) as Row[];
+    const byOriginal = new Map<string, string[]>();
+    for (const r of rows) byOriginal.set(r.reprint_of as string, [...(byOriginal.get(r.reprint_of as string) ?? []), r.id as string]);
+    return ids.map((id) => byOriginal.get(id) ?? []);
   }
 
   listArticles(page: { limit: number; offset: number; status?: ArticleRecord['status'] }): ArticleRecord[] {

@@ -1,7 +1,7 @@
 // Article: the clean text of one page, with its entities, figures and copies (reprints).
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from '../builder.ts';
-import { loadArticleEntities } from '../loaders.ts';
+import { loadArticleEntities, loadCopies } from '../loaders.ts';
 import { MAX_PAGE_SIZE } from '../limits.ts';
 import { EntityTypeEnum } from './enums.ts';
 import { ArticleRef, EntityRef, FigureRef } from './refs.ts';
@@ -20,7 +20,14 @@ ArticleRef.implement({
     bodyOriginal: t.exposeString('bodyOriginal', { description: 'Text as the page had it.' }),
     paragraphs: t.stringList({ description: 'bodyOriginal split into paragraphs.', resolve: (a) => a.bodyOriginal.split('\n').filter((p) => p.trim() !== '') }),
     reprintOf: t.field({ type: ArticleRef, nullable: true, description: 'The earliest copy, when this article is a reprint.', resolve: (a) => a.reprintOf }),
-    copies: t.field({ type: [ArticleRef], description: 'Reprints of this story.', resolve: (a, _args, ctx) => ctx.services.archive.copiesOf(a.id) }),
+    copies: t.loadableList({
+      type: ArticleRef,
+      description: 'Reprints of this story.',
+      byPath: true,
+      // The reprints of every article at this level in one archive query, then their records in one more.
+      load: (ids: string[], ctx) => loadCopies(ids, ctx),
+      resolve: (a) => a.id,
+    }),
     entities: t.loadableList({
       type: EntityRef,
       byPath: true,

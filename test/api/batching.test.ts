@@ -30,15 +30,18 @@ describe('DataLoader batching', () => {
     expect(archiveCalls.getArticle ?? 0).toBe(0);
   });
 
-  it('search hits → article → entities: the entities of every hit in one GraphStore.entitiesOfArticles call', async () => {
+  it('search hits → article → entities and copies: one store call per level', async () => {
     const { server, graphCalls, archiveCalls } = countedApi();
-    const r = await gql(server, `{ search(query: "医院", first: 10) { edges { node { article { title entities { name type } } } } } }`);
+    const r = await gql(server, `{ search(query: "医院", first: 10, collapseReprints: false) { edges { node { article { title entities { name type } copies { title } } } } } }`);
     expect(r.errors).toBeUndefined();
     const edges = r.data!.search.edges;
     expect(edges.length).toBeGreaterThanOrEqual(3);
     expect(edges.every((e: any) => e.node.article.entities.length > 0)).toBe(true);
+    expect(edges.some((e: any) => e.node.article.copies.length > 0)).toBe(true);
     expect(graphCalls.entitiesOfArticles).toBe(1);
-    expect(archiveCalls.getArticles).toBe(1);
+    // The hits' articles, then all their copies: one copiesOf query and one more getArticles.
+    expect(archiveCalls.copiesOf).toBe(1);
+    expect(archiveCalls.getArticles).toBe(2);
   });
 
   it('figures of every article and of every entity at a level in one GraphStore.figuresOf call each', async () => {
