@@ -1,12 +1,16 @@
 // Units of measured quantities in collaboration news, longest first where one starts another.
 export const UNITS = [
-  '万平方米', '平方公里', '平方米', '个百分点', '个月', '公里', '人次', '批次', '台次', '例次', '万元', '亿元', '元', '床位',
-  '例', '项', '名', '人', '家', '个', '张', '亩', '次', '台', '所', '支', '篇', '场', '套', '种', '间', '床', '辆',
-  '岁', '天', '小时', '分钟', '倍', '门', '位', '件', '份', '条', '组', '万', '%', '％', '成',
+  '万平方米', '平方公里', '平方米', '个百分点', '个月', '个小时', '公里', '人次', '项次', '批次', '台次', '例次', '场次',
+  '万元', '亿元', '元', '床位', '例', '项', '名', '人', '家', '个', '张', '亩', '次', '台', '所', '支', '篇', '场', '套',
+  '种', '间', '床', '辆', '周岁', '岁', '天', '周', '小时', '分钟', '秒', '倍', '门', '位', '件', '份', '条', '组', '趟',
+  '对', '克', '米', '万', '%', '％', '成',
 ];
 
+/** Spellings of one unit that are folded into its usual form (2个小时 = 2小时, 65周岁 = 65岁). */
+export const UNIT_FOLD: Record<string, string> = { '％': '%', 个小时: '小时', 周岁: '岁' };
+
 /** A clause about a period of service or waiting: there 个月 measures a duration, not a date (进修3至6个月). */
-export const DURATION_LEAD = /(进修|培训|驻点|驻村|挂职|轮转|为期|时间为|时长|期限|等待|等候|候诊|缩短|延长)/u;
+export const DURATION_LEAD = /(进修|培训|驻点|驻村|驻守|挂职|轮转|为期|时间为|时长|期限|等待|等候|候诊|缩短|延长)/u;
 
 /** Before 成: a share (占六成, 下降约六成); elsewhere 成 is a verb or part of a word (一成不变). */
 export const SHARE_BEFORE = /(占|达|近|约|超过|超|下降|降低|减少|提高|提升|增长|增加|上升)$/u;

@@ -1,7 +1,7 @@
 // Figures: a number, its unit, the metric it measures, what it is about and when.
 import type { Figure, Provenance } from '../types.ts';
 import {
-  ANNOUNCING_UNITS, APPROX_BEFORE, DURATION_LEAD, LIST_FOLLOWS, NOT_QUANTITY_AFTER, SHARE_BEFORE, UNITS,
+  ANNOUNCING_UNITS, APPROX_BEFORE, DURATION_LEAD, LIST_FOLLOWS, NOT_QUANTITY_AFTER, SHARE_BEFORE, UNIT_FOLD, UNITS,
 } from '../dict/figures.ts';
 import { charClass } from './chars.ts';
 import { canonicalMetric } from './metrics.ts';
@@ -50,12 +50,16 @@ export function scanFigures(
     if (chinese && /^[百千]/u.test(num) && !APPROX_BEFORE.test(before)) { reject('figure-no-number'); continue; }
     if (/[“"「]$/u.test(before) && /[”"」]/u.test(text.slice(at + whole.length, at + whole.length + 4))) { reject('figure-slogan'); continue; } // “三张网”
     if (LIST_FOLLOWS.test(text.slice(at + whole.length))) { reject('figure-announcing-list'); continue; }
+    // 5种服务模式: 家庭医生签约、… — the count names the list after the colon, it measures nothing
+    if (/^[：:]/u.test(text.slice(at + whole.length + readTrail(text, at + whole.length).length))) { reject('figure-announcing-list'); continue; }
+    // 1对1帮扶, 一对一: a pairing, not a number of pairs
+    if (unitRaw === '对' && /^[\d一]/u.test(after)) { reject('figure-pairing'); continue; }
     // 3至6个月: a range is read from its low end
     const range = /(\d+(?:\.\d+)?|[一二三四五六七八九十两]+)(至|到|~|～|-|—|－)$/u.exec(text.slice(Math.max(0, at - 8), at));
     const low = range ? (/\d/u.test(range[1]) ? parseArabic(range[1], mult) : parseChineseNumber(range[1] + mult)) : NaN;
     const value = Number.isFinite(low) ? low : chinese ? parseChineseNumber(num + mult) : parseArabic(num, mult);
     if (!Number.isFinite(value)) { reject('figure-number-too-long'); continue; }
-    const unit = unitRaw === '％' ? '%' : unitRaw;
+    const unit = UNIT_FOLD[unitRaw] ?? unitRaw;
     const approximate = approxAfter !== '' || APPROX_BEFORE.test(before);
     const lead = text.slice(clauseStart, at).replace(LEADING_NOISE, '').replace(APPROX_BEFORE, '');
     const trail = readTrail(text, at + whole.length);

@@ -57,4 +57,19 @@ describe('figures', () => {
     expect(k.sentences[f.provenance.sentence]).toContain('45名');
     expect(f.time).toBe('2024');
   });
+
+  it('reads weeks, grams, metres, trips, pairs, sessions and hour spans; a count naming a list is no figure', () => {
+    expect(figs('胎龄仅29周的早产儿体重780克,两地每天对开6趟班车,全年迎来双胞胎40对,举办讲座52场次,步行距离缩短到90米,需在3个小时内送达。')).toEqual([
+      { value: 29, unit: '周', approximate: false },
+      { value: 780, unit: '克', approximate: false },
+      { value: 6, unit: '趟', approximate: false },
+      { value: 40, unit: '对', approximate: false },
+      { value: 52, unit: '场次', approximate: false },
+      { value: 90, unit: '米', approximate: false },
+      { value: 3, unit: '小时', approximate: false },
+    ]);
+    expect(figs('中心提供4种服务:体检、康复、护理和安宁疗护,实行1对1结对,医生驻守10个月。')).toEqual([
+      { value: 10, unit: '个月', approximate: false },
+    ]);
+  });
 });
