@@ -3,7 +3,9 @@
 /** Hospital name endings, longest first where one ends another. */
 export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院', '防治院', '疗养院',
   // a hospital's branch under another name (北京协和医院澳门医学中心); needs a hospital inside the name
-  '医学中心'];
+  '医学中心',
+  // a hospital group named after its lead hospital (衡水市人民医院医疗集团): one institution, not a company
+  '医疗集团'];
 
 /** Organisation endings (universities, institutes, governments, commissions, agencies). */
 export const ORG_SUFFIXES = [
@@ -17,7 +19,22 @@ export const ORG_SUFFIXES = [
   '红十字会', '慈善总会', '慈善联合会',
   // the bodies that run a city's public hospitals (北京市医院管理中心): a hospital word inside, an office as a whole
   '医院管理中心', '医院管理局',
+  // companies that build, equip or run projects in the same reports (中冀建工集团有限公司)
+  '有限公司', '有限责任公司', '分公司', '集团',
+  // the field office of a paired-assistance programme (天津市对口支援新疆工作前方指挥部)
+  '指挥部',
+  // bureaus of a county, district or development zone, often in short form (鄞州区发改局)
+  '发改局', '发展和改革局', '建设局', '住建局', '住房和城乡建设局',
 ];
+
+/** Words a company name is made of that elsewhere read as verbs or stop words (城市发展投资集团). */
+export const COMPANY_NAME_WORDS = new Set([
+  '建设', '发展', '投资', '服务', '管理', '建工', '联合', '控股', '实业', '产业', '健康', '医疗', '信息', '技术', '科技', '通信',
+  '移动', '数据', '网络', '工程', '城市', '养老', '康养', '医药', '制药', '城乡', '交通', '数字', '智慧',
+]);
+
+/** Words of a paired-assistance field office's name (对口支援新疆工作前方指挥部). */
+export const COMMAND_NAME_WORDS = new Set(['对口', '支援', '对口支援', '援藏', '援疆', '援青', '援', '工作', '前方', '帮扶', '援助', '协作']);
 
 /** Organisations known by a short or colloquial form: surface → canonical name. */
 export const KNOWN_ORGS: Record<string, string> = {
@@ -58,6 +75,8 @@ export const CANONICAL_ENDINGS: [RegExp, string][] = [
   [/(?<!医疗保障|国家)医保局$/, '医疗保障局'],
   [/人社局$/, '人力资源和社会保障局'],
   [/市场监管局$/, '市场监督管理局'],
+  [/发改局$/, '发展和改革局'],
+  [/住建局$/, '住房和城乡建设局'],
   [/发展改革委$/, '发展和改革委员会'],
   [/卫生健康委$/, '卫生健康委员会'],
   [/疾控中心$/, '疾病预防控制中心'],

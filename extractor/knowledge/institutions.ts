@@ -1,7 +1,7 @@
 // Institution names in one sentence, read by name grammar: an institution suffix, extended left
 // over name-like tokens until a function word, a verb of the genre, punctuation or a number.
 import {
-  GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
+  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
 } from '../dict/institutions.ts';
 import { AFTER_INSTITUTION, type PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
@@ -85,6 +85,14 @@ function occurrences(text: string, index: Map<number, string[]>, last: Uint8Arra
 
 const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
 const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
+const COMPANY = /(有限公司|有限责任公司|分公司|(?<!医疗)集团)$/u;
+
+/** Words that may stand inside a name with this suffix although elsewhere they stop one. */
+function nameWordsOf(suffix: string): Set<string> | null {
+  if (COMPANY.test(suffix)) return COMPANY_NAME_WORDS;
+  if (suffix === '指挥部') return COMMAND_NAME_WORDS;
+  return null;
+}
 const HOME_PREFIXES = ['自治区', '市', '省', '区', '县', '盟'];
 const STOP_CHARS = charClass(/[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u);
 const MAX_NAME = 28;
@@ -111,6 +119,9 @@ function mayContain(outer: string, inner: string, between: string, betweenIsPlac
   const outerType = typeOf(outer);
   const innerType = typeOf(inner);
   if (/新闻办(公室)?$/u.test(outer) && /政府$/u.test(inner)) return true; // 天津市政府新闻办
+  if (/局$/u.test(outer) && /(管理委员会|管委会)$/u.test(inner)) return true; // 雄安新区管理委员会公共服务局: a bureau of the zone
+  if (COMPANY.test(outer) && !GOVERNMENT.test(inner)) return true; // 中国移动通信集团河北有限公司邢台分公司
+  if (outer === '医疗集团') return innerType === 'hospital'; // 衡水市人民医院医疗集团: the group of its lead hospital
   if (GOVERNMENT.test(outer) || GOVERNMENT.test(inner)) return false;
   if (outer === '院区' || outer === '分院') return true;
   if (outerType === 'hospital' && innerType === 'organization') return true; // 首都医科大学附属北京朝阳医院
@@ -203,6 +214,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
   const glued = text.slice(start, at);
   if (start < at && (LEFT_STOP_TOKENS.has(glued) || GLUED_STOP.any(glued) || isFunctionOrVerb(glued))) start = at;
   let afterPlace = placeAt.has(start);
+  const nameWords = nameWordsOf(suffix);
   for (k -= 1; k >= 0; k--) {
     const t = tokens[k];
     if (t.end !== start || start - t.start > MAX_NAME) break;
@@ -211,7 +223,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const isPlace = placeAt.get(t.start)?.end === t.end;
     const inner = suffixOf(t.word);
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
-    if (!isPlace && !inner && !numeralBeforeAbbrev) {
+    if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word)) {
       // 第/三 as two tokens is the ordinal 第三
       if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it

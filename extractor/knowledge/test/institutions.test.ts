@@ -118,4 +118,16 @@ describe('charities', () => {
     expect(entity(k, '承德市红十字会')?.type).toBe('organization');
     expect(entity(k, '市红十字会')?.name).toBe('承德市红十字会');
   });
+
+  it('reads companies, hospital groups, field offices of paired assistance and bureaus of a zone', () => {
+    const k = run('保定市交通建设投资集团有限公司与中国联合网络通信集团河北有限公司保定分公司签约,邢台市第三医院医疗集团同步启动。' +
+      '江苏省对口支援新疆工作前方指挥部派员参加,丰台区发改局和雄安新区管理委员会建设局到会,该集团表示支持。');
+    expect(named(k, 'organization')).toEqual(expect.arrayContaining([
+      '保定市交通建设投资集团有限公司', '中国联合网络通信集团河北有限公司保定分公司', '江苏省对口支援新疆工作前方指挥部',
+      '丰台区发展和改革局', '雄安新区管理委员会建设局',
+    ]));
+    expect(entity(k, '丰台区发改局')?.name).toBe('丰台区发展和改革局');
+    expect(named(k, 'hospital')).toContain('邢台市第三医院医疗集团');
+    expect(named(k, 'organization')).not.toContain('该集团');
+  });
 });
