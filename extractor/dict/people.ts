@@ -11,7 +11,7 @@ export const SURNAMES = new Set([...
 /** Role words that follow a name (王勇教授) or precede it (主任王栩冬). */
 export const ROLES = [
   '总书记', '党委书记', '副书记', '书记', '副主任', '主任医师', '主任', '副院长', '院长', '副校长', '校长', '教授', '专家',
-  '医生', '局长', '副局长', '市长', '副市长', '省长', '副省长', '县长', '区长', '部长', '主席', '所长', '站长', '护士长',
+  '医生', '局长', '副局长', '市长', '副市长', '省长', '副省长', '副县长', '县长', '副区长', '区长', '部长', '主席', '所长', '站长', '护士长',
   '研究员', '博士', '院士', '委员', '总经理', '董事长',
   // posts that news puts before a name as often as 院长 (负责人唐志红介绍, 理事长吴晓明)
   '负责人', '理事长', '副理事长', '会长', '秘书长', '处长', '科长', '副主任医师', '主治医师', '医师', '组长', '队长',
@@ -29,7 +29,9 @@ export const NAME_FOLLOWERS = new Set(['等', '等人', '一行', '同志', '女
   // adverbs of order and manner between speakers and their verb (石国强先后致辞, 王勇分别介绍)
   '先后', '分别', '相继', '依次', '一同', '共同', '同时',
   // who speaks for a group (主任刘海燕代表成员单位发言)
-  '代表']);
+  '代表',
+  // a time word opens the predicate after a name (组长刘晓红去年带教…, 院长王立新今年再次…)
+  '去年', '今年', '明年', '前年', '当年', '同年', '近年', '此前', '如今', '目前', '曾经']);
 
 /** Verbs of saying: a name at a clause start before one of them is a speaker (“……”冯振华说). */
 export const SPEECH_VERBS = new Set(['说', '介绍', '表示', '指出', '强调', '认为', '坦言', '透露', '告诉', '回忆', '解释', '感慨', '称', '谈到', '提到', '坦承', '笑着说']);

@@ -101,6 +101,12 @@ const GLUED_STOP = charClass(/[\p{P}\p{S}\s\d]/u);
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
 /** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
 const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/gu;
+/**
+ * A dateline opening a paragraph names the news agency or site that filed the story (人民网成都12月20日电,
+ * 新华网西宁7月10日电, 河北日报讯): agency, an optional city and date, then 电 or 讯. 本报讯 names no one.
+ */
+const DATELINE = /^(?!本)(\p{Script=Han}{1,8}?(?:网|社|报|电视台))(?:\p{Script=Han}{2,4}?)?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)/u;
+
 /** What may not follow a suffix for it to end a name (大学生, 医院内). */
 const BAD_FOLLOWER: Record<string, RegExp> = { 大学: /^[生城路站]/u, 学院: /^[路站派]/u, 政府: /^[采购]/u };
 
@@ -135,11 +141,13 @@ export function scanInstitutions(
   const known = occurrences(text, KNOWN_ENDS, KNOWN_LAST);
   const suffixes = occurrences(text, SUFFIX_ENDS, SUFFIX_LAST);
   const party = text.includes('委');
-  if (known.length === 0 && suffixes.length === 0 && !party) return [];
+  const dateline = DATELINE.exec(text);
+  if (known.length === 0 && suffixes.length === 0 && !party && !dateline) return [];
   const titleSpans = bookTitleSpans(text);
   const placeAt = new Map(places.map((p) => [p.start, p]));
   const merged = places.length ? units(tokens, placeAt) : tokens;
   const found: InstitutionMention[] = [];
+  if (dateline) found.push(make(text, 0, dateline[1].length, 'organization', [], titleSpans, placeAt, true));
   for (const m of known) {
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }

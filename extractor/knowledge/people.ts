@@ -123,8 +123,8 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
       enumerate(before, r, -1);
       continue;
     }
-    // name after the role: 主任/王/栩/冬/介绍, 院长/刘建国/介绍
-    const after = withFollower(k + 1);
+    // name after the role: 主任/王/栩/冬/介绍, 院长/刘建国/介绍; or after 的 (分管副县长的葛建民): the role describes the name
+    const after = withFollower(k + 1) ?? (tokens[k + 1]?.word === '的' ? withFollower(k + 2) : null);
     if (after) {
       const r = roleBefore(text, tokens[k].end - role.length, ends) + role;
       push(after, r);

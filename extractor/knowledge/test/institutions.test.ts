@@ -131,3 +131,11 @@ describe('charities', () => {
     expect(named(k, 'organization')).not.toContain('该集团');
   });
 });
+
+describe('datelines', () => {
+  it('names the agency or site that filed the story, not 本报', () => {
+    expect(named(run('央视网郑州4月2日电 记者从河南省卫生健康委员会获悉,项目已完工。'), 'organization')).toContain('央视网');
+    expect(named(run('承德日报讯 滦平县医院新院区启用。'), 'organization')).toContain('承德日报');
+    expect(named(run('本报讯 滦平县医院新院区启用。'), 'organization')).toEqual([]);
+  });
+});

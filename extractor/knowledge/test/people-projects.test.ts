@@ -175,3 +175,11 @@ describe('people without a Han surname', () => {
   });
 });
 
+describe('people after 的 and before a time word', () => {
+  it('reads the name a role describes with 的 and a name followed by 去年/今年', () => {
+    const k = run('身为常务副区长的秦雅丽在会上提出要求。护理部主任孟凡琳今年第三次带队下乡。');
+    const people = k.entities.filter((e) => e.type === 'person').map((e) => `${e.name}:${e.role}`);
+    expect(people).toEqual(expect.arrayContaining(['秦雅丽:副区长', '孟凡琳:护理部主任']));
+    expect(run('院长的办公室设在三楼。').entities.filter((e) => e.type === 'person')).toEqual([]);
+  });
+});
