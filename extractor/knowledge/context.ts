@@ -38,11 +38,20 @@ export function homePlaces(g: Gazetteer, counts: Map<string, number>): HomePlace
 }
 
 /** The institution the article speaks for, or null. */
-export function primaryActor(entities: Entity[], body: string, source: string | null | undefined): string | null {
+export function primaryActor(entities: Entity[], body: string, source: string | null | undefined, title?: string | null): string | null {
   const insts = entities.filter((e) => e.type === 'hospital' || e.type === 'organization');
   if (source) {
     const s = insts.find((e) => e.name === source || e.aliases.includes(source));
     if (s) return s.id;
+  }
+  // the institution a headline opens with is what the story is about (X医院发布年度报告), however often partners are named
+  if (title) {
+    let best: { id: string; at: number } | null = null;
+    for (const e of insts) for (const n of [e.name, ...e.aliases]) {
+      const at = n.length >= 4 ? title.indexOf(n) : -1;
+      if (at >= 0 && (!best || at < best.at)) best = { id: e.id, at };
+    }
+    if (best && best.at <= 2) return best.id;
   }
   const byCount = [...insts].sort((a, b) => b.mentions.length - a.mentions.length);
   if (/我委|本委/u.test(body)) {

@@ -97,7 +97,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const entities: Entity[] = [...placeEntities(placeList), ...institutions];
   entities.push(...projectEntities(projectList));
   entities.push(...people(personList));
-  const primary = primaryActor(institutions, body, article.source);
+  const primary = primaryActor(institutions, body, article.source, article.title);
   const provinces = new Map<string, string>();
   for (const rm of resolvedMentions) {
     const id = idOf.get(rm.mention);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractKnowledge } from '../index.ts';
 import { entity, pairs, run } from './helpers.ts';
 
 describe('collaborations', () => {
@@ -155,3 +156,15 @@ describe('collaborations of sending, posting and serving', () => {
     expect(pairs(k)).toContain('河南省人民医院|兰考县中心医院|co-build');
   });
 });
+
+describe('the headline names the story\'s subject', () => {
+  it('takes the institution a headline opens with as the implicit subject, though a partner is named more often', () => {
+    const body = '去年沧州市中心医院与北京安贞医院组建专科联盟。北京安贞医院专家每周坐诊。北京安贞医院还派驻护理团队。\n人才培养方面，医院与河北工程大学医学院签订了联合培养协议。';
+    const k = extractKnowledge({ title: '沧州市中心医院发布年度报告', body, published: '2024-01-10' });
+    const name = (id: string) => k.entities.find((e) => e.id === id)?.name;
+    const pairsOf = k.relations.filter((r) => r.type === 'collaboration').map((r) => [name(r.a), name(r.b)].sort().join('|'));
+    expect(pairsOf).toContain(['沧州市中心医院', '河北工程大学医学院'].sort().join('|'));
+    expect(pairsOf).not.toContain(['北京安贞医院', '河北工程大学医学院'].sort().join('|'));
+  });
+});
+
