@@ -85,6 +85,8 @@ function occurrences(text: string, index: Map<number, string[]>, last: Uint8Arra
 
 const GOVERNMENT = /(政府|委员会|卫健委|卫生健康委|新闻办公室|新闻办)$/u;
 const SUB_UNIT = /(医学院|学院|医学部|研究所|研究院|中心)$/u;
+/** Abbreviated development zones whose first character the segmenter may cut off as a word of its own. */
+const ZONE_WORD = /^(经开区|高新区|开发区|经济区|保税区|综保区)/u;
 const COMPANY = /(有限公司|有限责任公司|分公司|(?<!医疗)集团)$/u;
 
 /** Words that may stand inside a name with this suffix although elsewhere they stop one. */
@@ -231,7 +233,9 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const isPlace = placeAt.get(t.start)?.end === t.end;
     const inner = suffixOf(t.word);
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
-    if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word)) {
+    // 临港经开区医院: jieba cuts 经/开区, and 经 alone reads as a preposition; a zone abbreviation is part of the name
+    const zone = ZONE_WORD.test(text.slice(t.start, t.start + 3));
+    if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word) && !zone) {
       // 第/三 as two tokens is the ordinal 第三
       if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it

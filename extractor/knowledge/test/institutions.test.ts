@@ -139,3 +139,12 @@ describe('datelines', () => {
     expect(named(run('本报讯 滦平县医院新院区启用。'), 'organization')).toEqual([]);
   });
 });
+
+describe('names around zones and time words', () => {
+  it('keeps a development-zone abbreviation in the name and a time word out of it', () => {
+    const k = run('高新区医院与北京康泰医院签约。明年医院将再派出专家,今年以来医院接诊增加。');
+    expect(named(k, 'hospital')).toEqual(['北京康泰医院', '高新区医院']);
+    expect(named(run('唐山经开区医院开诊。'), 'hospital')).toEqual(['唐山经开区医院']);
+  });
+});
+
