@@ -81,7 +81,8 @@ const UPDATE_LABEL = /(?:更新|修改)(?:时间|日期)?\s*[:：]?\s*/g;
 // Labels that introduce a time, most trusted first: a publish label beats a bare 时间/日期, and both
 // beat an update time shown beside them (更新时间：… 发布时间：…).
 const DATE_LABELS = [
-  /(?:发布|发表|发稿|刊发|首发|出版|上线)(?:时间|日期)?\s*[:：]?\s*|Published\s*:?\s*|Posted\s*:?\s*/gi,
+  // Bare 发布/发表 is a verb in headlines (医院发布2023年度报告): a label only with 时间/日期, a colon, or a space then a year.
+  /(?:发布|发表|发稿|刊发|首发|出版|上线)(?:(?:时间|日期)\s*[:：]?\s*|\s*[:：]\s*|\s+(?=(?:19|20)\d{2}))|Published\s*:?\s*|Posted\s*:?\s*/gi,
   /(?:时间|日期)\s*[:：]?\s*/g,
   UPDATE_LABEL,
 ];
@@ -102,7 +103,8 @@ export function labelledDate(s: string, publishOnly = false): string | null {
     label.lastIndex = 0;
     for (let m = label.exec(s); m; m = label.exec(s)) {
       const at = m.index + m[0].length;
-      const d = parseDateText(s.slice(at, at + 40));
+      // 40 characters, plus any digits the cut would split (…2024-01-2|2 must stay the 22nd).
+      const d = parseDateText(s.slice(at, at + 40) + (/^[\d:：]*/.exec(s.slice(at + 40))?.[0] ?? ''));
       if (d) return d;
       if (m[0].length === 0) label.lastIndex++;
     }

@@ -77,6 +77,12 @@ describe('headline', () => {
     const r = extractArticle({ html });
     expect(isNoArticle(r) ? null : r.title).toBe('两家车企回应合资传闻 合作项目即将展开');
   });
+  it('never takes a news-agency dateline on its own line for the headline of a text dump', () => {
+    for (const dateline of ['示例网滨海3月5日电（记者 张三）', '示例社北京11月20日电', '本报讯（记者 李四 通讯员 王五）']) {
+      const r = extractArticle({ text: `两地医院签署对口帮扶协议 共建远程会诊中心\n${dateline}\n${P1}\n${P2}` });
+      expect(isNoArticle(r) ? null : r.title, dateline).toBe('两地医院签署对口帮扶协议 共建远程会诊中心');
+    }
+  });
   it('takes the first headline-like line below an edition date when nothing above it qualifies', () => {
     const html = `<html><body><div><a href="/1">第A02版：示例周刊</a></div><div>2022年02月12日 <a href="/old">查看旧版</a></div><table><tr><td>示例中学民乐团一路快乐前行</td></tr><tr><td><p>${P1}</p><p>${P2}</p></td></tr></table></body></html>`;
     const r = extractArticle({ html });
@@ -119,6 +125,15 @@ describe('publish date', () => {
     expect(labelledDate('时间轴 示例 日期：2024年5月10日')).toBe('2024-05-10');
     expect(labelledDate('发布单位：示例局 发布日期：2024/05/10')).toBe('2024-05-10');
     expect(labelledDate('Published: 2024-05-10 08:42')).toBe('2024-05-10T08:42');
+    // 发布 as a verb in a headline is no label; a space then a year still is.
+    expect(labelledDate('示例医院发布2023年度报告 多项指标创新高 来源：示例晚报 2024-01-22', true)).toBeNull();
+    expect(labelledDate('发布 2024-05-10')).toBe('2024-05-10');
+    // A date the 40-character reach would cut stays whole.
+    expect(labelledDate(`时间：${'　'.repeat(31)}2024-01-22`)).toBe('2024-01-22');
+  });
+  it('reads the date of a text dump whose headline says 发布', () => {
+    const r = extractArticle({ text: `示例医院发布2023年度报告 京津专家助力多项指标创新高\n来源：示例晚报 2024-01-22\n${P1}\n${P2}` });
+    expect(isNoArticle(r) ? null : r.published).toBe('2024-01-22');
   });
   it('takes the unlabelled date beside the headline over an update time shown after it', () => {
     expect(get({ h1: ['县医院迎来专家团队'], header: ['2024-05-10 08:42:10', '最后更新: 2024-05-10 09:15:00'] }).published).toBe('2024-05-10T08:42');

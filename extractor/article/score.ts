@@ -51,6 +51,14 @@ export function isEndMarker(s: string): boolean {
 export function isFurniture(s: string): boolean {
   return isListRun(s) || FURNITURE.some((re) => re.test(s));
 }
+// A news-agency dateline on a line of its own: 新华社北京3月5日电, 人民网石家庄3月5日电（记者 王某）, 本报讯（记者 李某）.
+// Never a headline; the story's text (as labelled bodies keep datelines) all the same.
+const DATELINE = /^(?:本报讯|[\p{Script=Han}A-Za-z]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯))\s*(?:[（(][^）)]{0,40}[）)])?\s*$/u;
+
+export function isDateline(s: string): boolean {
+  return DATELINE.test(s);
+}
+
 export function isMetaLine(s: string): boolean {
   return META_LINE.test(s) || BREADCRUMB.test(s) || isDateOnly(s);
 }

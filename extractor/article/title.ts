@@ -4,7 +4,7 @@
 // dumps have no such claims: the headline is the headline-like line above the date line.
 import type { Block, PageMeta } from './types.ts';
 import { isDateOnly, parseDateText } from './date.ts';
-import { isByline, isFurniture, isMetaLine, punctuation } from './score.ts';
+import { isByline, isDateline, isFurniture, isMetaLine, punctuation } from './score.ts';
 
 export const key = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
@@ -128,7 +128,7 @@ export function textTitle(blocks: Block[], bodyStart: number): { title: string |
 
 function isHeadlineLike(t: string): boolean {
   const k = key(t);
-  return k.length >= 5 && k.length <= 80 && !isMetaLine(t) && !isFurniture(t) && !/[。]$/.test(t) && punctuation(t) <= 4;
+  return k.length >= 5 && k.length <= 80 && !isMetaLine(t) && !isDateline(t) && !isFurniture(t) && !/[。]$/.test(t) && punctuation(t) <= 4;
 }
 
 function hasPublishInfo(t: string): boolean {
