@@ -118,18 +118,24 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return rows.map(toEntity);
   }
 
+  private readonly stmts = new Map<string, Database.Statement>();
+  /** Prepared once per store: preparing costs about as much as running a small read. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.stmts.get(sql);
+    if (!st) this.stmts.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
-    const keys = J(entityIds);
-    const totals = new Map((this.db.prepare(`SELECT entity_id, count(*) AS n FROM graph_mention WHERE entity_id IN ${IN('keys')} GROUP BY entity_id`)
-      .all({ keys }) as Row[]).map((r) => [r.entity_id as string, r.n as number]));
-    // Each entity's page, ranked within the entity in the order of its articles (newest first, undated last).
-    const rows = this.db.prepare(`SELECT entity_id, id FROM (SELECT m.entity_id, a.id,
-        row_number() OVER (PARTITION BY m.entity_id ORDER BY a.published IS NULL, a.published DESC, a.id) AS n
-        FROM graph_mention m JOIN graph_article a ON a.id = m.article_id WHERE m.entity_id IN ${IN('keys')})
-      WHERE n > @offset AND n <= @offset + @limit ORDER BY entity_id, n`).all({ keys, ...page }) as Row[];
-    const pages = new Map<string, string[]>();
-    for (const r of rows) pages.set(r.entity_id, [...(pages.get(r.entity_id) ?? []), r.id]);
-    return entityIds.map((id) => ({ total: totals.get(id) ?? 0, ids: pages.get(id) ?? [] }));
+    // In-process SQLite has no round trip to save: one indexed read per entity beats ranking every mention at once.
+    const count = this.stmt('SELECT count(*) FROM graph_mention WHERE entity_id = ?').pluck();
+    const pageOf = this.stmt(`SELECT a.id FROM graph_mention m JOIN graph_article a ON a.id = m.article_id WHERE m.entity_id = ?
+      ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?`).pluck();
+    const one = new Map<string, { total: number; ids: string[] }>();
+    for (const id of entityIds) {
+      if (!one.has(id)) one.set(id, { total: count.get(id) as number, ids: pageOf.all(id, page.limit, page.offset) as string[] });
+    }
+    return entityIds.map((id) => one.get(id)!);
   }
 
   async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {
