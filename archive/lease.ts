@@ -34,6 +34,14 @@ export function pidAlive(pid: number): boolean {
 
 type Holder = { owner_pid: number; owner_host: string; since: string };
 
+/** Who holds the lease `name` now (a live process), or null: for refusing early, before starting work that takes it. */
+export function leaseHolder(db: Database.Database, name: string): { pid: number; host: string; since: string } | null {
+  migrate(db, 'lease', LEASE_MIGRATIONS);
+  const held = db.prepare('SELECT owner_pid, owner_host, since FROM leases WHERE name = ?').get(name) as Holder | undefined;
+  if (!held || (held.owner_host === hostname() && !pidAlive(held.owner_pid))) return null;
+  return { pid: held.owner_pid, host: held.owner_host, since: held.since };
+}
+
 /**
  * Runs `work` holding the lease `name`; throws LeaseHeldError at once when a live process holds it. The check and
  * the claim happen under SQLite's write lock, so two processes cannot both take it.

@@ -165,4 +165,12 @@ describe('crawl of the fixture site', () => {
     expect(again.byOutcome.stored ?? 0).toBe(0);
     expect(archive.stats().pages).toBe(ARTICLES.length);
   }, 60_000);
+
+  it('runs one crawl at a time on an archive: a second one is refused while the first runs, then may start', async () => {
+    const first = new Crawler(archive, { ...options(), sitemaps: false }).run();
+    const second = await new Crawler(archive, { ...options(), sitemaps: false }).run().catch((e: unknown) => e);
+    expect(second).toMatchObject({ code: 'CRAWL_RUNNING', message: expect.stringContaining(`process ${process.pid}`) });
+    await first;
+    await expect(new Crawler(archive, { ...options(), sitemaps: false }).run()).resolves.toMatchObject({ byOutcome: expect.any(Object) });
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 // decode, discover links, store articles, and give every URL an outcome. Retry policy comes from
 // the error classes (retryable or not); backoff is exponential with jitter, Retry-After honoured.
 import type { Archive } from '../archive/index.ts';
+import { withLease } from '../archive/lease.ts';
 import { decodeHtml, DecodeError } from './decode.ts';
 import { CrawlError } from './errors.ts';
 import { Fetcher, type FetchResult } from './fetcher.ts';
@@ -75,6 +76,11 @@ export class Crawler {
   /** Start a new run from the seeds, or (resume) continue the latest run with its saved options,
    *  overridden by any option given to the constructor explicitly. */
   async run(mode: { resume?: boolean; overrides?: Partial<CrawlOptions> } = {}): Promise<CrawlSummary> {
+    // One crawl at a time on an archive, from the CLI or the API in any process: both would claim from the one frontier.
+    return withLease(this.archive.db, 'crawl', () => this.runHeld(mode));
+  }
+
+  private async runHeld(mode: { resume?: boolean; overrides?: Partial<CrawlOptions> }): Promise<CrawlSummary> {
     const started = Date.now();
     let run: RunInfo;
     if (mode.resume) {

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { KgError } from '../../archive/errors.ts';
+import { leaseHolder } from '../../archive/lease.ts';
 import { CrawlJobs, type CrawlJob } from '../crawl-jobs.ts';
 import { builder } from '../builder.ts';
 import { NotAvailableError, OperationFailedError } from '../errors.ts';
@@ -67,6 +68,9 @@ builder.mutationFields((t) => ({
       const maxPages = args.maxPages ?? 1000;
       const job = await known(() => new crawler.Crawler(ctx.services.archive, { seeds: args.seeds, maxPages, articlePatterns: args.articlePatterns ?? [] }));
       const jobs = jobsOf(ctx.services.archive.db);
+      // A crawl from the command line (kg crawl) holds the crawl lease without an API record.
+      const cli = leaseHolder(ctx.services.archive.db, 'crawl');
+      if (cli) throw new OperationFailedError('CRAWL_RUNNING', `a crawl is already running on this archive (process ${cli.pid}, since ${cli.since})`);
       const record = jobs.start(args.seeds, maxPages);
       if (!record) throw new OperationFailedError('CRAWL_RUNNING', 'a crawl is already running on this archive');
       const beat = setInterval(() => {

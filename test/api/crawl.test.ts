@@ -67,3 +67,24 @@ it('starts a crawl in the background, refuses a second one, and the page becomes
   const found = await gql(server, `{ search(query: "心血管") { totalCount edges { node { title source } } } }`);
   expect(found.data!.search.edges.map((e: any) => e.node.source)).toEqual(['科尔沁晚报']);
 }, 60_000);
+
+it('refuses startCrawl while a crawl from the command line (another process) holds the archive', async () => {
+  const { spawn } = await import('node:child_process');
+  const { hostname } = await import('node:os');
+  const { withLease } = await import('../../archive/lease.ts');
+  const db = t.services.archive.db;
+  const other = spawn('sleep', ['30']);
+  try {
+    await withLease(db, 'crawl', async () => undefined);
+    db.prepare("INSERT INTO leases (name, owner_pid, owner_host, since) VALUES ('crawl', ?, ?, ?)").run(other.pid, hostname(), new Date().toISOString());
+    const r = await gql(server, `mutation($s: [String!]!) { startCrawl(seeds: $s, maxPages: 1) { __typename ... on MutationError { code message } } }`, { s: [`${base}/news/x.html`] }, auth);
+    expect(r.data!.startCrawl).toMatchObject({ __typename: 'OperationFailedError', code: 'CRAWL_RUNNING', message: expect.stringContaining(`process ${other.pid}`) });
+  } finally {
+    other.kill('SIGKILL');
+    await new Promise((resolve) => other.once('exit', resolve));
+  }
+  // Its owner gone, the lease no longer holds anything back.
+  const again = await gql(server, `mutation($s: [String!]!) { startCrawl(seeds: $s, maxPages: 1) { __typename } }`, { s: [`${base}/news/2022/tongliao.html`] }, auth);
+  expect(again.data!.startCrawl.__typename).toBe('MutationStartCrawlSuccess');
+  for (let i = 0; i < 100 && (await gql(server, '{ crawlStatus { running } }')).data!.crawlStatus.running; i++) await new Promise((ok) => setTimeout(ok, 100));
+}, 60_000);
