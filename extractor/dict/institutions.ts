@@ -4,6 +4,8 @@
 export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', '医院', '中医院', '卫生院', '保健院', '总医院', '中心医院', '防治院', '疗养院',
   // a hospital's branch under another name (北京协和医院澳门医学中心); needs a hospital inside the name
   '医学中心',
+  // a county or city psychiatric hospital is named 精神卫生中心 (隆尧县精神卫生中心)
+  '精神卫生中心',
   // a hospital group named after its lead hospital (衡水市人民医院医疗集团): one institution, not a company
   '医疗集团'];
 

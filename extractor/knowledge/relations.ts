@@ -41,7 +41,10 @@ const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 /** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
 const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 /** A和B共同发起: the listed institutions act together. */
-const TOGETHER = /^(共同|联合|携手|一起)/u;
+const TOGETHER = /^(共同|联合|携手|一起|共建|合建)/u;
+/** B成为A的协作医院 / 教学医院 / 分院 / 成员单位: B joins A's network under A's name. */
+const BECOMES = /^[^，,；;。]{0,6}成为$/u;
+const BECOMES_WHAT = /^的?[^，,；;。]{0,8}(医院|分院|院区|单位|基地|成员|医联体|联盟)/u;
 /** B由A(和C)共同帮扶: the institutions after 由 help the one before it (a passive). */
 const HELPS_AFTER = /^([和及与、][^，,；;。]{1,12})?(共同|联合|负责)?(对口)?(帮扶|支援|托管|援建|指导|援助|运营)/u;
 /** 由A对B实行托管 / A对B进行帮扶: 对 introduces the one helped. */
@@ -68,6 +71,8 @@ const SENDS = /选派|派出|派驻|派遣|组织/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
+/** 结对帮扶：A—B、C—D: a dash between two names writes one pair of a list of pairs. */
+const DASH = /^[—–－-]{1,2}$/u;
 
 export function kindsOf(text: string): CollaborationKind[] {
   const kinds: CollaborationKind[] = [];
@@ -100,7 +105,13 @@ export function collaborations(f: SentenceFacts): Relation[] {
   // A与B、C与D分别签订…: only the written pairs, not every combination of the list
   const chain = pairChain(f.text, free);
   for (let i = 0; i + 1 < chain.length; i += 2) add(chain[i].id, chain[i + 1].id, false, 0.8);
-  const groups = enumerations(f.text, free.filter((m) => !chain.includes(m)));
+  const dashed = new Set<SentenceInstitution>();
+  for (let i = 0; i + 1 < free.length; i++) {
+    if (dashed.has(free[i]) || !DASH.test(f.text.slice(free[i].end, free[i + 1].start))) continue;
+    add(free[i].id, free[i + 1].id, false, 0.75);
+    dashed.add(free[i]).add(free[i + 1]);
+  }
+  const groups = enumerations(f.text, free.filter((m) => !chain.includes(m) && !dashed.has(m)));
   /** Groups that are the partner after 与 (A与B): not the actor of what the sentence goes on to say. */
   const partner: boolean[] = [];
   for (let gi = 0; gi < groups.length; gi++) {
@@ -112,7 +123,9 @@ export function collaborations(f: SentenceFacts): Relation[] {
     // a bracket right after a name (（以下简称宁河区医院）) is no part of what the sentence says of it
     const after = f.text.slice(grp[grp.length - 1].end).replace(/^[（(][^）)]{0,30}[）)]/u, '');
     const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
-    if (HELPED_BY.test(after) && /在$/u.test(lead)) {
+    if (subjectGroup && BECOMES.test(gap ?? '') && BECOMES_WHAT.test(after)) {
+      for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 合水县医院、华池县医院成为陇原医院的协作医院
+    } else if (HELPED_BY.test(after) && /在$/u.test(lead)) {
       if (subject) for (const m of grp) add(m.id, subject, true, 0.75);
     } else if (gap === '由' && HELPS_AFTER.test(after)) {
       for (const m of grp) add(m.id, subject!, true, 0.7); // 商都县医院由积水潭医院和中医医院共同帮扶

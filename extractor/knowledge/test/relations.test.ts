@@ -157,6 +157,29 @@ describe('collaborations of sending, posting and serving', () => {
   });
 });
 
+describe('collaborations written as lists, joint builds and membership', () => {
+  it('reads each A—B of a list of paired hospitals as one pair, not every combination', () => {
+    const k = run('今年的结对帮扶名单为：保定市第二医院—阜平县医院、保定市妇幼保健院—涞源县妇幼保健院。');
+    expect(pairs(k).sort()).toEqual(['保定市妇幼保健院|涞源县妇幼保健院|assistance', '保定市第二医院|阜平县医院|assistance'].sort());
+  });
+
+  it('reads A和B共建的… as a joint build of the two', () => {
+    const k = run('昨天，沧州市人民医院和河北华康医疗器械有限公司共建的影像实验室投入使用。');
+    expect(pairs(k)).toEqual(['沧州市人民医院|河北华康医疗器械有限公司|co-build']);
+  });
+
+  it('reads B成为A的协作医院 as a pair for each hospital that joins', () => {
+    const k = run('今年，献县人民医院、肃宁县人民医院正式成为沧州市中心医院的协作医院。');
+    expect(pairs(k).map((p) => p.split('|').slice(0, 2).sort().join('|')).sort()).toEqual(['沧州市中心医院|献县人民医院', '沧州市中心医院|肃宁县人民医院']);
+  });
+
+  it('knows a county 精神卫生中心 as a hospital', () => {
+    const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
+    expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
+    expect(pairs(k)).toEqual(['威县精神卫生中心|邢台市第三医院|agreement']);
+  });
+});
+
 describe('the headline names the story\'s subject', () => {
   it('takes the institution a headline opens with as the implicit subject, though a partner is named more often', () => {
     const body = '去年沧州市中心医院与北京安贞医院组建专科联盟。北京安贞医院专家每周坐诊。北京安贞医院还派驻护理团队。\n人才培养方面，医院与河北工程大学医学院签订了联合培养协议。';
