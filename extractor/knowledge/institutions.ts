@@ -172,7 +172,9 @@ export function scanInstitutions(
       continue;
     }
     const mention = make(text, start, end, typeOf(suffix), [], titleSpans, placeAt, false);
-    if (suffix === '医学中心' && !mention.inner.some((i) => i.type === 'hospital')) continue; // 国家医学中心 is a programme
+    // 国家医学中心 is a programme; a place with a name of its own before it (上海某某儿童医学中心) is a hospital
+    const placedCentre = mention.places.length > 0 && mention.core.length >= 6 && !/^(国家|区域|省级|市级|省|市)/u.test(mention.core);
+    if (suffix === '医学中心' && !mention.inner.some((i) => i.type === 'hospital') && !placedCentre) continue;
     if (!isNameLike(mention)) {
       reject('institution-generic');
       continue;
@@ -235,7 +237,12 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
     const numeralBeforeAbbrev = suffix === '附院' && /^[一二三]$/u.test(t.word) && start === at;
     // 临港经开区医院: jieba cuts 经/开区, and 经 alone reads as a preposition; a zone abbreviation is part of the name
     const zone = ZONE_WORD.test(text.slice(t.start, t.start + 3));
-    if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word) && !zone) {
+    // 陇/原儿童医院: the segmenter cut a two-character name into single characters; 原 (新, 老) after a lone
+    // name character is part of the name, not "former"
+    const prev = tokens[k - 1];
+    const cutName = /^[原新老现]$/u.test(t.word) && !!prev && prev.end === t.start && /^\p{Script=Han}$/u.test(prev.word)
+      && !LEFT_STOP_TOKENS.has(prev.word) && !isFunctionOrVerb(prev.word) && !/[市省县区镇乡村院]/u.test(prev.word) && !placeAt.has(prev.start);
+    if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word) && !zone && !cutName) {
       // 第/三 as two tokens is the ordinal 第三
       if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it

@@ -148,3 +148,15 @@ describe('names around zones and time words', () => {
   });
 });
 
+
+describe('names the segmenter cuts or that end in 医学中心', () => {
+  it('keeps 原 inside a name cut into single characters (X/原医院), and still stops at 原 meaning former', () => {
+    expect(named(run('近日，河北省燕原儿童医院开诊。'), 'hospital')).toEqual(['河北省燕原儿童医院']);
+    expect(named(run('该院由原承德市第三医院改建。'), 'hospital')).toEqual(['承德市第三医院']);
+  });
+
+  it('reads a place-named 医学中心 as a hospital, while 国家/区域医学中心 stay programmes', () => {
+    expect(named(run('广州穗安儿童医学中心与清远市人民医院签约。'), 'hospital')).toContain('广州穗安儿童医学中心');
+    expect(named(run('河北省区域医学中心建设启动。'), 'hospital')).toEqual([]);
+  });
+});
