@@ -37,7 +37,9 @@ const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
 const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干)[^，,；;。]{0,10}$/u;
 /** A在B帮助下…: B helps A. */
-const HELPED_BY = /^的?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
+const HELPED_BY = /^的?(大力|全力|鼎力)?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
+/** 在A的支持下，B…: the sentence opens with the helper, and the one helped is named right after the comma. */
+const HELPED_NEXT = /^的?(大力|全力|鼎力)?(帮助|指导|支持|帮扶|支援|带动|援助)下[，,]?[^，,；;。]{0,6}$/u;
 /** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
 const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 /** A和B共同发起: the listed institutions act together. */
@@ -125,6 +127,8 @@ export function collaborations(f: SentenceFacts): Relation[] {
     const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
     if (subjectGroup && BECOMES.test(gap ?? '') && BECOMES_WHAT.test(after)) {
       for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 合水县医院、华池县医院成为陇原医院的协作医院
+    } else if (HELPED_BY.test(after) && /在$/u.test(lead) && groups[gi + 1] && HELPED_NEXT.test(f.text.slice(grp.at(-1)!.end, groups[gi + 1][0].start))) {
+      for (const m of grp) add(m.id, groups[gi + 1][0].id, true, 0.75); // 在A的支持下，B建成了…
     } else if (HELPED_BY.test(after) && /在$/u.test(lead)) {
       if (subject) for (const m of grp) add(m.id, subject, true, 0.75);
     } else if (gap === '由' && HELPS_AFTER.test(after)) {

@@ -20,6 +20,13 @@ export function applyShortForms(sentences: SentenceInsts[]): void {
       // a later declaration of the same short form for another institution makes it ambiguous: keep the first
       if (!declared.some((x) => x.short === d[1])) declared.push({ short: d[1], full: m, from: i });
     }
+    // a company is named in full once and then by its trade name without place and legal form
+    // (杭州某某医疗科技有限公司 … 某某医疗), with no declaration
+    for (const m of s.insts) {
+      if (m.type !== 'organization' || !/有限(责任)?公司$/u.test(m.surface)) continue;
+      const short = m.core.replace(/(股份)?有限(责任)?公司$/u, '').replace(/(科技|技术|信息技术|实业|发展|集团)$/u, '');
+      if (short.length >= 4 && short !== m.surface && !SELF_REFERENCES[short] && !declared.some((x) => x.short === short)) declared.push({ short, full: m, from: i });
+    }
   });
   if (declared.length === 0) return;
   for (let i = 0; i < sentences.length; i++) {

@@ -173,6 +173,17 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(pairs(k).map((p) => p.split('|').slice(0, 2).sort().join('|')).sort()).toEqual(['沧州市中心医院|献县人民医院', '沧州市中心医院|肃宁县人民医院']);
   });
 
+  it('reads 在A的支持下，B… as help from A to B', () => {
+    const k = run('在廊坊市人民医院的大力支持下，大城县医院开设了血液透析室。');
+    expect(k.relations.find((r) => r.type === 'collaboration')).toMatchObject({ a: 'hospital:廊坊市人民医院', b: 'hospital:大城县医院', kind: 'assistance', directed: true });
+  });
+
+  it('knows a company by its trade name after it was named in full (某某医疗科技有限公司 → 某某医疗)', () => {
+    const k = run('上月，石家庄康瑞医疗科技有限公司与河北医科大学签约。\n康瑞医疗还与藁城区人民医院合作开发了随访系统。');
+    expect(entity(k, '康瑞医疗')?.name).toBe('石家庄康瑞医疗科技有限公司');
+    expect(pairs(k)).toContain('石家庄康瑞医疗科技有限公司|藁城区人民医院|other');
+  });
+
   it('knows a county 精神卫生中心 as a hospital', () => {
     const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
     expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
