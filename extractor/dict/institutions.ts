@@ -100,6 +100,8 @@ export const GENERIC_HEADS = new Set([
   // levels and kinds of the health system, not names (乡镇卫生院, 村卫生室, 市级医院, 区属医院)
   '乡镇', '乡', '镇', '村', '街道', '县属', '区属', '区级', '旗县', '旗县级', '县区', '市县', '县乡', '受援', '支援',
   '帮扶', '输出', '托管', '属', '级', '省直', '市直', '县直', '区直', '在京', '驻京',
+  // a hospital's role towards another (上级医院, 教学医院, 实习医院), and 城镇 where the segmenter cut 向城镇
+  '上级', '下级', '教学', '实习', '城镇',
 ]);
 
 /** Specialty words: with only these before the suffix a name needs a place (市儿童医院 → 天津市儿童医院). */

@@ -100,7 +100,7 @@ const STOP_CHARS = charClass(/[\p{P}\p{S}\s\d０-９一二三四五六七八九�
 const MAX_NAME = 28;
 /** Punctuation, symbols, spaces or digits glued to the front of a suffix token end the name there. */
 const GLUED_STOP = charClass(/[\p{P}\p{S}\s\d]/u);
-const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$/u;
+const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]$|(更多|许多|一些|部分|其他|其它)$/u;
 /** 市委 / 唐山市委: party committees, written with the place or with 市 alone for the document's own city. */
 const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/gu;
 /**
@@ -168,7 +168,7 @@ export function scanInstitutions(
     const start = extendLeft(text, merged, m.index, suffix, placeAt);
     if (start === null) continue;
     if (COUNTED.test(text.slice(Math.max(0, start - 6), start))) {
-      reject('institution-counted-generic'); // 7家河北省医院: a count of hospitals, not a name
+      reject('institution-counted-generic'); // 7家河北省医院 / 更多苏州医院: a count of hospitals, not a name
       continue;
     }
     const mention = make(text, start, end, typeOf(suffix), [], titleSpans, placeAt, false);
@@ -314,6 +314,9 @@ function isNameLike(m: InstitutionMention): boolean {
   const suffixOfCore = suffixOf(m.core) ?? '';
   // 京津冀医院(管理论坛): a region term is no hospital's home; a name needs a head or an administrative place
   if (m.places.length > 0 && m.core === suffixOfCore && m.places.every((p) => p.candidates.every((c) => c.level === 'region'))) return false;
+  // 铜仁乡镇卫生院 / 保定市县级医院: a place before a level of the health system is still no name
+  const placedHead = m.core.slice(0, m.core.length - suffixOfCore.length);
+  if (m.places.some((p) => !p.compound) && placedHead && GENERIC_HEADS.has(placedHead)) return false;
   if (m.places.some((p) => !p.compound)) return true;
   if (m.places.length > 0) return false;
   const suffix = suffixOf(m.core) ?? '';

@@ -160,3 +160,13 @@ describe('names the segmenter cuts or that end in 医学中心', () => {
     expect(named(run('河北省区域医学中心建设启动。'), 'hospital')).toEqual([]);
   });
 });
+
+describe('generic hospital words are no names', () => {
+  it('drops a hospital word after 更多/其他 and a place before a level of the health system', () => {
+    expect(named(run('下一步将组织更多天津医院与和田乡镇卫生院结对。'), 'hospital')).toEqual([]);
+  });
+
+  it('drops a role of one hospital towards another (上级医院, 教学医院)', () => {
+    expect(named(run('滦平县医院成为承德医学院的教学医院，疑难病例由上级医院会诊。'), 'hospital')).toEqual(['滦平县医院']);
+  });
+});
