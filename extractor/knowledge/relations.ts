@@ -24,13 +24,15 @@ const KINDS: [CollaborationKind, RegExp][] = [
   ['agreement', /签订|签署|签约|协议/u],
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
-  ['assistance', /帮扶|对口支援|支援|援建|派驻|选派|派出|进驻|援助|挂职|包科|包干|(帮助|指导|支持|带动)下/u],
+  // 援派: sent on an assistance mission; 为B提供技术支持: help given without a help verb
+  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障)/u],
   // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
   ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
   ['training', /培训|进修|带教|培养|教学/u],
   // A与B共同推动…: a joint undertaking with no more specific kind
-  ['other', /合作|协作|联手|携手|联合|交流|会商|对接|共同(推动|推进|开展|打造|实施|发起|举办|主办)/u],
+  // B承接A的下转患者 / 外包任务: B takes over work passed on by A
+  ['other', /合作|协作|联手|携手|联合|交流|会商|对接|承接|共同(推动|推进|开展|打造|实施|发起|举办|主办)/u],
 ];
 /** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
@@ -73,6 +75,12 @@ const SENDS = /选派|派出|派驻|派遣|组织/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
+/** B承接(了)A的…: B takes on what A passes on. */
+const TAKES_OVER = /^[^，,；;。]{0,4}承接了?$/u;
+/** A援派的专家团队在B…: the team A sends works at B. */
+const SENT_TO_WORK_AT = /^(援派|派出|选派|派驻|派遣)的[^，,；;。]{0,8}在$/u;
+/** A向B派驻专家: 向 introduces the one that receives the people A sends. */
+const SENT_TO = /^(派驻|选派|派出|派遣|输送|援派|下派)/u;
 /** 结对帮扶：A—B、C—D: a dash between two names writes one pair of a list of pairs. */
 const DASH = /^[—–－-]{1,2}$/u;
 
@@ -125,7 +133,14 @@ export function collaborations(f: SentenceFacts): Relation[] {
     // a bracket right after a name (（以下简称宁河区医院）) is no part of what the sentence says of it
     const after = f.text.slice(grp[grp.length - 1].end).replace(/^[（(][^）)]{0,30}[）)]/u, '');
     const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
-    if (subjectGroup && BECOMES.test(gap ?? '') && BECOMES_WHAT.test(after)) {
+    if (subjectGroup && TAKES_OVER.test(gap ?? '') && /^的/u.test(after)) {
+      for (const m of subjectGroup) add(grp[0].id, m.id, true, 0.65); // 岳阳二院承接湘江医院的下转患者
+    } else if (subjectGroup && SENT_TO_WORK_AT.test(gap ?? '')) {
+      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, true, 0.7); // A援派的专家团队在B完成手术
+    } else if (/向$/u.test(lead) && SENT_TO.test(after) && (subjectGroup ? !/[，,；;。]/u.test(gap ?? '') : true)) {
+      const sender = subjectGroup?.at(-1)?.id ?? subject;
+      if (sender) for (const m of grp) add(sender, m.id, true, 0.7); // A向B派驻专家
+    } else if (subjectGroup && BECOMES.test(gap ?? '') && BECOMES_WHAT.test(after)) {
       for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 合水县医院、华池县医院成为陇原医院的协作医院
     } else if (HELPED_BY.test(after) && /在$/u.test(lead) && groups[gi + 1] && HELPED_NEXT.test(f.text.slice(grp.at(-1)!.end, groups[gi + 1][0].start))) {
       for (const m of grp) add(m.id, groups[gi + 1][0].id, true, 0.75); // 在A的支持下，B建成了…
@@ -197,7 +212,7 @@ function implicitFits(text: string, at: number): boolean {
   let i = at;
   while (i > 0 && !/[，,；;。：:]/u.test(text[i - 1])) i--;
   const prefix = text.slice(i, at).replace(/[与同跟和]$/u, '');
-  return prefix.length <= 3 || /^(医院|我院|本院|我委|该院|该委|我们|院)/u.test(prefix) || /(科|中心|团队|专家|人才)/u.test(prefix);
+  return prefix.length <= 3 || /^(医院|我院|本院|我委|该院|该委|我们|院|这家|这所|该医院|该中心)/u.test(prefix) || /(科|中心|团队|专家|人才)/u.test(prefix);
 }
 
 /** The longest run A与B、C与D(、…) followed by 分别, as a flat list of pairs; empty when there is none. */

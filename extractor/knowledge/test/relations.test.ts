@@ -184,6 +184,20 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(pairs(k)).toContain('石家庄康瑞医疗科技有限公司|藁城区人民医院|other');
   });
 
+  it('reads help written without 与: B承接A的…, A援派的团队在B…, A向B派驻…, A为B提供技术支持', () => {
+    const one = (text: string) => run(text).relations.filter((r) => r.type === 'collaboration').map((r) => [r.a, r.b].sort().join('|'));
+    const pair = ['hospital:衡水市人民医院', 'hospital:故城县医院'].sort().join('|');
+    expect(one('故城县医院承接了衡水市人民医院的康复期患者。')).toContain(pair);
+    expect(one('衡水市人民医院援派的护理团队在故城县医院开设了伤口门诊。')).toContain(pair);
+    expect(one('衡水市人民医院向故城县医院派驻骨科专家3名。')).toContain(pair);
+    expect(one('衡水市人民医院为故城县医院提供技术支持。')).toContain(pair);
+  });
+
+  it('takes 这家医院 at the head of a sentence as the institution just named', () => {
+    const k = run('衡水市人民医院建院已有七十年。这家医院今年与故城县医院签订了帮扶协议。');
+    expect(pairs(k)).toContain('衡水市人民医院|故城县医院|agreement');
+  });
+
   it('knows a county 精神卫生中心 as a hospital', () => {
     const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
     expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
