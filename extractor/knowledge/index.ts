@@ -113,7 +113,9 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   parsed.forEach((p, i) => {
     const mentions: SentenceInstitution[] = [];
     for (const m of p.insts) { const id = idOf.get(m); if (id !== undefined) mentions.push({ id, start: m.start, end: m.end, inTitle: m.inTitle }); }
-    const anaphor = ANAPHOR.test(p.s.text) && carriedParagraph === p.s.paragraph ? carried : null;
+    // 该中心… opening a paragraph points back to the subject the previous paragraph ended on
+    const opensParagraph = carriedParagraph === p.s.paragraph - 1 && parsed[i - 1]?.s.paragraph !== p.s.paragraph;
+    const anaphor = ANAPHOR.test(p.s.text) && (carriedParagraph === p.s.paragraph || opensParagraph) ? carried : null;
     const selfRef = !anaphor && (/^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length)));
     const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
@@ -130,7 +132,10 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     }, reject, `fig:${i}:`));
     const lead = mentions[0];
     // the sentence's subject, when it opens the sentence (after a date at most) or is referred to again
-    carried = lead && (lead.start <= 4 || DATE_OPENING.test(p.s.text.slice(0, lead.start))) ? lead.id : anaphor ?? (selfRef ? primary : null);
+    // 在A的帮助下，B…: the helper opens the sentence, but B is its subject
+    const helperOpens = lead && /^在$/u.test(p.s.text.slice(0, lead.start)) && /^的?[^，,；;。]{0,4}下[，,]/u.test(p.s.text.slice(lead.end)) && mentions[1];
+    const subject = helperOpens ? mentions[1] : lead;
+    carried = subject && (subject === mentions[1] || lead.start <= 4 || DATE_OPENING.test(p.s.text.slice(0, lead.start))) ? subject.id : anaphor ?? (selfRef ? primary : null);
     carriedParagraph = p.s.paragraph;
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));

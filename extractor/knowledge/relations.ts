@@ -75,6 +75,8 @@ const SENDS = /选派|派出|派驻|派遣|组织/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
+/** B随后与该院签约: the partner is the institution the sentence refers back to. */
+const REFERRED_PARTNER = /[与同跟和](该院|该中心|该医院|这家医院|这所医院|该校|该公司)/u;
 /** B承接(了)A的…: B takes on what A passes on. */
 const TAKES_OVER = /^[^，,；;。]{0,4}承接了?$/u;
 /** A援派的专家团队在B…: the team A sends works at B. */
@@ -201,6 +203,10 @@ export function collaborations(f: SentenceFacts): Relation[] {
       if (named) gi++;
     }
   }
+  // B与该院签订协议: no second name in the sentence, the one referred back to is the partner
+  const ref = out.length === 0 && f.implicitSubject ? REFERRED_PARTNER.exec(f.text) : null;
+  const named = ref ? free.filter((m) => m.end <= ref.index).at(-1) : undefined;
+  if (ref && named && !free.some((m) => m.start > ref.index)) add(named.id, f.implicitSubject!, false, 0.55);
   return out;
 }
 

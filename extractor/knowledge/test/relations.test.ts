@@ -198,6 +198,18 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(pairs(k)).toContain('衡水市人民医院|故城县医院|agreement');
   });
 
+  it('takes 与该院 as the institution referred back to when no second name follows', () => {
+    const k = run('张家口市第一医院举行了开放日活动。尚义县医院随后与该院签订了专科共建协议。');
+    expect(pairs(k).map((p) => p.split('|').slice(0, 2).sort().join('|'))).toContain('尚义县医院|张家口市第一医院');
+  });
+
+  it('lets 该院 opening a paragraph point back to the subject the previous paragraph ended on (B, not the helper, after 在A的帮助下)', () => {
+    const k = run('在张家口市第一医院的帮助下，尚义县医院开设了卒中病房。\n该院先后向大青沟镇卫生院派出医生6人。');
+    const rel = k.relations.filter((r) => r.type === 'collaboration').map((r) => [r.a, r.b].sort().join('|'));
+    expect(rel).toContain(['hospital:尚义县医院', 'hospital:大青沟镇卫生院'].sort().join('|'));
+    expect(rel).not.toContain(['hospital:张家口市第一医院', 'hospital:大青沟镇卫生院'].sort().join('|'));
+  });
+
   it('knows a county 精神卫生中心 as a hospital', () => {
     const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
     expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
