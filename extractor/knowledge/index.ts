@@ -95,7 +95,9 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   }
   const { entities: institutions, idOf } = resolveInstitutions(resolvedMentions, home, g, (pv) => body.slice(pv.start, pv.end), reject);
   const entities: Entity[] = [...placeEntities(placeList), ...institutions];
-  entities.push(...projectEntities(projectList));
+  // a short form declared for an institution (以下简称“某某中心”) names that institution, not a project
+  const instNames = new Set(institutions.flatMap((e) => [e.name, ...e.aliases]));
+  entities.push(...projectEntities(projectList).filter((e) => !instNames.has(e.name)));
   entities.push(...people(personList));
   const primary = primaryActor(institutions, body, article.source, article.title);
   const provinces = new Map<string, string>();

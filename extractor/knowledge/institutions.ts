@@ -174,7 +174,7 @@ export function scanInstitutions(
     const mention = make(text, start, end, typeOf(suffix), [], titleSpans, placeAt, false);
     // 国家医学中心 is a programme; a place with a name of its own before it (上海某某儿童医学中心) is a hospital
     const placedCentre = mention.places.length > 0 && mention.core.length >= 6 && !/^(国家|区域|省级|市级|省|市)/u.test(mention.core);
-    if (suffix === '医学中心' && !mention.inner.some((i) => i.type === 'hospital') && !placedCentre) continue;
+    if ((suffix === '医学中心' || suffix === '心血管病中心') && !mention.inner.some((i) => i.type === 'hospital') && !placedCentre) continue;
     if (!isNameLike(mention)) {
       reject('institution-generic');
       continue;

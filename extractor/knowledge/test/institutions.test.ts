@@ -170,3 +170,13 @@ describe('generic hospital words are no names', () => {
     expect(named(run('滦平县医院成为承德医学院的教学医院，疑难病例由上级医院会诊。'), 'hospital')).toEqual(['滦平县医院']);
   });
 });
+
+describe('specialty centres named as hospitals', () => {
+  it('reads a place-named 心血管病中心 as a hospital and its declared short form as no project', () => {
+    const k = run('天津海河心血管病中心（以下简称“海河中心”）与沧州市人民医院签约。海河中心派出专家5名。');
+    expect(entity(k, '海河中心')?.name).toBe('天津海河心血管病中心');
+    expect(entity(k, '海河中心')?.type).toBe('hospital');
+    expect(k.entities.filter((e) => e.type === 'project').map((e) => e.name)).not.toContain('海河中心');
+    expect(named(run('国家心血管病中心发布报告。'), 'hospital')).toEqual([]);
+  });
+});
