@@ -24,8 +24,8 @@ const KINDS: [CollaborationKind, RegExp][] = [
   ['agreement', /签订|签署|签约|协议/u],
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
-  // 援派: sent on an assistance mission; 为B提供技术支持: help given without a help verb
-  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障)/u],
+  // 援派: sent on an assistance mission; 到B坐诊: a partner's doctors seeing patients at B; 为B提供技术支持: help given without a help verb
+  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障)/u],
   // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
   ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
@@ -47,20 +47,23 @@ const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 /** A和B共同发起: the listed institutions act together. */
 const TOGETHER = /^(共同|联合|携手|一起|共建|合建)/u;
 /** B成为A的协作医院 / 教学医院 / 分院 / 成员单位: B joins A's network under A's name. */
-const BECOMES = /^[^，,；;。]{0,6}成为$/u;
+const BECOMES = /^[^，,；;。]{0,6}成为$|^是$/u;
 const BECOMES_WHAT = /^的?[^，,；;。]{0,8}(医院|分院|院区|单位|基地|成员|医联体|联盟)/u;
 /** B由A(和C)共同帮扶: the institutions after 由 help the one before it (a passive). */
 const HELPS_AFTER = /^([和及与、][^，,；;。]{1,12})?(共同|联合|负责)?(对口)?(帮扶|支援|托管|援建|指导|援助|运营)/u;
 /** 由A对B实行托管 / A对B进行帮扶: 对 introduces the one helped. */
 const HELPED_AFTER = /^(实行|进行|开展|实施)?[^，,；;。]{0,4}(托管|帮扶|支援|援助|指导)/u;
 /** A牵头，联合B…: 联合 joins B to the institution that leads, even across a comma. */
-const JOINING = /(联合|会同|携手|联手)$/u;
+const JOINING = /(联合|会同|携手|联手|牵手)$/u;
+/** B加入A牵头的联盟: the group B joins is named after the one that leads it. */
+const JOINS_LED = /^(牵头|主导|组建|领衔)的?[^，,；;。]{0,8}(联盟|医联体|医共体|集团|共同体)/u;
 /** …将B纳入(医联体)成员单位: B joins the group of whoever leads the sentence. */
 const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医共体)/u;
 /** A、B、C(整体)纳入医共体 / B加入医共体: the list joins the group of the sentence's subject. */
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
-const MUTUAL = /^(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成)/u;
+// 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
+const MUTUAL = /^(两家医院|两家单位|两院|双方|三方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
 const LINKED_TO = /(接入|连接|联通|连通)$/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
@@ -135,7 +138,9 @@ export function collaborations(f: SentenceFacts): Relation[] {
     // a bracket right after a name (（以下简称宁河区医院）) is no part of what the sentence says of it
     const after = f.text.slice(grp[grp.length - 1].end).replace(/^[（(][^）)]{0,30}[）)]/u, '');
     const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
-    if (subjectGroup && TAKES_OVER.test(gap ?? '') && /^的/u.test(after)) {
+    if (subjectGroup && /加入了?$/u.test(gap ?? '') && JOINS_LED.test(after)) {
+      for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 青县医院加入了沧州医院牵头的专科联盟
+    } else if (subjectGroup && TAKES_OVER.test(gap ?? '') && /^的/u.test(after)) {
       for (const m of subjectGroup) add(grp[0].id, m.id, true, 0.65); // 岳阳二院承接湘江医院的下转患者
     } else if (subjectGroup && SENT_TO_WORK_AT.test(gap ?? '')) {
       for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, true, 0.7); // A援派的专家团队在B完成手术

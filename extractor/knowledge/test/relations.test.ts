@@ -210,6 +210,16 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(rel).not.toContain(['hospital:张家口市第一医院', 'hospital:大青沟镇卫生院'].sort().join('|'));
   });
 
+  it('reads more everyday forms: 两家医院开通…, B是A的对口帮扶医院, A牵手B, 到B坐诊, B加入A牵头的联盟', () => {
+    const one = (text: string) => run(text).relations.filter((r) => r.type === 'collaboration').map((r) => [r.a, r.b].sort().join('|'));
+    const pair = ['hospital:邯郸市第一医院', 'hospital:魏县人民医院'].sort().join('|');
+    expect(one('邯郸市第一医院和魏县人民医院两家医院开通了远程影像诊断。')).toContain(pair);
+    expect(one('魏县人民医院是邯郸市第一医院的对口帮扶医院。')).toContain(pair);
+    expect(one('邯郸市第一医院牵手魏县人民医院，共建儿科。')).toContain(pair);
+    expect(one('邯郸市第一医院的专家每周二到魏县人民医院坐诊。')).toContain(pair);
+    expect(one('魏县人民医院加入了邯郸市第一医院牵头的专科联盟。')).toContain(pair);
+  });
+
   it('knows a county 精神卫生中心 as a hospital', () => {
     const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
     expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
