@@ -18,14 +18,15 @@ export interface SentenceFacts {
 }
 
 const KINDS: [CollaborationKind, RegExp][] = [
-  ['trusteeship', /托管|负责运营|承担运营|运营管理/u],
+  // 委托/交由B运营: a hospital built by one party is handed to another to run
+  ['trusteeship', /托管|负责运营|承担运营|运营管理|(委托|交由)[^，,；;。]{1,20}运营/u],
   // a national regional medical centre is built by an 输出医院 on a local one (以A为输出医院、依托B建设)
   ['co-build', /共建|合作建院|合建|共同建设|输出医院/u],
   ['agreement', /签订|签署|签约|协议/u],
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
   // 援派: sent on an assistance mission; 到B坐诊: a partner's doctors seeing patients at B; 为B提供技术支持: help given without a help verb
-  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障)/u],
+  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障|团队|专家|人才)/u],
   // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
   ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
@@ -71,13 +72,16 @@ const OUTPUT_HOSPITAL = /^(作为|为)(输出|牵头)(医院|单位)/u;
 /** …、B作为依托医院: the local partner of the output hospital named before it. */
 const DEPENDING = /^(作为|为)依托(医院|单位)/u;
 /** A为B、C提供会诊: the institutions between 为 and 提供 receive what A gives. */
-const PROVIDED_FOR = /^提供/u;
+const PROVIDED_FOR = /^(新院区|院区|分院|新院)?提供/u;
 /** (A选派的专家)将在B、C开展帮扶工作: the places of work of the people A sends. */
 const WORKS_AT = /^(开展|进行|从事)[^，,；;。]{0,12}(帮扶|支援|援助|诊疗|义诊)/u;
 const SENDS = /选派|派出|派驻|派遣|组织/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
+/** A投资建设…，交由B运营: the one that builds and the one that runs a new hospital are partners. */
+const BUILDS = /^(负责|全额|全资)?(投资|出资)(建设|兴建|新建)/u;
+const RUNS = /^(负责|全面)?(运营|管理)/u;
 /** B随后与该院签约: the partner is the institution the sentence refers back to. */
 const REFERRED_PARTNER = /[与同跟和](该院|该中心|该医院|这家医院|这所医院|该校|该公司)/u;
 /** B承接(了)A的…: B takes on what A passes on. */
@@ -208,6 +212,9 @@ export function collaborations(f: SentenceFacts): Relation[] {
       if (named) gi++;
     }
   }
+  const builder = free.find((m) => BUILDS.test(f.text.slice(m.end)));
+  const operator = free.find((m) => m !== builder && RUNS.test(f.text.slice(m.end)) && /(交由|委托|由|、)$/u.test(f.text.slice(0, m.start)));
+  if (builder && operator && kinds.includes('trusteeship')) add(builder.id, operator.id, false, 0.6); // 由A投资建设、B负责运营的新医院
   // B与该院签订协议: no second name in the sentence, the one referred back to is the partner
   const ref = out.length === 0 && f.implicitSubject ? REFERRED_PARTNER.exec(f.text) : null;
   const named = ref ? free.filter((m) => m.end <= ref.index).at(-1) : undefined;

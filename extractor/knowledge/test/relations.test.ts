@@ -220,6 +220,13 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(one('魏县人民医院加入了邯郸市第一医院牵头的专科联盟。')).toContain(pair);
   });
 
+  it('pairs the one that builds a new hospital with the one that runs it', () => {
+    const one = (text: string) => run(text).relations.filter((r) => r.type === 'collaboration').map((r) => [r.a, r.b].sort().join('|'));
+    const pair = ['org:邯郸市人民政府', 'hospital:邯郸市第一医院'].sort().join('|');
+    expect(one('东区新医院由邯郸市人民政府投资建设，建成后交由邯郸市第一医院运营管理。')).toContain(pair);
+    expect(one('由邯郸市人民政府投资建设、邯郸市第一医院负责运营的东区医院今天开诊。')).toContain(pair);
+  });
+
   it('knows a county 精神卫生中心 as a hospital', () => {
     const k = run('威县精神卫生中心与邢台市第三医院签订合作协议。');
     expect(entity(k, '威县精神卫生中心')?.type).toBe('hospital');
