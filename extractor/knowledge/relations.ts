@@ -64,7 +64,7 @@ const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医�
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
 // 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
-const MUTUAL = /^(两家医院|两家单位|两院|双方|三方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
+const MUTUAL = /^([两三四五六七八九十\d]+家(医院|单位|机构)|两院|双方|三方|四方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
 const LINKED_TO = /(接入|连接|联通|连通)$/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */

@@ -218,6 +218,7 @@ describe('collaborations written as lists, joint builds and membership', () => {
     expect(one('邯郸市第一医院牵手魏县人民医院，共建儿科。')).toContain(pair);
     expect(one('邯郸市第一医院的专家每周二到魏县人民医院坐诊。')).toContain(pair);
     expect(one('魏县人民医院加入了邯郸市第一医院牵头的专科联盟。')).toContain(pair);
+    expect(one('邯郸市第一医院、魏县人民医院和大名县人民医院三家医院开通了远程会诊平台。')).toHaveLength(3);
   });
 
   it('pairs the one that builds a new hospital with the one that runs it', () => {
