@@ -45,7 +45,11 @@ interface ArticlesPage { id: string; limit: number; offset: number }
 export const entityArticles = createContextCache((ctx: ApiContext) =>
   new DataLoader<ArticlesPage, { total: number; ids: string[] }, string>(async (keys) => {
     const byPage = new Map<string, number[]>();
-    keys.forEach((k, i) => byPage.set(`${k.limit}/${k.offset}`, [...(byPage.get(`${k.limit}/${k.offset}`) ?? []), i]));
+    for (const [i, k] of keys.entries()) {
+      const page = `${k.limit}/${k.offset}`;
+      if (!byPage.has(page)) byPage.set(page, []);
+      byPage.get(page)!.push(i);
+    }
     const out: Array<{ total: number; ids: string[] }> = new Array(keys.length);
     for (const at of byPage.values()) {
       const { limit, offset } = keys[at[0]];

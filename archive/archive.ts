@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Article, Knowledge } from '../extractor/types.ts';
 import { ArchiveError } from './errors.ts';
+import { listsByKey } from './group.ts';
 import { migrate } from './migrate.ts';
 import { ARCHIVE_MIGRATIONS } from './schema.ts';
 
@@ -315,9 +316,7 @@ export class Archive {
     const rows = this.db
       .prepare('SELECT id, reprint_of FROM articles WHERE reprint_of IN (SELECT value FROM json_each(?)) ORDER BY published, id')
       .all(JSON.stringify(ids)) as Row[];
-    const byOriginal = new Map<string, string[]>();
-    for (const r of rows) byOriginal.set(r.reprint_of as string, [...(byOriginal.get(r.reprint_of as string) ?? []), r.id as string]);
-    return ids.map((id) => byOriginal.get(id) ?? []);
+    return listsByKey(ids, rows, (r) => r.reprint_of as string, (r) => r.id as string);
   }
 
   listArticles(page: { limit: number; offset: number; status?: ArticleRecord['status'] }): ArticleRecord[] {

@@ -1,6 +1,7 @@
 // Embedded GraphStore: the graph as tables in the archive's own SQLite file, so a fresh clone needs no server.
 // Holds the same facts as the Neo4j adapter; traversal and aggregation come from queries.ts.
 import type Database from 'better-sqlite3';
+import { listsByKey } from '../archive/group.ts';
 import { migrate } from '../archive/migrate.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { FigureFact, GraphBackend, PairRow, PairsOptions, PlaceRef } from './backend.ts';
@@ -141,9 +142,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {
     const rows = this.db.prepare(`SELECT mm.article_id AS article_id, ${ENTITY_COLS} FROM graph_mention mm JOIN graph_entity e ON e.id = mm.entity_id
       WHERE mm.article_id IN ${IN('ids')} ORDER BY e.id`).all({ ids: J(articleIds) }) as Row[];
-    const byArticle = new Map<string, EntityNode[]>();
-    for (const r of rows) byArticle.set(r.article_id, [...(byArticle.get(r.article_id) ?? []), toEntity(r)]);
-    return articleIds.map((id) => byArticle.get(id) ?? []);
+    return listsByKey(articleIds, rows, (r) => r.article_id, toEntity);
   }
 
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood> { return this.q.neighbors(id, q); }
@@ -167,9 +166,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
         FROM graph_figure f WHERE ${col} IN ${IN('keys')} AND (@m IS NULL OR metric = @m))
       WHERE n <= @limit ORDER BY article_id, sentence, id`)
       .all({ keys: J(keys), m: q.metric ?? null, limit: q.limit ?? 100 }) as Row[];
-    const byKey = new Map<string, FigureRecord[]>();
-    for (const r of rows) byKey.set(r[col], [...(byKey.get(r[col]) ?? []), toFigure(r)]);
-    return keys.map((k) => byKey.get(k) ?? []);
+    return listsByKey(keys, rows, (r) => r[col], toFigure);
   }
 
   async stats(): Promise<GraphStats> {

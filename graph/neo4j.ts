@@ -4,6 +4,7 @@
 // (`tx`); integers cross the boundary in neo4j-values.ts; failures become typed errors (errors.ts).
 import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
+import { listsByKey } from '../archive/group.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { FigureFact, GraphBackend, PairRow, PairsOptions } from './backend.ts';
 import { GraphError, GraphQueryError, GraphUnavailableError } from './errors.ts';
@@ -169,9 +170,7 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   async entitiesOfArticles(articleIds: readonly string[]): Promise<EntityNode[][]> {
     const rows = await this.rows(`UNWIND $ids AS id MATCH (:Article {id: id})-[:MENTIONS]->(e:Entity)
       RETURN id, ${ENTITY} AS e ORDER BY e.id`, { ids: [...new Set(articleIds)] });
-    const byArticle = new Map<string, EntityNode[]>();
-    for (const r of rows) byArticle.set(r.id, [...(byArticle.get(r.id) ?? []), toEntity(r.e)]);
-    return articleIds.map((id) => byArticle.get(id) ?? []);
+    return listsByKey(articleIds, rows, (r) => r.id, (r) => toEntity(r.e));
   }
 
   neighbors(id: string, q?: NeighborQuery): Promise<Neighborhood> { return this.q.neighbors(id, q); }
@@ -194,9 +193,7 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     const rows = await this.rows(`UNWIND $keys AS key CALL { WITH key MATCH (f:Figure) WHERE f.${prop} = key AND ($m IS NULL OR f.metric = $m)
         RETURN f ORDER BY f.articleId, f.sentence, f.id LIMIT $limit }
       RETURN key, ${FIGURE} AS f ORDER BY f.articleId, f.sentence, f.id`, { keys: [...new Set(keys)], m: q.metric ?? null, limit: intIn(q.limit ?? 100) });
-    const byKey = new Map<string, FigureRecord[]>();
-    for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), toFigure(r.f)]);
-    return keys.map((k) => byKey.get(k) ?? []);
+    return listsByKey(keys, rows, (r) => r.key, (r) => toFigure(r.f));
   }
 
   async stats(): Promise<GraphStats> {

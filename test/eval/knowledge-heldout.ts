@@ -34,9 +34,14 @@ function main(args: string[]): void {
     console.error('usage: npx tsx test/eval/knowledge-heldout.ts OUTDIR | --body FILE');
     process.exit(2);
   }
+  predictFromGold(HELDOUT_GOLD_DIR, out);
+}
+
+/** Knowledge extracted from each gold document's own body, written as OUT/<id>.json in the evaluation shape. */
+export function predictFromGold(goldDir: string, out: string): void {
   mkdirSync(out, { recursive: true });
-  for (const f of readdirSync(HELDOUT_GOLD_DIR).filter((x) => x.endsWith('.json'))) {
-    const gold = JSON.parse(readFileSync(join(HELDOUT_GOLD_DIR, f), 'utf8'));
+  for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.json'))) {
+    const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
     const article = { title: gold.title ?? undefined, published: gold.published ?? null, source: gold.source ?? null, body: gold.body };
     const k = extractKnowledge(article);
     writeFileSync(join(out, `${basename(f, '.json')}.json`), JSON.stringify(toEvalJson(article, k), null, 2));
