@@ -3,6 +3,7 @@
 // pair); collaborations go to graph_edge and are counted per pair in graph_pair. Only the pairs an
 // article touched are recounted, from covering indexes, so a hub pair costs an index count, not a scan.
 import type Database from 'better-sqlite3';
+import { statementCache } from '../archive/statements.ts';
 import { mergeAliases, type ArticleRows } from './facts.ts';
 
 type Row = Record<string, any>;
@@ -31,18 +32,11 @@ export class Touched {
 }
 
 export class EmbeddedWriter {
-  private readonly cache = new Map<string, Database.Statement>();
   /** Prepared once per SQL text: a batch runs the same few statements thousands of times. */
   private readonly db: { prepare(sql: string): Database.Statement };
 
   constructor(db: Database.Database) {
-    this.db = {
-      prepare: (sql) => {
-        let st = this.cache.get(sql);
-        if (!st) this.cache.set(sql, (st = db.prepare(sql)));
-        return st;
-      },
-    };
+    this.db = { prepare: statementCache(db) };
   }
 
   /** Deletes everything the article contributed, noting what must be recounted. */

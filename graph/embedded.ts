@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { listsByKey } from '../archive/group.ts';
 import { migrate } from '../archive/migrate.ts';
+import { statementCache } from '../archive/statements.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { FigureFact, GraphBackend, PairRow, PairsOptions, PlaceRef } from './backend.ts';
 import { GRAPH_MIGRATIONS } from './embedded-schema.ts';
@@ -59,8 +60,10 @@ const toArticle = (r: Row): ArticleNode => ({ id: r.id, url: r.url ?? null, titl
 export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   private readonly q = new GraphQueries(this);
   private readonly w: EmbeddedWriter;
+  private readonly stmt: (sql: string) => Database.Statement;
 
   constructor(private readonly db: Database.Database) {
+    this.stmt = statementCache(db);
     this.w = new EmbeddedWriter(db);
   }
 
@@ -119,13 +122,6 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return rows.map(toEntity);
   }
 
-  private readonly stmts = new Map<string, Database.Statement>();
-  /** Prepared once per store: preparing costs about as much as running a small read. */
-  private stmt(sql: string): Database.Statement {
-    let st = this.stmts.get(sql);
-    if (!st) this.stmts.set(sql, (st = this.db.prepare(sql)));
-    return st;
-  }
 
   async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
     // In-process SQLite has no round trip to save: one indexed read per entity beats ranking every mention at once.

@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
+import { statementCache } from '../archive/statements.ts';
 import { BUMP_GENERATION, carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embedded-schema.ts';
 import { MatcherFactory, type Matcher, type Scored, type Window } from './embedded-match.ts';
 import { metaTokens } from './fts.ts';
@@ -82,6 +83,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly cache: ResultCache;
 
   constructor(private readonly db: Database.Database, options: EmbeddedSearchOptions = {}) {
+    this.stmt = statementCache(db);
     this.o = OptionsSchema.parse(options);
     this.cache = new ResultCache({ entries: this.o.cacheEntries, chars: this.o.cacheChars });
   }
@@ -136,13 +138,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.stmt('DELETE FROM search_facets WHERE doc = ?').run(rowid);
   }
 
-  private readonly stmts = new Map<string, Database.Statement>();
-  /** Prepared once per index: preparing costs about as much as running a small statement. */
-  private stmt(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
-    return s;
-  }
+  private readonly stmt: (sql: string) => Database.Statement;
 
   async remove(ids: string[]): Promise<void> {
     const find = this.db.prepare('SELECT rowid FROM search_docs WHERE id = ?').pluck();
