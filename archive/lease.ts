@@ -38,6 +38,7 @@ type Holder = { owner_pid: number; owner_host: string; since: string };
 export function leaseHolder(db: Database.Database, name: string): { pid: number; host: string; since: string } | null {
   migrate(db, 'lease', LEASE_MIGRATIONS);
   const held = db.prepare('SELECT owner_pid, owner_host, since FROM leases WHERE name = ?').get(name) as Holder | undefined;
+  // A holder on another host cannot be checked; SQLite in WAL mode is not shared across hosts anyway.
   if (!held || (held.owner_host === hostname() && !pidAlive(held.owner_pid))) return null;
   return { pid: held.owner_pid, host: held.owner_host, since: held.since };
 }
@@ -47,14 +48,10 @@ export function leaseHolder(db: Database.Database, name: string): { pid: number;
  * the claim happen under SQLite's write lock, so two processes cannot both take it.
  */
 export async function withLease<T>(db: Database.Database, name: string, work: () => Promise<T>): Promise<T> {
-  migrate(db, 'lease', LEASE_MIGRATIONS);
   const host = hostname();
   db.transaction(() => {
-    const held = db.prepare('SELECT owner_pid, owner_host, since FROM leases WHERE name = ?').get(name) as Holder | undefined;
-    // A holder on another host cannot be checked; SQLite in WAL mode is not shared across hosts anyway.
-    if (held && (held.owner_host !== host || pidAlive(held.owner_pid))) {
-      throw new LeaseHeldError(name, { pid: held.owner_pid, host: held.owner_host, since: held.since });
-    }
+    const holder = leaseHolder(db, name);
+    if (holder) throw new LeaseHeldError(name, holder);
     db.prepare('INSERT OR REPLACE INTO leases (name, owner_pid, owner_host, since) VALUES (?, ?, ?, ?)').run(name, process.pid, host, new Date().toISOString());
   }).immediate();
   try {
