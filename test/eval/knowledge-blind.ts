@@ -17,6 +17,11 @@ function main(args: string[]): void {
     console.error('usage: npx tsx test/eval/knowledge-blind.ts OUTDIR [FIXTURE_DIR]');
     process.exit(2);
   }
+  predictBlind(out, dir);
+}
+
+/** Predictions for every .txt of a blind set, written as OUT/<basename>.json in the evaluation shape. */
+export function predictBlind(out: string, dir: string = BLIND_DIR): void {
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const article = demoArticle(join(dir, f));
