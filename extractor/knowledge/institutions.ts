@@ -105,7 +105,8 @@ const COUNTED = /[0-9０-９一二三四五六七八九十两几多]+[家所个]
 const PARTY_COMMITTEE = /(市|省|区|县|自治区)委(?![员会托派屈婉])/gu;
 /**
  * A dateline opening a paragraph names the news agency or site that filed the story (人民网成都12月20日电,
- * 新华网西宁7月10日电, 河北日报讯): agency, an optional city and date, then 电 or 讯. 本报讯 names no one.
+ * 新华网西宁7月10日电, 河北日报讯): agency, an optional city and date, then 电 or 讯. It is the page's byline,
+ * not a party to the story, so nothing inside it is an institution (counted as byline-agency).
  */
 const DATELINE = /^(?!本)(\p{Script=Han}{1,8}?(?:网|社|报|电视台))(?:\p{Script=Han}{2,4}?)?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)/u;
 
@@ -149,8 +150,10 @@ export function scanInstitutions(
   const placeAt = new Map(places.map((p) => [p.start, p]));
   const merged = places.length ? units(tokens, placeAt) : tokens;
   const found: InstitutionMention[] = [];
-  if (dateline) found.push(make(text, 0, dateline[1].length, 'organization', [], titleSpans, placeAt, true));
+  const bylineEnd = dateline ? dateline[0].length : 0;
+  if (dateline) reject('byline-agency');
   for (const m of known) {
+    if (m.index < bylineEnd) continue;
     found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
   PARTY_COMMITTEE.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
@@ -162,6 +165,7 @@ export function scanInstitutions(
     found.push(make(text, start, end, 'organization', [], titleSpans, placeAt, false));
   }
   for (const m of suffixes) {
+    if (m.index < bylineEnd) continue;
     const suffix = m.word;
     const end = m.index + suffix.length;
     if (BAD_FOLLOWER[suffix]?.test(text.slice(end, end + 1))) continue;

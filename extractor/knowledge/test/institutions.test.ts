@@ -133,10 +133,17 @@ describe('charities', () => {
 });
 
 describe('datelines', () => {
-  it('names the agency or site that filed the story, not 本报', () => {
-    expect(named(run('央视网郑州4月2日电 记者从河南省卫生健康委员会获悉,项目已完工。'), 'organization')).toContain('央视网');
-    expect(named(run('承德日报讯 滦平县医院新院区启用。'), 'organization')).toContain('承德日报');
+  it('are the page\'s byline: the agency that filed the story is no organization of it, and is counted', () => {
+    const k = run('新华网郑州4月2日电 记者从河南省卫生健康委员会获悉,项目已完工。');
+    expect(named(k, 'organization')).toEqual(['河南省卫生健康委员会']);
+    expect(k.rejected['byline-agency']).toBe(1);
+    expect(named(run('承德日报讯 滦平县医院新院区启用。'), 'organization')).toEqual([]);
     expect(named(run('本报讯 滦平县医院新院区启用。'), 'organization')).toEqual([]);
+  });
+
+  it('keeps an agency named as a party later in the text', () => {
+    const k = run('新华社郑州4月2日电 项目已完工。新华社与郑州大学签署合作协议。');
+    expect(named(k, 'organization')).toContain('新华通讯社');
   });
 });
 
