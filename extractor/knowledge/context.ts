@@ -28,10 +28,14 @@ export function resolvePlaceMentions(g: Gazetteer, perSentence: PlaceMention[][]
 /** The most mentioned municipality or city, province, autonomous region and county. */
 export function homePlaces(g: Gazetteer, counts: Map<string, number>): HomePlaces {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => g.byCode.get(c)).filter((p): p is Place => !!p);
+  const city = ranked.find((p) => p.level === 'city' || MUNICIPALITIES.has(p.code)) ?? null;
+  // a report from 宿迁 that never names 江苏 still writes 省卫健委 for Jiangsu's: the home city's province stands in
+  const cityProvince = city && !MUNICIPALITIES.has(city.code) ? g.byCode.get(g.ancestors(city.code).find((c) => g.byCode.get(c)?.level === 'province') ?? '') ?? null : null;
+  const province = ranked.find((p) => p.level === 'province' && !MUNICIPALITIES.has(p.code)) ?? cityProvince;
   return {
-    city: ranked.find((p) => p.level === 'city' || MUNICIPALITIES.has(p.code)) ?? null,
-    province: ranked.find((p) => p.level === 'province' && !MUNICIPALITIES.has(p.code)) ?? null,
-    region: ranked.find((p) => p.level === 'province' && p.name.endsWith('自治区')) ?? null,
+    city,
+    province,
+    region: ranked.find((p) => p.level === 'province' && p.name.endsWith('自治区')) ?? (cityProvince?.name.endsWith('自治区') ? cityProvince : null),
     // only a county named at least twice: one passing mention does not make a county report
     county: ranked.find((p) => p.level === 'county' && (counts.get(p.code) ?? 0) >= 2) ?? null,
   };
