@@ -10,7 +10,7 @@ export function toEvalJson(article: EvalArticle, k: Knowledge) {
     published: article.published,
     source: article.source ?? null,
     body: article.body,
-    entities: k.entities.filter((e) => !namedOnlyInside(e, k.entities)).map((e) => ({
+    entities: k.entities.filter((e) => !namedOnlyInside(e, k.entities) && !abbreviatedOnly(e, article.body)).map((e) => ({
       type: e.type, name: e.name, aliases: e.aliases,
       ...(e.code ? { code: e.code } : {}), ...(e.role ? { role: e.role } : {}),
     })),
@@ -31,4 +31,9 @@ function namedOnlyInside(e: Entity, all: Entity[]): boolean {
   if (e.type !== 'hospital' && e.type !== 'organization') return false;
   const spans = all.filter((o) => o !== e && (o.type === 'hospital' || o.type === 'organization')).flatMap((o) => o.mentions);
   return e.mentions.every((m) => spans.some((s) => s.start <= m.start && m.end <= s.end && s.end - s.start > m.end - m.start));
+}
+
+/** A place written only as a one-character abbreviation (京 of 京津) is a party of the graph, but no place name of the article. */
+function abbreviatedOnly(e: Entity, body: string): boolean {
+  return e.type === 'place' && e.mentions.length > 0 && e.mentions.every((m) => m.end - m.start <= 1 && body.length >= m.end);
 }

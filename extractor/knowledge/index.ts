@@ -16,7 +16,8 @@ import { collaborations, type SentenceInstitution } from './relations.ts';
 import { homePlaceFor } from './resolve.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
 import { splitSentences, tokenize, tokenizeSentences, type Sentence } from './segment.ts';
-import { linkRelations, placeEntities } from './links.ts';
+import { linkRelations, placeEntities, placeId } from './links.ts';
+import { keepPartyRelation, partyPlaces } from './parties.ts';
 
 export { KnowledgeInputError } from './errors.ts';
 export { resolveSurface, abbreviates } from './resolve.ts';
@@ -110,6 +111,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const figures: Figure[] = [];
   const relations: Relation[] = [];
   const byId = new Map(institutions.map((e) => [e.id, e]));
+  const partyMentions = new Map<string, { place: Place; provs: Provenance[] }>();
   let carried: string | null = null;
   let carriedParagraph = -1;
   parsed.forEach((p, i) => {
@@ -121,7 +123,22 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const selfRef = !anaphor && (/^(医院|我院|本院|我委|该院|院)/u.test(p.s.text) || /我委|我院|本院/u.test(p.s.text.slice(0, mentions[0]?.start ?? p.s.text.length)));
     const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
+    // regions acting as parties join the institutions of the sentence, in text order
+    const parties = partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], p.insts, placeId);
     if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text), provinceOf }));
+    // a second reading with the regions in it keeps only what it says of them: institution pairs stay as read above
+    if (parties.length) {
+      const all = [...mentions, ...parties].sort((a, b) => a.start - b.start);
+      for (const r of collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions: all, implicitSubject: implicit, date: date ?? sentenceDate(p.s.text, article.published), plan: isPlan(p.s.text), provinceOf })) {
+        if (!r.a.startsWith('place:') && !r.b.startsWith('place:')) continue;
+        if (!keepPartyRelation(r, p.s.text, parties, mentions)) { reject('place-party-unjoined'); continue; }
+        relations.push(r);
+        for (const end of [r.a, r.b]) {
+          const party = parties.find((x) => x.id === end);
+          if (party) (partyMentions.get(end) ?? partyMentions.set(end, { place: party.place, provs: [] }).get(end)!).provs.push(prov(i, party.start, party.end));
+        }
+      }
+    }
     figures.push(...scanFigures(p.s.text, i, p.s.start, {
       subjectAt: (at) => {
         let before: SentenceInstitution | undefined;
@@ -141,6 +158,12 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     carriedParagraph = p.s.paragraph;
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));
+  // a region written only as an abbreviation (京津) is a party but named nowhere else: its node comes from the relation
+  const known = new Set(entities.map((e) => e.id));
+  for (const [id, { place, provs }] of partyMentions) {
+    if (known.has(id)) continue;
+    entities.push({ id, type: 'place', name: place.name, aliases: [], code: place.code, level: place.level, mentions: provs, confidence: 0.6 });
+  }
   return {
     sentences: parsed.map((p) => p.s.text),
     entities,

@@ -64,7 +64,9 @@ const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医�
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
 // 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
-const MUTUAL = /^([两三四五六七八九十\d]+家(医院|单位|机构)|两院|双方|三方|四方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
+const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
+/** …两市/三方签订: the count of the parties says the agreement binds them all. */
+const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
 const LINKED_TO = /(接入|连接|联通|连通)$/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
@@ -105,9 +107,10 @@ export function collaborations(f: SentenceFacts): Relation[] {
   if (kinds.length === 0) return [];
   const out: Relation[] = [];
   const seen = new Set<string>();
-  const add = (a: string, b: string, directed: boolean, confidence: number) => {
+  const add = (a: string, b: string, directed: boolean, confidence: number, only?: CollaborationKind) => {
     if (a === b) return;
     for (const kind of f.plan ? (['other'] as CollaborationKind[]) : kinds) {
+      if (only && kind !== only) continue;
       const key = `${a}|${b}|${kind}`;
       if (seen.has(key) || seen.has(`${b}|${a}|${kind}`)) continue;
       seen.add(key);
@@ -188,12 +191,17 @@ export function collaborations(f: SentenceFacts): Relation[] {
         subjects.forEach((a, i) => add(a.id, grp[i].id, false, 0.8)); // A、B分别与C、D: A with C, B with D
       } else if (subjects) {
         for (const a of subjects) for (const m of grp) add(a.id, m.id, false, 0.8);
+        // A与B、C两市签订协议: one agreement of several parties binds every pair of them
+        if (grp.length >= 2 && MANY_PARTIES.test(after)) for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7, 'agreement');
       } else if (subject) for (const m of grp) add(subject, m.id, false, 0.6);
     } else if (grp.length >= 2 && TOGETHER.test(after)) {
       for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
     } else if (DIRECTED.test(lead) || /[到赴至]$/u.test(lead)) {
       // A与B签订协议，托管C: the partner after 与 is not who acts next, A is; a list before the verb acts as a whole
-      const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? subjectGroup : subject ? [{ id: subject }] : [];
+      const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? [...subjectGroup] : subject ? [{ id: subject }] : [];
+      // A携手B帮扶C: the one that joins B acts too
+      const joiner = gi >= 2 && subjectGroup && JOINING.test(f.text.slice(groups[gi - 2].at(-1)!.end, subjectGroup[0].start)) ? groups[gi - 2].at(-1) : undefined;
+      if (joiner && actors.length) actors.push(joiner);
       for (const a of actors) add(a.id, grp.map((m) => m.id)[0], true, subjectGroup ? 0.75 : 0.55);
       for (const a of actors) for (const m of grp.slice(1)) add(a.id, m.id, true, subjectGroup ? 0.75 : 0.55);
     } else if (grp.length >= 2 && MUTUAL.test(after) && !/与|同$|跟|和$/u.test(lead.slice(-1))) {
@@ -253,7 +261,8 @@ function enumerations(text: string, mentions: SentenceInstitution[]): SentenceIn
   for (const m of mentions) {
     const last = groups.at(-1);
     const prev = last?.at(-1);
-    if (last && prev && ENUM_GAP.test(text.slice(prev.end, m.start)) && text[prev.end] !== '与') last.push(m);
+    // no gap at all: the characters of one abbreviation compound (京津), each a party of its own
+    if (last && prev && (prev.end === m.start || (ENUM_GAP.test(text.slice(prev.end, m.start)) && text[prev.end] !== '与'))) last.push(m);
     else groups.push([m]);
   }
   return groups;

@@ -1,6 +1,7 @@
 // Forms real reports use that the team's own articles did not: each case is an original sentence of that form.
 import { describe, expect, it } from 'vitest';
 import { entity, named, pairs, run } from './helpers.ts';
+import { toEvalJson } from '../eval.ts';
 
 describe('home-relative names in a report that never names its province', () => {
   it('reads 省卫健委 / 省中医院 as the province of the home city', () => {
@@ -12,5 +13,40 @@ describe('home-relative names in a report that never names its province', () => 
   it('reads 自治区人民政府 as the autonomous region of the home city', () => {
     const k = run('固原市人民医院与北京积水潭医院签约,固原市群众受益。2019年,北京市与自治区人民政府签署合作框架协议。');
     expect(entity(k, '自治区人民政府')?.name).toBe('宁夏回族自治区人民政府');
+  });
+});
+
+describe('regions as parties', () => {
+  it('pairs two regions that sign, and a hospital joined to a region by 与', () => {
+    expect(pairs(run('2019年,天津市与甘肃省签署卫生健康协作框架协议。'))).toContain('天津市|甘肃省|agreement');
+    expect(pairs(run('近日,北京安康医院与沧州市合作共建“沧州市老年医学中心”。'))).toContain('北京安康医院|沧州市|co-build');
+  });
+
+  it('splits an agreement of several regions into all pairs, and reads a qualifying province as part of the name', () => {
+    const p = pairs(run('2018年5月,苏州市与贵州铜仁、遵义两市签订了医疗卫生对口帮扶框架协议。'));
+    expect(p).toEqual(expect.arrayContaining(['苏州市|铜仁市|agreement', '苏州市|遵义市|agreement', '铜仁市|遵义市|agreement']));
+    expect(pairs(run('2017年福建、宁夏两省区签署了协作协议。'))).toContain('福建省|宁夏回族自治区|agreement');
+  });
+
+  it('expands a pair of one-character abbreviations into two parties, which the place list does not name', () => {
+    const body = '2021年以来,河北携手京津对口帮扶雄安新区医疗卫生机构。';
+    const k = run(body);
+    expect(pairs(k)).toEqual(expect.arrayContaining(['北京市|雄安新区|assistance', '天津市|雄安新区|assistance']));
+    const places = toEvalJson({ body, published: null }, k).entities.filter((e) => e.type === 'place').map((e) => e.name);
+    expect(places).not.toContain('天津市');
+    expect(places).toContain('雄安新区');
+  });
+
+  it('is no party where it says where, counts hospitals, or is the object of a verb', () => {
+    expect(pairs(run('甲县人民医院与乙市中心医院在廊坊签署协议。')).some((x) => x.includes('廊坊'))).toBe(false);
+    expect(pairs(run('北京市三级医院对口帮扶内蒙古贫困旗(县)医院。'))).toEqual([]);
+    expect(pairs(run('12家北京市医院将对口支援20家青海省医院。'))).toEqual([]);
+    expect(pairs(run('持续选派人才支持雄安新区建设,今年已有20名专家进驻雄安新区安新县。'))).toEqual([]);
+  });
+
+  it('keeps a hospital and the county its team goes to apart: the county hospital is the partner', () => {
+    const p = pairs(run('深圳市宝安区人民医院对凤山县人民医院开展对口帮扶,派驻医疗队到凤山开展工作。'));
+    expect(p).toContain('深圳市宝安区人民医院|凤山县人民医院|assistance');
+    expect(p.some((x) => x.includes('|凤山县|') || x.startsWith('凤山县|'))).toBe(false);
   });
 });
