@@ -6,6 +6,8 @@ export const HOSPITAL_SUFFIXES = ['医院院区', '院区', '分院', '附院', 
   '医学中心',
   // a county or city psychiatric hospital is named 精神卫生中心 (隆尧县精神卫生中心)
   '精神卫生中心',
+  // a maternal and child health centre is a hospital under another ending (某市妇幼保健中心)
+  '妇幼保健中心',
   // a specialty hospital named after its field (某市某某心血管病中心); needs a place and a name, as 医学中心 does
   '心血管病中心',
   // a hospital group named after its lead hospital (衡水市人民医院医疗集团): one institution, not a company

@@ -59,13 +59,15 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const g = gazetteer();
   const sentences = splitSentences(body);
   const tokenLists = tokenizeSentences(body, sentences);
+  const weakPlaces: PlaceMention[][] = [];
   const parsed: Parsed[] = sentences.map((s, i) => {
     const tokens = tokenLists[i];
-    const places = scanPlaces(s.text, tokens, g);
+    const places = scanPlaces(s.text, tokens, g, (weakPlaces[i] = []));
     const insts = scanInstitutions(s.text, tokens, places, reject);
     return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
   });
   applyShortForms(parsed.map((p) => ({ text: p.s.text, insts: p.insts })));
+  acceptNamedShortForms(parsed, weakPlaces);
   const chosen = resolvePlaceMentions(g, parsed.map((p) => p.places));
   const counts = new Map<string, number>();
   const bump = (c: string, n: number) => counts.set(c, (counts.get(c) ?? 0) + n);
@@ -124,7 +126,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
     // regions acting as parties join the institutions of the sentence, in text order
-    const parties = partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], p.insts, placeId);
+    const parties = partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], [...p.insts, ...p.projects], placeId);
     if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text), provinceOf }));
     // a second reading with the regions in it keeps only what it says of them: institution pairs stay as read above
     if (parties.length) {
@@ -171,6 +173,16 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     relations: relations.filter((r) => r.confidence >= o.minConfidence),
     rejected,
   };
+}
+
+/** A county's bare short form (波密) is a place where the document also names the county in full (波密县人民医院). */
+function acceptNamedShortForms(parsed: Parsed[], weakPlaces: PlaceMention[][]): void {
+  const named = new Set<string>();
+  for (const p of parsed) for (const m of p.places) if (m.candidates.length === 1) named.add(m.candidates[0].code);
+  parsed.forEach((p, i) => {
+    const extra = weakPlaces[i].filter((w) => named.has(w.candidates[0].code) && !p.insts.some((m) => m.start < w.end && w.start < m.end) && !p.places.some((m) => m.start < w.end && w.start < m.end));
+    if (extra.length) p.places = [...p.places, ...extra].sort((a, b) => a.start - b.start);
+  });
 }
 
 function people(list: { m: PersonMention; prov: Provenance }[]): Entity[] {

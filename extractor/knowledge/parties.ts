@@ -1,10 +1,10 @@
 // Places that act as parties of a collaboration: a region (its government) signs, helps or is helped
 // (北京市与河北省签署…, 广州为波密提供…, 河北携手京津帮扶雄安新区). A place is no party where it only says
 // where something happens (在廊坊签署, 来自深圳), qualifies the place after it (深圳南山区: 南山区 is the
-// party), counts a set of hospitals (78家内蒙古医院) or sits inside a quoted or titled name.
+// party), counts a set of hospitals (78家内蒙古医院) or sits inside a name (an institution's, a project's,
+// a quoted or titled one).
 import type { Relation } from '../types.ts';
 import type { Place } from './gazetteer.ts';
-import type { InstitutionMention } from './institutions.ts';
 import type { PlaceMention } from './places.ts';
 import type { SentenceInstitution } from './relations.ts';
 
@@ -22,13 +22,13 @@ const LIST_GAP = /^[、和及与]$/u;
 const QUOTED = /《[^《》]{1,200}》|“[^“”]{1,60}”|"[^"]{1,60}"/gu;
 
 export function partyPlaces(
-  text: string, places: PlaceMention[], chosen: (m: PlaceMention) => Place[], insts: InstitutionMention[], placeId: (p: Place) => string,
+  text: string, places: PlaceMention[], chosen: (m: PlaceMention) => Place[], named: { start: number; end: number }[], placeId: (p: Place) => string,
 ): PartyPlace[] {
   if (places.length === 0) return [];
   const quoted: [number, number][] = [];
   if (/[《“"]/u.test(text)) for (const m of text.matchAll(QUOTED)) quoted.push([m.index, m.index + m[0].length]);
   const inside = (s: number, e: number, spans: [number, number][]) => spans.some(([a, b]) => a <= s && e <= b);
-  const instSpans = insts.map((m) => [m.start, m.end] as [number, number]);
+  const instSpans = named.map((m) => [m.start, m.end] as [number, number]);
   const out: PartyPlace[] = [];
   let qualifier = -1;
   for (let i = 0; i < places.length; i++) {
@@ -53,6 +53,8 @@ export function partyPlaces(
       out.push({ id: placeId(picked[0]), place: picked[0], start, end: m.end, inTitle: false, modifier });
     }
   }
+  // a list shares the noun after its last member (献县、肃宁县的6家县级医院)
+  for (let i = out.length - 2; i >= 0; i--) if (out[i + 1].modifier && LIST_GAP.test(text.slice(out[i].end, out[i + 1].start))) out[i].modifier = true;
   return out;
 }
 

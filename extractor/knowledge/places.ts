@@ -40,29 +40,33 @@ export function institutionAhead(text: string, from: number): boolean {
 }
 
 /** Finds place mentions; `starts` are token start offsets, so a name is not read from inside a word. */
-export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazetteer()): PlaceMention[] {
+export function scanPlaces(text: string, tokens: Token[], g: Gazetteer = gazetteer(), weak?: PlaceMention[]): PlaceMention[] {
   const out: PlaceMention[] = [];
   let lastEnd = -1;
   for (const t of tokens) {
     if (lastEnd > t.start && lastEnd < t.end) { // a place ending inside a word may be followed by another
-      const m = placeAt(g, text, tokens, lastEnd, out.length ? out[out.length - 1] : null);
+      const m = placeAt(g, text, tokens, lastEnd, out.length ? out[out.length - 1] : null, weak);
       if (m) { out.push(m); lastEnd = m.end; }
     }
     if (t.start < lastEnd) continue;
-    const m = placeAt(g, text, tokens, t.start, t.start === lastEnd ? out[out.length - 1] : null);
+    const m = placeAt(g, text, tokens, t.start, t.start === lastEnd ? out[out.length - 1] : null, weak);
     if (m) { out.push(m); lastEnd = m.end; }
   }
   return out;
 }
 
 /** The place mention starting at `i`, or null; `previous` is the place it directly follows, if any. */
-function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previous: PlaceMention | null): PlaceMention | null {
+function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previous: PlaceMention | null, weak?: PlaceMention[]): PlaceMention | null {
   // 县卫健局和县医保局: 和 right after an institution is the conjunction, not the start of 和县
   if (text.charCodeAt(i) === 0x548c && i > 0 && AFTER_INSTITUTION.at(text, i - 1)) return null;
   const m = matchPlaceAt(g, text, i);
   if (!m) return null;
   const end = i + m.form.length;
-  if (m.entry.weak && !institutionAhead(text, end)) return null;
+  if (m.entry.weak && !institutionAhead(text, end)) {
+    // 波密 alone may be a word; it is the county once the document names 波密县 (collected for that check)
+    if (weak && tokenEndsAt(tokens, end) && m.entry.places.length === 1) weak.push({ form: m.form, start: i, end, candidates: m.entry.places, compound: false });
+    return null;
+  }
   const short = !m.entry.compound && isShortForm(m.form, m.entry.places);
   if (short && !hasProvince(m.entry.places)) {
     // a short form ends where a word ends (广安门医院 is no 广安市)

@@ -26,7 +26,7 @@ const KINDS: [CollaborationKind, RegExp][] = [
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
   // 援派: sent on an assistance mission; 到B坐诊: a partner's doctors seeing patients at B; 为B提供技术支持: help given without a help verb
-  ['assistance', /帮扶|对口支援|支援|援建|援派|派驻|选派|派出|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障|团队|专家|人才)/u],
+  ['assistance', /支持[^，,；;。]{0,10}(建设|发展)|帮扶|对口支援|支援|援建|援派|派驻|选派|派出|派遣|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障|团队|专家|人才)/u],
   // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
   ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
@@ -38,7 +38,7 @@ const KINDS: [CollaborationKind, RegExp][] = [
 /** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
-const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干)[^，,；;。]{0,10}$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干|支持)[^，,；;。]{0,10}$/u;
 /** A在B帮助下…: B helps A. */
 const HELPED_BY = /^的?(大力|全力|鼎力)?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 /** 在A的支持下，B…: the sentence opens with the helper, and the one helped is named right after the comma. */
@@ -53,7 +53,7 @@ const BECOMES_WHAT = /^的?[^，,；;。]{0,8}(医院|分院|院区|单位|基�
 /** B由A(和C)共同帮扶: the institutions after 由 help the one before it (a passive). */
 const HELPS_AFTER = /^([和及与、][^，,；;。]{1,12})?(共同|联合|负责)?(对口)?(帮扶|支援|托管|援建|指导|援助|运营)/u;
 /** 由A对B实行托管 / A对B进行帮扶: 对 introduces the one helped. */
-const HELPED_AFTER = /^(实行|进行|开展|实施)?[^，,；;。]{0,4}(托管|帮扶|支援|援助|指导)/u;
+const HELPED_AFTER = /^(实行|进行|开展|实施)?[^，,；;。]{0,12}(托管|帮扶|支援|援助|指导)/u;
 /** A牵头，联合B…: 联合 joins B to the institution that leads, even across a comma. */
 const JOINING = /(联合|会同|携手|联手|牵手)$/u;
 /** B加入A牵头的联盟: the group B joins is named after the one that leads it. */
@@ -64,7 +64,7 @@ const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医�
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
 // 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
-const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
+const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
 /** …两市/三方签订: the count of the parties says the agreement binds them all. */
 const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
@@ -196,7 +196,7 @@ export function collaborations(f: SentenceFacts): Relation[] {
       } else if (subject) for (const m of grp) add(subject, m.id, false, 0.6);
     } else if (grp.length >= 2 && TOGETHER.test(after)) {
       for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
-    } else if (DIRECTED.test(lead) || /[到赴至]$/u.test(lead)) {
+    } else if (DIRECTED.test(lead) || /([到赴至]|前往)$/u.test(lead)) {
       // A与B签订协议，托管C: the partner after 与 is not who acts next, A is; a list before the verb acts as a whole
       const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? [...subjectGroup] : subject ? [{ id: subject }] : [];
       // A携手B帮扶C: the one that joins B acts too

@@ -50,3 +50,27 @@ describe('regions as parties', () => {
     expect(p.some((x) => x.includes('|凤山县|') || x.startsWith('凤山县|'))).toBe(false);
   });
 });
+
+describe('collaboration forms of real reports', () => {
+  it('reads a county by its bare short form once the document names it in full', () => {
+    const k = run('墨脱县人民医院接到任务。近年来,林芝市向墨脱派遣医疗人才12名。');
+    expect(pairs(k)).toContain('林芝市|墨脱县|assistance');
+  });
+
+  it('reads help introduced by 对 with a long description before the help word', () => {
+    expect(pairs(run('2018年起,甲市人民医院对乙县人民医院实行常态化的医疗技术对口帮扶。'))).toContain('甲市人民医院|乙县人民医院|assistance');
+  });
+
+  it('reads a list that signs after a time word, 前往 as sending, 支持B建设 as help', () => {
+    expect(pairs(run('甲市卫健委、乙省卫健委和丙市政府日前在丙市签署框架协议。'))).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^甲市卫生健康委员会\|乙省卫生健康委员会/u), expect.stringMatching(/^甲市卫生健康委员会\|丙市人民政府/u),
+    ]));
+    expect(pairs(run('自2019年以来,莆阳市第一医院相继派出医务人员前往西吉县人民医院。'))).toContain('莆阳市第一医院|西吉县人民医院|assistance');
+    expect(pairs(run('由北京安华医院支持廊坊市中心医院建设,突出重点专科。'))).toContain('北京安华医院|廊坊市中心医院|assistance');
+  });
+
+  it('reads 妇幼保健中心 as a hospital, and a place inside a project name as no party', () => {
+    expect(named(run('廊坊市妇幼保健中心和首都儿科研究所进行深入对接。'), 'hospital')).toEqual(['廊坊市妇幼保健中心']);
+    expect(pairs(run('沧州医科大学第一医院医联体沧州片区成立大会在沧州市举行,献县、东光县的2家县级医院与我院签约。')).some((x) => x.startsWith('沧州市|'))).toBe(false);
+  });
+});
