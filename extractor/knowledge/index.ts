@@ -127,7 +127,9 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
     // regions acting as parties join the institutions of the sentence, in text order
     const parties = partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], [...p.insts, ...p.projects], placeId);
-    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: implicit, date, plan: isPlan(p.s.text), provinceOf }));
+    // a region opening the sentence is its subject (北京市与自治区人民政府签署): no unnamed actor stands in for it
+    const regionLeads = parties.some((x) => !x.modifier && x.start < (mentions[0]?.start ?? Infinity) && DATE_OPENING.test(p.s.text.slice(0, x.start)));
+    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: regionLeads ? null : implicit, date, plan: isPlan(p.s.text), provinceOf }));
     // a second reading with the regions in it keeps only what it says of them: institution pairs stay as read above
     if (parties.length) {
       const all = [...mentions, ...parties].sort((a, b) => a.start - b.start);

@@ -26,7 +26,8 @@ const KINDS: [CollaborationKind, RegExp][] = [
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
   // 援派: sent on an assistance mission; 到B坐诊: a partner's doctors seeing patients at B; 为B提供技术支持: help given without a help verb
-  ['assistance', /支持[^，,；;。]{0,10}(建设|发展)|帮扶|对口支援|支援|援建|援派|派驻|选派|派出|派遣|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障|团队|专家|人才)/u],
+  // 来自A的专家团队 / A的专家签约B首席专家 / 在B开展义诊: people of one institution working at another
+  ['assistance', /支持[^，,；;。]{0,10}(建设|发展)|义诊|来自[^，,；;。]{2,30}的[^，,；;。]{0,10}(专家|团队|医疗队)|首席专家|名誉院长|特聘专家|帮扶|对口支援|支援|援建|援派|派驻|选派|派出|派遣|进驻|援助|挂职|包科|包干|坐诊|巡诊|(帮助|指导|支持|带动)下|提供[^，,；;。]{0,8}(支持|帮助|指导|保障|团队|专家|人才)/u],
   // 医共体 is the county-level form of the 医联体; joining one is an alliance, working on 医共体建设 is not
   ['alliance', /医联体|(纳入|加入)[^，,；;。]{0,6}医共体|医共体成员|医疗共同体|联盟|成员单位|医疗集团|专科联盟/u],
   ['remote', /远程/u],
@@ -64,7 +65,7 @@ const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医�
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
 // 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
-const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建)/u;
+const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建|(进行|开展)[^，,；;。]{0,6}(对接|合作|协作|交流))/u;
 /** …两市/三方签订: the count of the parties says the agreement binds them all. */
 const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
@@ -76,8 +77,16 @@ const DEPENDING = /^(作为|为)依托(医院|单位)/u;
 /** A为B、C提供会诊: the institutions between 为 and 提供 receive what A gives. */
 const PROVIDED_FOR = /^(新院区|院区|分院|新院)?提供/u;
 /** (A选派的专家)将在B、C开展帮扶工作: the places of work of the people A sends. */
-const WORKS_AT = /^(开展|进行|从事)[^，,；;。]{0,12}(帮扶|支援|援助|诊疗|义诊)/u;
+const WORKS_AT = /^[^，,；;。]{0,14}(开展|进行|从事)[^，,；;。]{0,30}(帮扶|支援|援助|诊疗|义诊|手术|查房|带教)/u;
 const SENDS = /选派|派出|派驻|派遣|组织/u;
+/** A的专家…在B: the people of an institution named before the place they work at. */
+const ITS_PEOPLE = /专家|医生|医师|教授|团队|医疗队|队员/u;
+/** 来自A的专家团队…: A's people, at the other institution of the sentence. */
+const FROM_PEOPLE = /^的?[^，,；;。]{0,10}(专家|团队|医生|医疗队|队员|医师)/u;
+/** B通过A(的)“组团式”帮扶: A helps the subject named before 通过. */
+const HELP_THROUGH = /^[^，,；;。]{0,14}(帮扶|支援|援助|托管|指导)/u;
+/** A的专家…签约B首席专家 / 受聘为B名誉院长: A's people take a post at B. */
+const POST_AT = /^的?(首席专家|名誉院长|特聘专家|客座教授|专家顾问|学科带头人|荣誉院长)/u;
 /** A与B、C与D分别…: a list of pairs, each with its own partner. */
 const PAIR_GAP = /^[与同和跟]$/u;
 const PAIR_SEP = /^[、，,]$/u;
@@ -173,7 +182,15 @@ export function collaborations(f: SentenceFacts): Relation[] {
     } else if (/为$/u.test(lead) && PROVIDED_FOR.test(after)) {
       const giver = subjectGroup?.at(-1)?.id ?? subject;
       if (giver) for (const m of grp) add(giver, m.id, true, 0.6); // A通过远程平台为B、C提供会诊
-    } else if (/在$/u.test(lead) && WORKS_AT.test(after) && SENDS.test(f.text.slice(0, grp[0].start))) {
+    } else if (/来自$/u.test(lead) && FROM_PEOPLE.test(after) && (subjectGroup || groups[gi + 1])) {
+      const host = (subjectGroup ?? groups[gi + 1]).at(-1)!.id;
+      for (const m of grp) add(m.id, host, true, 0.55); // 在B手术室里,来自A的专家团队正为患者手术
+    } else if (/通过$/u.test(lead) && HELP_THROUGH.test(after) && (subjectGroup || subject)) {
+      const helped = subjectGroup?.at(-1)?.id ?? subject!;
+      for (const m of grp) add(m.id, helped, true, 0.6); // B正通过A“组团式”医疗帮扶…
+    } else if (/(签约|受聘为?|聘为|担任)$/u.test(lead) && POST_AT.test(after) && gi > 0) {
+      for (const g of groups.slice(0, gi)) for (const m of g) add(m.id, grp[0].id, true, 0.55); // A的某某、C的某某一起签约B首席专家
+    } else if (/在$/u.test(lead) && WORKS_AT.test(after) && (SENDS.test(f.text.slice(0, grp[0].start)) || (subjectGroup && ITS_PEOPLE.test(gap ?? '')))) {
       const sender = subjectGroup?.at(-1)?.id ?? subject;
       if (sender) for (const m of grp) add(sender, m.id, true, 0.55); // A选派的专家将在B、C开展帮扶
     } else if (JOINING.test(lead) && !CONNECTOR.test(lead)) {

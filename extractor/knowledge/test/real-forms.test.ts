@@ -74,3 +74,29 @@ describe('collaboration forms of real reports', () => {
     expect(pairs(run('沧州医科大学第一医院医联体沧州片区成立大会在沧州市举行,献县、东光县的2家县级医院与我院签约。')).some((x) => x.startsWith('沧州市|'))).toBe(false);
   });
 });
+
+describe('people of one institution at another', () => {
+  it('reads 来自A的专家 at the hospital the sentence is in', () => {
+    expect(pairs(run('上月,乐业县人民医院手术室里,来自深圳大学总医院的眼科专家团队正为患者手术。'))).toContain('深圳大学总医院|乐业县人民医院|assistance');
+  });
+
+  it('reads B通过A的帮扶 as A helping B', () => {
+    expect(pairs(run('近年来,广西乐业县正通过深圳福田区“组团式”医疗帮扶,补齐短板。'))).toContain('福田区|乐业县|assistance');
+  });
+
+  it('reads experts of A taking a post at B as A helping B', () => {
+    const p = pairs(run('银川市第一医院主任医师张某,吴忠市儿童医院副主任医师李某一起签约固原市人民医院首席专家。'));
+    expect(p).toEqual(expect.arrayContaining(['银川市第一医院|固原市人民医院|assistance', '吴忠市儿童医院|固原市人民医院|assistance']));
+  });
+
+  it('reads A的专家将在B开展义诊 as A helping B, and A和B进行对接 as a pair', () => {
+    expect(pairs(run('明天,甘肃中医药大学第一附属医院院长王某等10名专家将在青海省中医院北楼开展多学科义诊活动。'))).toContain('甘肃中医药大学第一附属医院|青海省中医院|assistance');
+    expect(pairs(run('今年,廊坊市妇幼保健院和首都儿科研究所进行深入对接。'))).toContain('廊坊市妇幼保健院|首都儿科研究所|other');
+  });
+
+  it('lets a region opening the sentence be its subject, not the article\'s own hospital', () => {
+    const k = run('固原市人民医院举行签约仪式。2016年3月,北京市与自治区人民政府共同签署合作协议,固原市受益。');
+    expect(pairs(k)).toContain('北京市|宁夏回族自治区人民政府|agreement');
+    expect(pairs(k).some((x) => x.startsWith('固原市人民医院|'))).toBe(false);
+  });
+});
