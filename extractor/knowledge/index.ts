@@ -11,6 +11,7 @@ import { scanInstitutions, type InstitutionMention } from './institutions.ts';
 import { scanPeople, type PersonMention } from './people.ts';
 import { scanPlaces, type PlaceMention } from './places.ts';
 import { projectEntities, scanProjects, type ProjectMention } from './projects.ts';
+import { scanProgrammes } from './programmes.ts';
 import { applyShortForms } from './shortforms.ts';
 import { collaborations, type SentenceInstitution } from './relations.ts';
 import { homePlaceFor } from './resolve.ts';
@@ -64,7 +65,10 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const tokens = tokenLists[i];
     const places = scanPlaces(s.text, tokens, g, (weakPlaces[i] = []));
     const insts = scanInstitutions(s.text, tokens, places, reject);
-    return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects: scanProjects(s.text, tokens, { institutions: insts, places }, reject) };
+    const projects = scanProjects(s.text, tokens, { institutions: insts, places }, reject);
+    // a programme inside a longer project name (京蒙协作医务人员进修班) is part of that name
+    for (const m of scanProgrammes(s.text)) if (!projects.some((x) => x.start <= m.start && m.end <= x.end)) projects.push(m);
+    return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects };
   });
   applyShortForms(parsed.map((p) => ({ text: p.s.text, insts: p.insts })));
   acceptNamedShortForms(parsed, weakPlaces);

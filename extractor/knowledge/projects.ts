@@ -12,6 +12,7 @@ import type { PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
 import { isFunctionOrVerb } from './pos.ts';
 import { charClass } from './chars.ts';
+import { programmeKey } from './programmes.ts';
 
 export interface ProjectMention { name: string; start: number; end: number; quoted: boolean }
 
@@ -400,6 +401,7 @@ export function projectEntities(list: { name: string; prov: Provenance; conf: nu
 
 /** The name without a trailing (建设)项目 when what remains still ends with a project head (国际医疗基地|项目). */
 function projectKey(name: string): string {
+  if (/组团/u.test(name)) return programmeKey(name);
   const bare = name.replace(/(建设)?项目$/u, '');
   return bare !== name && endsWithProjectHead(bare) ? bare : name;
 }

@@ -100,3 +100,27 @@ describe('people of one institution at another', () => {
     expect(pairs(k).some((x) => x.startsWith('固原市人民医院|'))).toBe(false);
   });
 });
+
+describe('programmes without a project head', () => {
+  const projects = (body: string) => named(run(body), 'project');
+
+  it('reads paired-province programmes, 东西部协作 and 南北挂钩', () => {
+    expect(projects('为做好新阶段闽宁协作工作,医院选派了第七批医疗队。')).toContain('闽宁协作');
+    expect(projects('按照东西部扶贫协作工作安排,双方深化合作。')).toContain('东西部扶贫协作');
+    expect(projects('标志着“沪滇合作”正式拉开序幕。')).toContain('沪滇合作');
+    expect(projects('指导深化南北挂钩,推动两地共建共享。')).toContain('南北挂钩');
+  });
+
+  it('reads the “组团式” form of help, with or without quotes, as one programme', () => {
+    const k = run('“组团式”帮扶成效明显。今年,杭州市通过“组团式”医疗帮扶支持对口地区。');
+    const p = k.entities.filter((e) => e.type === 'project');
+    expect(p).toHaveLength(1);
+    expect([p[0].name, ...p[0].aliases].sort()).toEqual(['组团式医疗帮扶', '组团式帮扶']);
+    expect(projects('第五批“组团式”援疆医疗队员出发。')).toContain('组团式援疆');
+  });
+
+  it('reads 京津冀协同发展 as a programme, but not a programme word modifying a noun', () => {
+    expect(projects('作为京津冀协同发展的关键一环,新区医疗体系更加健全。')).toContain('京津冀协同发展');
+    expect(projects('力争建设一批京津冀合作项目。')).not.toContain('京津冀合作');
+  });
+});

@@ -1,0 +1,35 @@
+// Named programmes of regional collaboration that carry no project head, read by their own grammar:
+// a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (京蒙协作,
+// 闽宁协作, 东西部扶贫协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
+// 组团式援疆), 对口援疆 / 对口援藏, and 京津冀协同发展 as a programme acted under.
+import type { ProjectMention } from './projects.ts';
+
+/** One-character abbreviations of provinces (and 张 of 京张): 新 is left out, 新疆 is a name, not a pair. */
+const ABBR = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁疆港澳张';
+const PAIRED = `[${ABBR}]{2,4}`;
+const PROGRAMME = new RegExp(
+  [
+    // not as a modifier of what follows (京津冀合作项目, 京冀合作医院 are projects and hospitals of the programme)
+    `(?:${PAIRED}|东西部|南北)(?:扶贫|医疗卫生|卫生健康|医疗|卫生|健康)?(?:协作|合作|挂钩)(?!项目|医院|单位|机构|医疗机构|专家|成果)`,
+    `(?:${PAIRED})?“?组团式?”?(?:医疗)?(?:帮扶|援疆|援藏|援青|支援|援助)`,
+    '对口援(?:疆|藏|青)',
+    '京津冀协同发展',
+  ].join('|'),
+  'gu',
+);
+
+export function scanProgrammes(text: string): ProjectMention[] {
+  if (!/协作|合作|挂钩|组团|援疆|援藏|援青|协同发展/u.test(text)) return [];
+  const out: ProjectMention[] = [];
+  for (const m of text.matchAll(PROGRAMME)) {
+    const name = m[0].replace(/[“”]/gu, '');
+    // a bare 组团帮扶 without 式 is the programme only when written as one word
+    out.push({ name, start: m.index, end: m.index + m[0].length, quoted: m[0].includes('“') });
+  }
+  return out;
+}
+
+/** Forms of one programme that differ by a field word (组团式医疗帮扶 / 组团式帮扶) share one key. */
+export function programmeKey(name: string): string {
+  return /组团/u.test(name) ? name.replace(/医疗/u, '') : name;
+}
