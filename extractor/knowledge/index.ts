@@ -64,7 +64,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   const parsed: Parsed[] = sentences.map((s, i) => {
     const tokens = tokenLists[i];
     const places = scanPlaces(s.text, tokens, g, (weakPlaces[i] = []));
-    const insts = scanInstitutions(s.text, tokens, places, reject);
+    const insts = builtCentres(s.text, scanInstitutions(s.text, tokens, places, reject), reject);
     const projects = scanProjects(s.text, tokens, { institutions: insts, places }, reject);
     // a programme inside a longer project name (京蒙协作医务人员进修班) is part of that name
     for (const m of scanProgrammes(s.text)) if (!projects.some((x) => x.start <= m.start && m.end <= x.end)) projects.push(m);
@@ -179,6 +179,17 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     relations: relations.filter((r) => r.confidence >= o.minConfidence),
     rejected,
   };
+}
+
+/** 共建“廊坊市精神卫生中心”: a quoted centre being built is a project, not yet an institution. */
+const BUILDS_QUOTED = /(共建|合作共建|建设|打造|筹建|新建|成立)“$/u;
+function builtCentres(text: string, insts: InstitutionMention[], reject: (reason: string) => void): InstitutionMention[] {
+  if (!text.includes('“')) return insts;
+  return insts.filter((m) => {
+    const built = text[m.end] === '”' && BUILDS_QUOTED.test(text.slice(Math.max(0, m.start - 5), m.start));
+    if (built) reject('institution-centre-being-built');
+    return !built;
+  });
 }
 
 /** A county's bare short form (波密) is a place where the document also names the county in full (波密县人民医院). */

@@ -186,7 +186,30 @@ export function scanInstitutions(
     found.push(mention);
     found.push(...sharedSuffix(text, mention, placeAt, titleSpans));
   }
+  if (text.includes('(') || text.includes('（')) found.push(...bracketed(text, found, placeAt, titleSpans));
   return dedupe(found);
+}
+
+/** 香港中文大学(深圳)医院, 北京天坛医院(张家口)脑科中心: a place in brackets inside one hospital's name. */
+const BRACKET_PLACE = /^[（(](\p{Script=Han}{2,8})[)）](\p{Script=Han}{0,6}?(医院|脑科中心|医学中心|诊疗中心|院区|分院))/u;
+/** 北京协和医院国家医学中心(雄安院区): a campus in brackets after the name it belongs to. */
+// a bracket naming a hospital of its own (北京儿童医院山西医院(山西省儿童医院新院区)) is an alternative name instead
+const BRACKET_CAMPUS = /^(\p{Script=Han}{0,8}?中心)?[（(]((?:(?!医院|大学)\p{Script=Han}){2,10}?(院区|分院))[)）]/u;
+
+/** Names printed with brackets that belong to them (the gold keeps them): one hospital spanning the brackets. */
+function bracketed(text: string, found: InstitutionMention[], placeAt: Map<number, PlaceMention>, titles: [number, number][]): InstitutionMention[] {
+  const out: InstitutionMention[] = [];
+  for (const m of found) {
+    const rest = text.slice(m.end, m.end + 30);
+    const p = BRACKET_PLACE.exec(rest);
+    const place = p ? placeAt.get(m.end + 1) : undefined;
+    const end = p && place && place.end === m.end + 1 + p[1].length ? m.end + p[0].length : (BRACKET_CAMPUS.exec(rest)?.[0].length ?? -1) + m.end;
+    if (end <= m.end) continue;
+    const merged = make(text, m.start, end, 'hospital', [], titles, placeAt, false);
+    merged.inner = [{ surface: m.surface, type: m.type, offset: m.start }]; // not the bracket's own endings (…医学中心(雄安院区)
+    out.push(merged);
+  }
+  return out;
 }
 
 /** Index of the token covering `at` (binary search: tokens are in order). */

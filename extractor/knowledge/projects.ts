@@ -51,7 +51,7 @@ const BRANCH = new Set(BRANCH_HEADS);
 const STOP = charClass(/[\p{P}\p{S}\s\d一二三四五六七八九十两]/u);
 const PUNCT_ONLY = /^[\p{P}\p{S}\s]+$/u;
 /** A quoted name, or quotes that open one (“三校一院”交钥匙项目); a conjunction ends that tail (“甲”和乙行动). */
-const QUOTED = /“([^“”]{2,30})”((?:(?![和与及或、的等])\p{Script=Han}){0,8}?(平台|计划|工程|项目|联盟|行动))?/gu;
+const QUOTED = /“([^“”]{2,30})”((?:(?![和与及或、的等])\p{Script=Han}){0,8}?(平台|计划|工程|项目|联盟|行动|活动))?/gu;
 /** One dash between the partners of a joint name; a doubled dash (——) sets off an aside instead. */
 const DASHES = new Set(['—', '－', '–', '-', '―']);
 const HAN = /\p{Script=Han}/u;
@@ -66,6 +66,9 @@ const PLAN_SPAN = /^[一二三四五六七八九十两]+年$/u;
 /** 检测与救治中心: 与 / 和 between two activities is inside one name. */
 const ACTIVITY_PAIR = /^(检测|监测|预防|控制|救治|治疗|诊断|研究|转化|康复|护理|培训|教学|防治|筛查|评价|管理)$/u;
 const MAX_NAME = 30;
+const PHASE = /^[一二三四五六七八九]期$/u;
+const PHASED_NAME = /^(.+?)[一二三四五六七八九]期(项目|工程)$/u;
+const BARE_PHASE = /(?<![\p{Script=Han}])[一二三四五六七八九]期(项目|工程)|(?<=[、，,和及])[一二三四五六七八九]期(项目|工程)/gu;
 const LOCATIVE = new Set(['内', '中']);
 
 /** The longest head ending at `end` of the text. */
@@ -137,6 +140,8 @@ export function scanProjects(
     // 中心 counts only in a joint name: without a dash before it there is nothing to read
     if (JOINT_ONLY.has(head) && !hasDash(text, headStart)) continue;
     if (covered(quotedSpans, headStart, end)) continue;
+    // 北京协和医院国家医学中心(雄安院区): a head inside a hospital's bracketed name ends no project
+    if (ctx.institutions.some((i) => i.start <= headStart && end < i.end && text.slice(end, i.end).includes('('))) continue;
     const inInstitution = ctx.institutions.find((i) => i.start <= headStart && end === i.end);
     if (inInstitution) {
       // 北京协和医院澳门医学中心: the head ends an institution's own name
@@ -165,6 +170,14 @@ export function scanProjects(
     if (covered(accepted, c.start, c.end)) continue;
     const ok = consider(c, (s) => text.slice(s, end));
     if (ok && head === '项目') for (const e of enumerated(text, ext.start, instEnding!)) accept(`${e.surface}${head}`, e.start, e.end, false);
+  }
+  // 甲医院一期项目开诊运行、二期项目加速建设: a later phase written alone shares the name before the first
+  for (const a of [...accepted]) {
+    const phased = PHASED_NAME.exec(a.name);
+    if (!phased) continue;
+    for (const m of text.matchAll(BARE_PHASE)) {
+      if (m.index > a.end && !covered(accepted, m.index, m.index + m[0].length)) accept(phased[1] + m[0], m.index, m.index + m[0].length, false);
+    }
   }
   for (const r of refused.values()) if (!covered(accepted, r.start, r.end)) reject(r.reason);
   return accepted;
@@ -205,6 +218,8 @@ function extendLeft(
     }
     const w = tokens[j];
     if (w.end !== start) break;
+    // 雄安宣武医院|二期|项目: the phase of an institution's building works is part of the name
+    if (PHASE.test(w.word) && instEnding.has(w.start)) { start = w.start; j--; continue; }
     if (isJoiningDash(text, w) && start < headStart) {
       beforeDash = start;
       start = w.start;
@@ -402,6 +417,9 @@ export function projectEntities(list: { name: string; prov: Provenance; conf: nu
 /** The name without a trailing (建设)项目 when what remains still ends with a project head (国际医疗基地|项目). */
 function projectKey(name: string): string {
   if (/组团/u.test(name)) return programmeKey(name);
+  // “互联网+健康扶贫”项目 and “互联网+健康扶贫”基本医疗保障项目: the quoted core names one project
+  const quotedLead = /^“([^“”]+)”/u.exec(name);
+  if (quotedLead) return quotedLead[1];
   const bare = name.replace(/(建设)?项目$/u, '');
   return bare !== name && endsWithProjectHead(bare) ? bare : name;
 }

@@ -124,3 +124,33 @@ describe('programmes without a project head', () => {
     expect(projects('力争建设一批京津冀合作项目。')).not.toContain('京津冀合作');
   });
 });
+
+describe('projects and names as printed', () => {
+  const projects = (body: string) => named(run(body), 'project');
+
+  it('names phased works after the institution, also when a later phase is written alone', () => {
+    expect(projects('新区人民医院一期项目投入使用、二期项目开工。')).toEqual(expect.arrayContaining(['新区人民医院一期项目', '新区人民医院二期项目']));
+  });
+
+  it('reads a quoted campaign followed by 活动, and one quoted core as one project', () => {
+    expect(projects('博士服务团“固原行”活动启动。')).toContain('“固原行”活动');
+    const k = run('“智慧医疗下乡”项目落地。“智慧医疗下乡”县域推广项目已覆盖11个县。');
+    expect(k.entities.filter((e) => e.type === 'project')).toHaveLength(1);
+  });
+
+  it('reads a quoted centre being built as a project, not a hospital', () => {
+    const k = run('北京安贞医院与保定合作共建“保定市精神卫生中心”。');
+    expect(named(k, 'project')).toContain('保定市精神卫生中心');
+    expect(named(k, 'hospital')).toEqual(['北京安贞医院']);
+    expect(k.rejected['institution-centre-being-built']).toBe(1);
+  });
+
+  it('keeps brackets that belong to a name, and reads a bracketed hospital as an alternative name', () => {
+    expect(named(run('北京大学深圳医院与香港大学(深圳)医院签约。'), 'hospital')).toContain('香港大学(深圳)医院');
+    expect(named(run('北京天坛医院(唐山)脑科中心揭牌。'), 'hospital')).toContain('北京天坛医院(唐山)脑科中心');
+    const k = run('北京协和医院国家医学中心(通州院区)开工建设。');
+    expect(named(k, 'hospital')).toContain('北京协和医院国家医学中心(通州院区)');
+    expect(named(k, 'project')).toEqual([]);
+    expect(entity(run('绍兴市人民医院(浙江大学绍兴医院)院长介绍。'), '浙江大学绍兴医院')?.aliases).toContain('绍兴市人民医院');
+  });
+});
