@@ -1,7 +1,7 @@
 // Institution names in one sentence, read by name grammar: an institution suffix, extended left
 // over name-like tokens until a function word, a verb of the genre, punctuation or a number.
 import {
-  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
+  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_HOSPITALS, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
 } from '../dict/institutions.ts';
 import { AFTER_INSTITUTION, type PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
@@ -34,7 +34,7 @@ export interface InstitutionMention {
 const hospitalSet = new Set(HOSPITAL_SUFFIXES);
 const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
 const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
-const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
+const KNOWN_ENDS = endingIndex([...Object.keys(KNOWN_ORGS), ...Object.keys(KNOWN_HOSPITALS)]);
 /** 1 at the last code unit of any suffix / any known name: one array read rejects most positions. */
 const SUFFIX_LAST = lastTable(SUFFIX_ENDS);
 const KNOWN_LAST = lastTable(KNOWN_ENDS);
@@ -154,7 +154,7 @@ export function scanInstitutions(
   if (dateline) reject('byline-agency');
   for (const m of known) {
     if (m.index < bylineEnd) continue;
-    found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
+    found.push(make(text, m.index, m.index + m.word.length, KNOWN_HOSPITALS[m.word] ? 'hospital' : 'organization', [], titleSpans, placeAt, true));
   }
   PARTY_COMMITTEE.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
   if (party) for (let m = PARTY_COMMITTEE.exec(text); m; m = PARTY_COMMITTEE.exec(text)) {

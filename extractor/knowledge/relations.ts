@@ -68,6 +68,8 @@ const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(
 const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建|(进行|开展)[^，,；;。]{0,6}(对接|合作|协作|交流))/u;
 /** …两市/三方签订: the count of the parties says the agreement binds them all. */
 const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
+/** 甲、乙选派的…成员: a list that sends people together is no set of members of one another. */
+const SENT_BY_LIST = /^(共同|联合)?(选派|派出|派驻|组织|推荐|选拔)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
 const LINKED_TO = /(接入|连接|联通|连通)$/u;
 /** 以A为输出医院、依托B建设: the pair of a national regional medical centre. */
@@ -228,7 +230,7 @@ export function collaborations(f: SentenceFacts): Relation[] {
       // 兴和县医院、商都县医院整体纳入医共体: who leads the group is the sentence's subject (or the one named just before)
       const owner = subjectGroup?.at(-1)?.id ?? subject;
       if (owner) for (const m of grp) add(owner, m.id, false, 0.6);
-    } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end))) {
+    } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end)) && !SENT_BY_LIST.test(after)) {
       // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
       const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;
       const owner = named ?? (/成为|加入|纳入/u.test(f.text) ? subject : null);
@@ -282,7 +284,28 @@ function enumerations(text: string, mentions: SentenceInstitution[]): SentenceIn
     if (last && prev && (prev.end === m.start || (ENUM_GAP.test(text.slice(prev.end, m.start)) && text[prev.end] !== '与'))) last.push(m);
     else groups.push([m]);
   }
-  return groups;
+  return commaLists(text, groups);
+}
+
+/**
+ * Text dumps often print 、 as a comma (A,B,C和D等签订): groups one comma apart join into one list when
+ * the run ends as a list does, with 和/及 before its last name or 等 after it.
+ */
+function commaLists(text: string, groups: SentenceInstitution[][]): SentenceInstitution[][] {
+  if (groups.length < 2) return groups;
+  const closes = (g: SentenceInstitution[]) => g.length > 1 || /^等/u.test(text.slice(g.at(-1)!.end));
+  const out: SentenceInstitution[][] = [];
+  let run: SentenceInstitution[][] = [groups[0]];
+  const flush = () => {
+    if (run.length > 1 && run.some(closes)) out.push(run.flat());
+    else out.push(...run);
+  };
+  for (let i = 1; i < groups.length; i++) {
+    if (/^[,，]$/u.test(text.slice(groups[i - 1].at(-1)!.end, groups[i][0].start))) run.push(groups[i]);
+    else { flush(); run = [groups[i]]; }
+  }
+  flush();
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@
 // longer name. resolveSurface() maps any surface form to an id given an article's entities, so an
 // archive-wide pass can use the same rules; ambiguous short forms map to nothing.
 import type { Entity, Provenance } from '../types.ts';
-import { CANONICAL_ENDINGS, KNOWN_ORGS } from '../dict/institutions.ts';
+import { CANONICAL_ENDINGS, KNOWN_HOSPITALS, KNOWN_ORGS } from '../dict/institutions.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import type { InstitutionMention, InstitutionType } from './institutions.ts';
 import { sameInstitutionPairs } from './renames.ts';
@@ -49,7 +49,7 @@ export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | n
 /** Canonical name of one mention, or null when it cannot be completed (区医院 with no district in view). */
 export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer): string | null {
   const s = m.mention.surface;
-  if (m.mention.known) return KNOWN_ORGS[s] ?? s;
+  if (m.mention.known) return KNOWN_ORGS[s] ?? KNOWN_HOSPITALS[s] ?? s;
   const party = s.endsWith('委') ? /^(.*?)(市|省|区|县|自治区)委$/u.exec(s) : null;
   if (party) {
     const place = m.places.at(-1) ?? (party[2] === '省' ? home.province : party[2] === '自治区' ? home.region : home.city);
@@ -257,7 +257,7 @@ export function resolveSurface(surface: string, entities: Pick<Entity, 'id' | 'n
   const exact = entities.filter((e) => e.name === s || e.aliases.includes(s));
   if (exact.length === 1) return exact[0].id;
   if (exact.length > 1) return null;
-  const known = KNOWN_ORGS[s];
+  const known = KNOWN_ORGS[s] ?? KNOWN_HOSPITALS[s];
   if (known) return entities.find((e) => e.name === known)?.id ?? null;
   const fits = entities.filter((e) => (e.type === 'hospital' || e.type === 'organization') &&
     [e.name, ...e.aliases].some((n) => n.length > s.length && (n.endsWith(s) || abbreviates(s, n) || (s.length >= 2 && n.includes(s)))));

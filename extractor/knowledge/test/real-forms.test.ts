@@ -154,3 +154,19 @@ describe('projects and names as printed', () => {
     expect(entity(run('绍兴市人民医院(浙江大学绍兴医院)院长介绍。'), '浙江大学绍兴医院')?.aliases).toContain('绍兴市人民医院');
   });
 });
+
+describe('lists and well-known names', () => {
+  it('reads a list printed with commas for 、 when it closes as a list does', () => {
+    const p = pairs(run('淮安市中医院分别与省中医院,南京市中医院,苏州市中医医院和常州市中医医院等签订支援协议。'));
+    expect(new Set(p.filter((x) => x.startsWith('淮安市中医院|')).map((x) => x.split('|')[1])).size).toBe(4);
+    expect(pairs(run('淮安市第一医院,淮安市第二医院院长出席。'))).toEqual([]);
+  });
+
+  it('reads central bodies and hospitals known by a short form', () => {
+    const k = run('专家是中央组织部、共青团中央选派的博士服务团成员。廊坊基层医院与北京阜外、北医三院专家会诊。');
+    expect(entity(k, '中央组织部')?.type).toBe('organization');
+    expect(entity(k, '北医三院')?.name).toBe('北京大学第三医院');
+    expect(entity(k, '北京阜外')?.type).toBe('hospital');
+    expect(pairs(k).some((x) => x.includes('共青团中央'))).toBe(false);
+  });
+});
