@@ -20,6 +20,8 @@ export const ORG_SUFFIXES = [
   '认证中心', '急救中心', '血液中心', '卫生监督所', '疾控局', '医保局', '卫生局', '教育局', '通讯社', '新闻社',
   '教育厅', '财政厅', '民政厅', '科技厅', '卫生厅', '卫生健康厅', '医疗保障局', '发展和改革委员会', '发展改革委',
   '卫生和计划生育委员会', '卫生计生委', '卫计委', '管委会', '管理委员会', '公共服务局', '卫生健康局', '卫健局',
+  // bureaus of a health commission or a zone's committee (省卫计委医政医管局, 示范区社会事业局)
+  '医政医管局', '社会事业局',
   '人力资源和社会保障局', '人社局', '市场监督管理局', '市场监管局', '民政局', '财政局', '统计局',
   // charities that fund treatment and donate equipment in the same reports (河北省红十字会)
   '红十字会', '慈善总会', '慈善联合会',
@@ -164,9 +166,14 @@ export const LEFT_STOP_TOKENS = new Set(
     '以上 以下 上述 这些 其他 有关 相关 当地 我市 我省 我区 本市 本省 本区 全市 全省 全区 本次 此次 这次 首次 每次 再次 甲等 乙等 三级 二级 ' +
     '单位 理事长 副理事长 会长 秘书长 院长助理 ' +
     '过去 现在 以前 此前 如今 当时 今后 以往 原来 明年 前年 近年 同年 当年 全年 以来 今年以来 去年以来 近年来 ' +
-    '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助'
+    '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助 ' +
+    // a party committee before a government (省委省政府)
+    '省委 市委 县委 区委 州委'
   ).split(/\s+/),
 );
+
+/** Network heads end an institution's name to their left in a run-on text (…专科联盟省卫健委将…); 工程 or 计划 may sit inside a name (工程大学, 计划生育委员会). */
+export const PROJECT_HEAD_TOKENS = new Set(['联盟', '专科联盟', '医联体', '医共体']);
 
 /** In-document references that point back to an institution named elsewhere. */
 export const SELF_REFERENCES: Record<string, 'hospital' | 'organization'> = {

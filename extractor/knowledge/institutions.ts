@@ -1,7 +1,7 @@
 // Institution names in one sentence, read by name grammar: an institution suffix, extended left
 // over name-like tokens until a function word, a verb of the genre, punctuation or a number.
 import {
-  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_HOSPITALS, KNOWN_ORGS, LEFT_STOP_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
+  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_HOSPITALS, KNOWN_ORGS, LEFT_STOP_TOKENS, PROJECT_HEAD_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
 } from '../dict/institutions.ts';
 import { AFTER_INSTITUTION, type PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
@@ -128,7 +128,8 @@ function mayContain(outer: string, inner: string, between: string, betweenIsPlac
   const outerType = typeOf(outer);
   const innerType = typeOf(inner);
   if (/新闻办(公室)?$/u.test(outer) && /政府$/u.test(inner)) return true; // 天津市政府新闻办
-  if (/局$/u.test(outer) && /(管理委员会|管委会)$/u.test(inner)) return true; // 雄安新区管理委员会公共服务局: a bureau of the zone
+  // 雄安新区管理委员会公共服务局, 省卫计委医政医管局: a bureau of the zone or of the commission
+  if (/局$/u.test(outer) && /(管理委员会|管委会|卫生健康委员会|卫生健康委|卫健委|卫生和计划生育委员会|卫生计生委|卫计委)$/u.test(inner)) return true;
   if (COMPANY.test(outer) && !GOVERNMENT.test(inner)) return true; // 中国移动通信集团河北有限公司邢台分公司
   if (outer === '医疗集团') return innerType === 'hospital'; // 衡水市人民医院医疗集团: the group of its lead hospital
   if (GOVERNMENT.test(outer) || GOVERNMENT.test(inner)) return false;
@@ -187,6 +188,7 @@ export function scanInstitutions(
     found.push(...sharedSuffix(text, mention, placeAt, titleSpans));
   }
   if (text.includes('(') || text.includes('（')) found.push(...bracketed(text, found, placeAt, titleSpans));
+  found.push(...placedBranches(text, found, placeAt, titleSpans));
   return dedupe(found);
 }
 
@@ -207,6 +209,24 @@ function bracketed(text: string, found: InstitutionMention[], placeAt: Map<numbe
     if (end <= m.end) continue;
     const merged = make(text, m.start, end, 'hospital', [], titles, placeAt, false);
     merged.inner = [{ surface: m.surface, type: m.type, offset: m.start }]; // not the bracket's own endings (…医学中心(雄安院区)
+    out.push(merged);
+  }
+  return out;
+}
+
+/**
+ * 省公共卫生研究院|宿迁分院: a branch named by its place right after the institution it belongs to, where the
+ * segmenter cut the parent's suffix (研究/院) so the left extension stopped at the place. An institute's
+ * branch is an organization, a hospital's a hospital.
+ */
+function placedBranches(text: string, found: InstitutionMention[], placeAt: Map<number, PlaceMention>, titles: [number, number][]): InstitutionMention[] {
+  const out: InstitutionMention[] = [];
+  for (const m of found) {
+    if (!/(分院|院区)$/u.test(m.surface) || m.places[0]?.start !== m.start) continue;
+    const parent = found.find((o) => o.end === m.start && o !== m);
+    if (!parent) continue;
+    const merged = make(text, parent.start, m.end, parent.type, [], titles, placeAt, false);
+    merged.inner = [{ surface: parent.surface, type: parent.type, offset: parent.start }];
     out.push(merged);
   }
   return out;
@@ -240,7 +260,8 @@ function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
 }
 
 /** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
-const GENERIC_TAIL = /(专科|综合|成员|乡镇|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖)$/u;
+// a role towards another hospital ends no name either (医学院校教学医院, 省内上级医院)
+const GENERIC_TAIL = /(专科|综合|成员|乡镇|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖|教学|实习|上级|下级)$/u;
 const ORDINAL = /^第[一二三四五六七八九十]+$/u;
 const NUMERAL = /^[一二三四五六七八九十]+$/u;
 const LINKING = new Set(['附属', '直属', '驻']);
@@ -271,7 +292,7 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
       && !LEFT_STOP_TOKENS.has(prev.word) && !isFunctionOrVerb(prev.word) && !/[市省县区镇乡村院]/u.test(prev.word) && !placeAt.has(prev.start);
     if (!isPlace && !inner && !numeralBeforeAbbrev && !nameWords?.has(t.word) && !zone && !cutName) {
       // 第/三 as two tokens is the ordinal 第三
-      if (LEFT_STOP_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
+      if (LEFT_STOP_TOKENS.has(t.word) || PROJECT_HEAD_TOKENS.has(t.word) || ((STOP_CHARS.any(t.word) || isFunctionOrVerb(t.word)) && !isOrdinal(text, tokens, k))) break;
       // once a place heads the name, only more places, linking words or a parent institution come before it
       if (afterPlace && !LINKING.has(t.word)) break;
     }

@@ -170,3 +170,17 @@ describe('lists and well-known names', () => {
     expect(pairs(k).some((x) => x.includes('共青团中央'))).toBe(false);
   });
 });
+
+describe('names in run-on text dumps', () => {
+  it('splits 省委省政府, ends a name at a project head, and drops roles such as 教学医院', () => {
+    const k = run('为贯彻省委省政府《意见》精神,建立跨市域专科联盟省卫健委将定期会办。支持淮安创建医学院校教学医院。淮安市中医院参加。');
+    expect(named(k, 'organization')).toEqual(['中共江苏省委员会', '江苏省人民政府', '江苏省卫生健康委员会']);
+    expect(named(k, 'hospital')).toEqual(['淮安市中医院']);
+  });
+
+  it('reads a placed branch after an institute and a bureau of a commission', () => {
+    const k = run('在淮安建设省公共卫生研究院淮安分院。省卫计委医政医管局局长出席。淮安市中医院参加。');
+    expect(entity(k, '省公共卫生研究院淮安分院')?.type).toBe('organization');
+    expect(entity(k, '省卫计委医政医管局')?.name).toBe('江苏省卫计委医政医管局');
+  });
+});
