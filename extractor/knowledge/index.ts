@@ -175,7 +175,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   return {
     sentences: parsed.map((p) => p.s.text),
     entities,
-    figures: figures.filter((f) => f.confidence >= o.minConfidence),
+    figures: onceEach(figures, body, reject).filter((f) => f.confidence >= o.minConfidence),
     relations: relations.filter((r) => r.confidence >= o.minConfidence),
     rejected,
   };
@@ -189,6 +189,22 @@ function builtCentres(text: string, insts: InstitutionMention[], reject: (reason
     const built = text[m.end] === '”' && BUILDS_QUOTED.test(text.slice(Math.max(0, m.start - 5), m.start));
     if (built) reject('institution-centre-being-built');
     return !built;
+  });
+}
+
+/**
+ * A figure repeated verbatim (a caption, 4名援宁医疗队 then 4名援宁医疗队员参加) is one figure: the same value and
+ * unit counting the same noun (its first two characters after the unit) keep the first mention.
+ */
+function onceEach(figures: Figure[], body: string, reject: (reason: string) => void): Figure[] {
+  const seen = new Set<string>();
+  return figures.filter((f) => {
+    const noun = body.slice(f.provenance.end, f.provenance.end + 2);
+    if (!/^\p{Script=Han}{2}$/u.test(noun)) return true;
+    const key = `${f.value}|${f.unit}|${noun}`;
+    if (seen.has(key)) { reject('figure-repeated'); return false; }
+    seen.add(key);
+    return true;
   });
 }
 

@@ -184,3 +184,27 @@ describe('names in run-on text dumps', () => {
     expect(entity(k, '省卫计委医政医管局')?.name).toBe('江苏省卫计委医政医管局');
   });
 });
+
+describe('figures as real reports write them', () => {
+  const figs = (body: string) => run(body).figures.map((f) => `${f.value}${f.unit}`);
+
+  it('counts durations in years after a word of duration, and no year that dates the story', () => {
+    expect(figs('决定未来5年对口支援,队员将连续两年驻守,他还将留在当地工作一年。')).toEqual(['5年', '2年', '1年']);
+    expect(figs('2016年以来,两院合作十一年。')).toEqual([]);
+  });
+
+  it('counts batches, approximate people, 百岁 and 万 before a fund noun', () => {
+    expect(figs('每年派出两批医务人员,已派出六批30人次,另派驻3批医疗队。')).toEqual(['2批', '6批', '30人次', '3批']);
+    expect(figs('十余名专家入驻,两名专家挂职副院长。')).toEqual(['10名', '2名']);
+    expect(figs('百岁老人重见光明。广州投入的400万援藏资金建成血库。')).toEqual(['100岁', '4000000元']);
+    expect(figs('检查可完成7大类53小项。')).toEqual(['7类', '53项']);
+  });
+
+  it('refuses people referred back to, a party branch (支部) and a verbatim repeat', () => {
+    expect(figs('此次签约的三位专家均在当地挂职。')).toEqual([]);
+    expect(figs('队伍由外科五支部委员等组成。')).toEqual([]);
+    const k = run('医院选派了4名援宁医疗队。欢送会上,4名援宁医疗队员参加。');
+    expect(k.figures.map((f) => `${f.value}${f.unit}`)).toEqual(['4名']);
+    expect(k.rejected['figure-repeated']).toBe(1);
+  });
+});
