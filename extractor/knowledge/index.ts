@@ -12,8 +12,9 @@ import { scanPeople, type PersonMention } from './people.ts';
 import { scanPlaces, type PlaceMention } from './places.ts';
 import { projectEntities, scanProjects, type ProjectMention } from './projects.ts';
 import { scanProgrammes } from './programmes.ts';
+import { addPrintedAliases } from './printed.ts';
 import { applyShortForms } from './shortforms.ts';
-import { collaborations, type SentenceInstitution } from './relations.ts';
+import { collaborations, kindsOf, type SentenceInstitution } from './relations.ts';
 import { homePlaceFor } from './resolve.ts';
 import { resolveInstitutions, type ResolvedMention } from './resolve.ts';
 import { splitSentences, tokenize, tokenizeSentences, type Sentence } from './segment.ts';
@@ -26,7 +27,11 @@ export { gazetteer } from './gazetteer.ts';
 export { loadSegmenter } from './segment.ts';
 export { toEvalJson } from './eval.ts';
 
-export interface KnowledgeArticle { body: string; published: string | null; title?: string; source?: string | null }
+export interface KnowledgeArticle {
+  body: string; published: string | null; title?: string; source?: string | null;
+  /** The body as the page printed it (traditional characters, pinyin): its forms of the names become aliases. */
+  bodyOriginal?: string;
+}
 
 /** Options of extractKnowledge. */
 export interface KnowledgeOptions {
@@ -130,14 +135,17 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const implicit = anaphor ?? (selfRef ? primary : (carriedParagraph === p.s.paragraph ? carried : null) ?? primary);
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
     // regions acting as parties join the institutions of the sentence, in text order
-    const parties = partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], [...p.insts, ...p.projects], placeId);
+    // most sentences state no collaboration: the kinds of one are read once, and places only where there are some
+    const kinds = mentions.length || p.places.length ? kindsOf(p.s.text) : [];
+    const parties = kinds.length && p.places.length ? partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], p.insts, p.projects, placeId) : [];
     // a region opening the sentence is its subject (北京市与自治区人民政府签署): no unnamed actor stands in for it
     const regionLeads = parties.some((x) => !x.modifier && x.start < (mentions[0]?.start ?? Infinity) && DATE_OPENING.test(p.s.text.slice(0, x.start)));
-    if (mentions.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: regionLeads ? null : implicit, date, plan: isPlan(p.s.text), provinceOf }));
+    const plan = kinds.length ? isPlan(p.s.text) : false;
+    if (mentions.length && kinds.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: regionLeads ? null : implicit, date, plan, provinceOf, kinds }));
     // a second reading with the regions in it keeps only what it says of them: institution pairs stay as read above
-    if (parties.length) {
+    if (parties.length && parties.length + mentions.length >= 2) {
       const all = [...mentions, ...parties].sort((a, b) => a.start - b.start);
-      for (const r of collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions: all, implicitSubject: implicit, date: date ?? sentenceDate(p.s.text, article.published), plan: isPlan(p.s.text), provinceOf })) {
+      for (const r of collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions: all, implicitSubject: implicit, date: date ?? sentenceDate(p.s.text, article.published), plan, provinceOf, kinds })) {
         if (!r.a.startsWith('place:') && !r.b.startsWith('place:')) continue;
         if (!keepPartyRelation(r, p.s.text, parties, mentions)) { reject('place-party-unjoined'); continue; }
         relations.push(r);
@@ -166,6 +174,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     carriedParagraph = p.s.paragraph;
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));
+  addPrintedAliases(entities, body, article.bodyOriginal);
   // a region written only as an abbreviation (京津) is a party but named nowhere else: its node comes from the relation
   const known = new Set(entities.map((e) => e.id));
   for (const [id, { place, provs }] of partyMentions) {

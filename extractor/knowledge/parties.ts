@@ -8,6 +8,8 @@ import type { Place } from './gazetteer.ts';
 import type { PlaceMention } from './places.ts';
 import type { SentenceInstitution } from './relations.ts';
 
+interface Span { start: number; end: number }
+
 export interface PartyPlace extends SentenceInstitution {
   place: Place;
   /** The place qualifies a generic noun (北京市三级医院, 宿迁医疗机构): it stands for its institutions. */
@@ -22,19 +24,21 @@ const LIST_GAP = /^[、和及与]$/u;
 const QUOTED = /《[^《》]{1,200}》|“[^“”]{1,60}”|"[^"]{1,60}"/gu;
 
 export function partyPlaces(
-  text: string, places: PlaceMention[], chosen: (m: PlaceMention) => Place[], named: { start: number; end: number }[], placeId: (p: Place) => string,
+  text: string, places: PlaceMention[], chosen: (m: PlaceMention) => Place[], insts: Span[], projects: Span[], placeId: (p: Place) => string,
 ): PartyPlace[] {
   if (places.length === 0) return [];
   const quoted: [number, number][] = [];
   if (/[《“"]/u.test(text)) for (const m of text.matchAll(QUOTED)) quoted.push([m.index, m.index + m[0].length]);
   const inside = (s: number, e: number, spans: [number, number][]) => spans.some(([a, b]) => a <= s && e <= b);
-  const instSpans = named.map((m) => [m.start, m.end] as [number, number]);
+  const named: [number, number][] = [];
+  for (const m of insts) named.push([m.start, m.end]);
+  for (const m of projects) named.push([m.start, m.end]);
   const out: PartyPlace[] = [];
   let qualifier = -1;
   for (let i = 0; i < places.length; i++) {
     const m = places[i];
     const next = places[i + 1];
-    if (inside(m.start, m.end, instSpans) || inside(m.start, m.end, quoted)) continue;
+    if (inside(m.start, m.end, named) || inside(m.start, m.end, quoted)) continue;
     // 深圳南山区, 广西百色: the second is the party, written from the start of the first
     if (next && next.start === m.end && !m.compound) { if (qualifier < 0) qualifier = m.start; continue; }
     const start = qualifier >= 0 ? qualifier : m.start;

@@ -15,6 +15,8 @@ export interface SentenceFacts {
   plan: boolean;
   /** Province code of an institution, or null when unknown: alliances in a list join across provinces. */
   provinceOf?: (id: string) => string | null;
+  /** kindsOf(text), when the caller has it already (a second reading of the same sentence). */
+  kinds?: CollaborationKind[];
 }
 
 const KINDS: [CollaborationKind, RegExp][] = [
@@ -114,7 +116,7 @@ export function kindsOf(text: string): CollaborationKind[] {
 }
 
 export function collaborations(f: SentenceFacts): Relation[] {
-  const kinds = kindsOf(f.text);
+  const kinds = f.kinds ?? kindsOf(f.text);
   if (kinds.length === 0) return [];
   const out: Relation[] = [];
   const seen = new Set<string>();

@@ -208,3 +208,15 @@ describe('figures as real reports write them', () => {
     expect(k.rejected['figure-repeated']).toBe(1);
   });
 });
+
+describe('names as the page printed them', () => {
+  it('gives a name read from a traditional page with pinyin its printed form as an alias', async () => {
+    const { extractKnowledge } = await import('../index.ts');
+    const { normalizeText } = await import('../../normalize.ts');
+    const bodyOriginal = '2024年1月9日,唐山市工人醫(yī)院與北京積水潭醫院簽署合作協議。';
+    const k = extractKnowledge({ body: normalizeText(bodyOriginal), bodyOriginal, published: null });
+    expect(entity(k, '唐山市工人医院')?.aliases).toContain('唐山市工人醫院');
+    expect(entity(k, '北京积水潭医院')?.aliases).toContain('北京積水潭醫院');
+    expect(pairs(k)).toContain('唐山市工人医院|北京积水潭医院|agreement');
+  });
+});
