@@ -86,12 +86,35 @@ function leadingLines(blocks: Block[], from: number, start: number, titleKey: st
   return s;
 }
 
+/** A list announced by the run's last line (…分别为：, 名单如下：) is part of the article though its lines are short. */
+const ANNOUNCES_LIST = /[:：]\s*$/u;
+const MAX_LIST_LINES = 80;
+const MAX_LIST_LINE_CHARS = 120;
+
+/**
+ * Lines after a run that ends by announcing a list: short lines score below zero one by one, so the list would
+ * be cut off the story (eight 输出医院(依托医院) lines after 分别为：). They are taken up to the first line
+ * that is furniture, a credit or an end marker, or is not list-like.
+ */
+function trailingList(blocks: Block[], end: number, to: number): number {
+  if (end <= 0 || !ANNOUNCES_LIST.test(blocks[end - 1]?.text ?? '')) return end;
+  let e = end;
+  while (e < to && e - end < MAX_LIST_LINES) {
+    const b = blocks[e];
+    const t = b.text;
+    if (!key(t) || b.negative || b.zone || b.chars > MAX_LIST_LINE_CHARS || b.linkChars / Math.max(1, b.chars) > 0.5) break;
+    if (isMetaLine(t) || isCredit(t) || isFurniture(t) || isByline(t) || isEndMarker(t) || isCutOff(blocks, e)) break;
+    e++;
+  }
+  return e;
+}
+
 /** Paragraphs of the article within [from, to), excluding lines equal to the headline. */
 export function selectBody(blocks: Block[], from: number, to: number, title: string | null): BodySpan {
   const titleKey = title ? key(title) : '';
   const run = bestRun(blocks, from, to);
   const start = leadingLines(blocks, from, run.start, titleKey);
-  const end = run.end;
+  const end = trailingList(blocks, run.end, to);
   const paragraphs: string[] = [];
   const indices: number[] = [];
   let proseChars = 0;

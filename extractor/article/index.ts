@@ -6,7 +6,7 @@ import { normalizeText, stripPinyin, foldWidth, toSimplifiedChinese } from '../n
 import { parseHtml } from './html.ts';
 import { textBlocks } from './text.ts';
 import { selectBody, stripTrailingCredit, type BodySpan } from './body.ts';
-import { htmlTitle, textTitle } from './title.ts';
+import { htmlTitle, stripChannelPrefix, textTitle } from './title.ts';
 import { findPublished } from './published.ts';
 import { breadcrumbRoot, findSource, headerSource, metaSource, paragraphCredit, siteName } from './source.ts';
 import { bracketAuthor, creditAuthor, findAuthor } from './author.ts';
@@ -89,7 +89,7 @@ export function extractArticle(input: ArticleInput): ArticleResult {
   // before it and the body re-selected so a repeated headline is not kept as a paragraph.
   let span: BodySpan = selectBody(blocks, from, to, null);
   const titled = meta ? htmlTitle(blocks, meta, span.start) : textTitle(blocks, span.start);
-  const title = titled.title ? shown(titled.title) : null;
+  const title = titled.title ? stripChannelPrefix(shown(titled.title), !meta) : null;
   span = selectBody(blocks, from, to, titled.title);
   if (meta) span = preferBodyUnderHeadline(blocks, meta, titled.index, span, titled.title);
   if (span.proseChars < MIN_PROSE_CHARS || span.proseCount === 0) {

@@ -14,6 +14,19 @@ const TITLE_SEP = /\s*(?:[_|｜]|--|\s[-—–]\s|(?<=[^\d\s-])-(?=[^\d\s-]))\s*
 // Words of site and channel names (凤凰网资讯, 新华网河北频道, 巴彦淖尔市人民政府网, 手机搜狐).
 const SITE_WORD = /网|频道|政府|门户|日报|晚报|报社|新闻|资讯|在线|客户端|官网|平台|中心|传媒|电视台|广播|\.com|\.cn|搜狐|新浪|腾讯|凤凰|网易/i;
 
+// A channel or column tag before the headline: 【深度】, [独家]; in a text dump also 经验交流 | , 健康·关注｜.
+// An HTML page's own headline element keeps a 栏目｜ prefix (棱镜|…): the site prints it as part of the title.
+const BRACKET_TAG = /^\s*[【\[][^【】\[\]]{1,8}[】\]]\s*/u;
+const CHANNEL_PREFIX = /^\s*(?:[【\[][^【】\[\]]{1,8}[】\]]|[^|｜【】\s]{1,8}\s*[|｜])\s*/u;
+
+/** The headline without a channel tag before it; a headline that is nothing but such a tag stays as it is. */
+export function stripChannelPrefix(title: string, textDump = false): string {
+  const m = (textDump ? CHANNEL_PREFIX : BRACKET_TAG).exec(title);
+  if (!m) return title;
+  const rest = title.slice(m[0].length);
+  return key(rest).length >= 5 ? rest : title;
+}
+
 function siteLike(part: string): boolean {
   const k = key(part);
   return k.length <= 12 || (SITE_WORD.test(part) && k.length <= 25);

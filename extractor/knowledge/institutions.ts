@@ -222,8 +222,10 @@ function bracketed(text: string, found: InstitutionMention[], placeAt: Map<numbe
 function placedBranches(text: string, found: InstitutionMention[], placeAt: Map<number, PlaceMention>, titles: [number, number][]): InstitutionMention[] {
   const out: InstitutionMention[] = [];
   for (const m of found) {
-    if (!/(分院|院区)$/u.test(m.surface) || m.places[0]?.start !== m.start) continue;
-    const parent = found.find((o) => o.end === m.start && o !== m);
+    // 北大三院|秦皇岛医院: a hospital known by a short form, with the place of its branch after it
+    const branch = /(分院|院区)$/u.test(m.surface) || (m.type === 'hospital' && m.core === '医院');
+    if (!branch || m.places[0]?.start !== m.start) continue;
+    const parent = found.find((o) => o.end === m.start && o !== m && (o.type === 'organization' || /(分院|院区)$/u.test(m.surface) || o.known));
     if (!parent) continue;
     const merged = make(text, parent.start, m.end, parent.type, [], titles, placeAt, false);
     merged.inner = [{ surface: parent.surface, type: parent.type, offset: parent.start }];

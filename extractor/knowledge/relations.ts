@@ -23,7 +23,8 @@ const KINDS: [CollaborationKind, RegExp][] = [
   // 委托/交由B运营: a hospital built by one party is handed to another to run
   ['trusteeship', /托管|负责运营|承担运营|运营管理|(委托|交由)[^，,；;。]{1,20}运营/u],
   // a national regional medical centre is built by an 输出医院 on a local one (以A为输出医院、依托B建设)
-  ['co-build', /共建|合作建院|合建|共同建设|输出医院/u],
+  // X医院(依托Y医院): the list form of a national regional medical centre's pair
+  ['co-build', /共建|合作建院|合建|共同建设|输出医院|[(（]依托/u],
   ['agreement', /签订|签署|签约|协议/u],
   // 挂职: a doctor of one hospital takes a post in another for a term, the usual form of paired help
   // 以院包科 / 包干某科: a hospital takes charge of one department of another, a form of paired help
@@ -140,6 +141,10 @@ export function collaborations(f: SentenceFacts): Relation[] {
   // A与B、C与D分别签订…: only the written pairs, not every combination of the list
   const chain = pairChain(f.text, free);
   for (let i = 0; i + 1 < chain.length; i += 2) add(chain[i].id, chain[i + 1].id, false, 0.8);
+  // X医院(依托Y医院)：心血管 — the centre and the local hospital it is built on
+  for (let i = 0; i + 1 < free.length; i++) {
+    if (/^[(（]依托$/u.test(f.text.slice(free[i].end, free[i + 1].start)) && /^[)）]/u.test(f.text.slice(free[i + 1].end))) add(free[i].id, free[i + 1].id, false, 0.75, 'co-build');
+  }
   const dashed = new Set<SentenceInstitution>();
   for (let i = 0; i + 1 < free.length; i++) {
     if (dashed.has(free[i]) || !DASH.test(f.text.slice(free[i].end, free[i + 1].start))) continue;

@@ -220,3 +220,10 @@ describe('names as the page printed them', () => {
     expect(pairs(k)).toContain('唐山市工人医院|北京积水潭医院|agreement');
   });
 });
+
+describe('pairs in list lines', () => {
+  it('pairs a centre with the hospital it is built on, written X医院(依托Y医院)：专科', () => {
+    const p = pairs(run('4个项目分别为:\n北京儿童医院山西医院(依托山西省儿童医院):儿科\n北大三院秦皇岛医院(依托秦皇岛市第一医院):运动医学'));
+    expect(p).toEqual(expect.arrayContaining(['北京儿童医院山西医院|山西省儿童医院|co-build', '北大三院秦皇岛医院|秦皇岛市第一医院|co-build']));
+  });
+});
