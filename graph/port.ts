@@ -77,7 +77,7 @@ export interface Path {
 }
 
 export interface NetworkQuery {
-  /** Place names or codes; an edge is kept when one end is located in (or under) placeA and the other in placeB. */
+  /** Place names or codes; an edge is kept when one end is, or is located in, (a place under) placeA and the other placeB: regions are parties too. */
   placeA?: string;
   placeB?: string;
   kinds?: CollaborationKind[];

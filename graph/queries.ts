@@ -76,15 +76,16 @@ export class GraphQueries {
     return scope;
   }
 
-  private async institutionsIn(place: string): Promise<Set<string>> {
+  /** The parties a place stands for: the institutions located in it or under it, and those places themselves (北京市 signs as a region). */
+  private async partiesIn(place: string): Promise<Set<string>> {
     const scope = await this.placeScope(place);
-    return new Set(scope.size ? await this.b.locatedIn([...scope]) : []);
+    return new Set(scope.size ? [...scope, ...await this.b.locatedIn([...scope])] : []);
   }
 
   async collaborations(q: NetworkQuery): Promise<Neighborhood> {
     const limit = Math.max(q.limit ?? 500, 1);
-    const setA = q.placeA ? await this.institutionsIn(q.placeA) : null;
-    const setB = q.placeB ? await this.institutionsIn(q.placeB) : null;
+    const setA = q.placeA ? await this.partiesIn(q.placeA) : null;
+    const setB = q.placeB ? await this.partiesIn(q.placeB) : null;
     const seed = setA ?? setB;
     if (seed && !seed.size) return { nodes: [], edges: [] };
     const inA = (id: string) => !setA || setA.has(id);

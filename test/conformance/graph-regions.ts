@@ -1,0 +1,53 @@
+// Regions as collaboration parties (issue 13): a place node can be an end of COLLABORATES, directed where the
+// text says who helps. Every GraphStore adapter runs this suite beside graphConformance.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleFacts, GraphStore } from '../../graph/port.ts';
+import { collab, ent, H, O, P, rel } from './graph-facts.ts';
+
+const xiongan = ent('place:133100', 'place', '雄安新区', { code: '133100', level: 'city' });
+
+/** 北京市 helps 雄安新区; 北京市 and 河北省 sign; the Beijing commission signs with 河北省 too. */
+export const REGIONS: ArticleFacts = {
+  article: { id: 'r1', url: 'https://news.example.cn/r1.html', title: '北京市与河北省签署协议', published: '2023-05-06', source: '示例日报' },
+  entities: [P.beijing, P.hebei, xiongan, O.bjhc, H.bdch, P.baoding],
+  relations: [
+    collab(P.beijing, P.hebei, 'agreement', '2023-05-06', 0, '北京市与河北省签署卫生健康协同发展协议', false),
+    collab(P.beijing, xiongan, 'assistance', '2023-05-06', 1, '北京市对口支援雄安新区医疗卫生机构'),
+    collab(O.bjhc, P.hebei, 'agreement', '2023-05-06', 2, '北京市卫健委与河北省签署合作备忘录', false),
+    rel('part_of', xiongan, P.hebei, 1, '河北雄安新区'),
+    rel('located_in', O.bjhc, P.beijing, 2, '北京市卫健委'),
+    rel('located_in', H.bdch, P.baoding, 3, '保定市儿童医院'),
+    rel('part_of', P.baoding, P.hebei, 3, '河北省保定市'),
+  ],
+  figures: [],
+};
+
+export function regionPartyConformance(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore regions as parties: ${name}`, () => {
+    let store: GraphStore;
+    beforeAll(async () => { store = await makeStore(); });
+    afterAll(async () => { await store?.close(); });
+    beforeEach(async () => { await store.clear(); await store.writeArticles([REGIONS]); });
+
+    it('stores collaborations whose ends are places, with their direction', async () => {
+      const n = await store.neighbors(P.beijing.id, { types: ['COLLABORATES'] });
+      const edges = n.edges.filter((e) => e.type === 'COLLABORATES');
+      expect(edges.map((e) => [e.from, e.to, e.kind, e.directed]).sort()).toEqual([
+        [P.beijing.id, P.hebei.id, 'agreement', false],
+        [P.beijing.id, xiongan.id, 'assistance', true],
+      ].sort());
+      expect(n.nodes.map((x) => x.id)).toEqual(expect.arrayContaining([P.hebei.id, xiongan.id]));
+    });
+
+    it('keeps region parties in the network between two places', async () => {
+      const net = await store.collaborations({ placeA: '北京市', placeB: '河北省' });
+      const pairs = net.edges.map((e) => [e.from, e.to].sort().join('|')).sort();
+      expect(pairs).toEqual([
+        [O.bjhc.id, P.hebei.id].sort().join('|'),
+        [P.beijing.id, P.hebei.id].sort().join('|'),
+        [P.beijing.id, xiongan.id].sort().join('|'),
+      ].sort());
+      expect(net.nodes.find((x) => x.id === xiongan.id)?.type).toBe('place');
+    });
+  });
+}
