@@ -113,6 +113,8 @@ export interface Relation {
   evidence: string;
   provenance: Provenance;
   confidence: number;
+  /** Collaborations: id of the programme or project the sentence says it happens under (组团式帮扶, 京蒙协作). */
+  project?: string;
 }
 
 /** What knowledge extraction returns for one article. */

@@ -18,7 +18,7 @@ export function toEvalJson(article: EvalArticle, k: Knowledge) {
     relations: k.relations.map((r) => ({
       type: r.type, a: nameOf.get(r.a) ?? r.a, b: nameOf.get(r.b) ?? r.b,
       ...(r.kind ? { kind: r.kind } : {}), ...(r.directed !== undefined ? { directed: r.directed } : {}),
-      date: r.date, evidence: r.evidence,
+      date: r.date, evidence: r.evidence, ...(r.project ? { project: nameOf.get(r.project) ?? r.project } : {}),
     })),
   };
 }

@@ -175,6 +175,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));
   addPrintedAliases(entities, body, article.bodyOriginal);
+  underProgrammes(relations, parsed, entities);
   // a region written only as an abbreviation (京津) is a party but named nowhere else: its node comes from the relation
   const known = new Set(entities.map((e) => e.id));
   for (const [id, { place, provs }] of partyMentions) {
@@ -188,6 +189,22 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     relations: relations.filter((r) => r.confidence >= o.minConfidence),
     rejected,
   };
+}
+
+/**
+ * A collaboration stated in a sentence that names a programme (在京蒙协作框架下, 通过“组团式”帮扶) happens under it:
+ * the programme is preferred to other projects of the sentence, which the pair may only be building.
+ */
+function underProgrammes(relations: Relation[], parsed: Parsed[], entities: Entity[]): void {
+  const idOfName = new Map<string, string>();
+  for (const e of entities) if (e.type === 'project') for (const n of [e.name, ...e.aliases]) idOfName.set(n, e.id);
+  for (const r of relations) {
+    if (r.type !== 'collaboration') continue;
+    const projects = parsed[r.provenance.sentence]?.projects ?? [];
+    const named = projects.find((m) => m.programme) ?? projects[0];
+    const id = named ? idOfName.get(named.name) : undefined;
+    if (id) r.project = id;
+  }
 }
 
 /** 共建“廊坊市精神卫生中心”: a quoted centre being built is a project, not yet an institution. */

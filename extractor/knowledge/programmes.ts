@@ -23,8 +23,7 @@ export function scanProgrammes(text: string): ProjectMention[] {
   const out: ProjectMention[] = [];
   for (const m of text.matchAll(PROGRAMME)) {
     const name = m[0].replace(/[“”]/gu, '');
-    // a bare 组团帮扶 without 式 is the programme only when written as one word
-    out.push({ name, start: m.index, end: m.index + m[0].length, quoted: m[0].includes('“') });
+    out.push({ name, start: m.index, end: m.index + m[0].length, quoted: m[0].includes('“'), programme: true });
   }
   return out;
 }

@@ -14,7 +14,11 @@ import { isFunctionOrVerb } from './pos.ts';
 import { charClass } from './chars.ts';
 import { programmeKey } from './programmes.ts';
 
-export interface ProjectMention { name: string; start: number; end: number; quoted: boolean }
+export interface ProjectMention {
+  name: string; start: number; end: number; quoted: boolean;
+  /** A programme of regional collaboration (programmes.ts), which collaborations happen under. */
+  programme?: boolean;
+}
 
 /** What the other scanners found in the sentence: places and institutions are read as whole units of a name. */
 export interface ProjectContext { institutions: InstitutionMention[]; places: PlaceMention[] }

@@ -227,3 +227,12 @@ describe('pairs in list lines', () => {
     expect(p).toEqual(expect.arrayContaining(['北京儿童医院山西医院|山西省儿童医院|co-build', '北大三院秦皇岛医院|秦皇岛市第一医院|co-build']));
   });
 });
+
+describe('collaborations under a programme', () => {
+  it('links a collaboration to the programme its sentence names', () => {
+    const k = run('在京蒙协作框架下,北京朝阳医院对口帮扶乌兰察布市中心医院。北京朝阳医院与赤峰市医院签约。');
+    const [under, alone] = k.relations.filter((r) => r.type === 'collaboration');
+    expect(k.entities.find((e) => e.id === under.project)?.name).toBe('京蒙协作');
+    expect(alone.project).toBeUndefined();
+  });
+});
