@@ -1,8 +1,8 @@
 // Every knowledge gold set in one table, so a rule change is judged on all of them at once:
-// the real dev set (../shared/eval/real), the shared seed gold, the project's held-out gold and blind sets 1–5.
+// the real dev set (../shared/eval/real), the shared seed gold, the project's held-out gold and every blind set.
 //   npx tsx test/eval/all-sets.ts [OUTROOT]      (predictions under OUTROOT/<set>/, default a temp dir)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHARED_DIR, SHARED_MISSING_MESSAGE } from '../shared.ts';
@@ -29,9 +29,9 @@ function main(): void {
     { name: 'real', gold: join(SHARED_DIR, 'eval', 'real'), predict: (o) => predictReal(join(SHARED_DIR!, 'eval', 'real'), o) },
     { name: 'seed gold', gold: join(SHARED_DIR, 'eval', 'gold'), predict: (o) => predictFromGold(join(SHARED_DIR!, 'eval', 'gold'), o) },
     { name: 'held-out', gold: HELDOUT_GOLD_DIR, predict: (o) => predictFromGold(HELDOUT_GOLD_DIR, o) },
-    ...['', '2', '3', '4', '5'].map((n) => {
-      const dir = join(fixtures, `knowledge-blind${n}`);
-      return { name: `blind ${n || '1'}`, gold: join(dir, 'gold'), predict: (o: string) => predictBlind(o, dir) };
+    ...readdirSync(fixtures).filter((d) => /^knowledge-blind\d*$/u.test(d)).sort((a, b) => Number(a.slice(15) || 1) - Number(b.slice(15) || 1)).map((d) => {
+      const dir = join(fixtures, d);
+      return { name: `blind ${d.slice(15) || '1'}`, gold: join(dir, 'gold'), predict: (o: string) => predictBlind(o, dir) };
     }),
   ];
   console.log(['set'.padEnd(10), ...COLUMNS.map((c) => c.slice(0, 6).padStart(7))].join(''));
