@@ -102,6 +102,8 @@ export const KNOWN_HOSPITALS: Record<string, string> = {
   华西医院: '四川大学华西医院',
   湘雅医院: '中南大学湘雅医院',
   齐鲁医院: '山东大学齐鲁医院',
+  中山一院: '中山大学附属第一医院',
+  湘雅二院: '中南大学湘雅二医院',
   瑞金医院: '上海交通大学医学院附属瑞金医院',
 };
 
@@ -167,8 +169,8 @@ export const LEFT_STOP_TOKENS = new Set(
     '单位 理事长 副理事长 会长 秘书长 院长助理 ' +
     '过去 现在 以前 此前 如今 当时 今后 以往 原来 明年 前年 近年 同年 当年 全年 以来 今年以来 去年以来 近年来 ' +
     '关于 根据 按照 围绕 聚焦 针对 面向 经过 经 自 自从 直至 至 给 让 使 令 请 邀请 委托 受 帮助 指导 援建 援助 ' +
-    // a party committee before a government (省委省政府)
-    '省委 市委 县委 区委 州委'
+    // a party committee before a government (省委省政府); 据 of 据省卫健委介绍
+    '省委 市委 县委 区委 州委 据 据悉 据了解'
   ).split(/\s+/),
 );
 

@@ -71,9 +71,10 @@ function occurrences(text: string, index: Map<number, string[]>, last: Uint8Arra
         floor = e;
         break;
       }
-      // 医院管理中心 is an office with a hospital word inside: it replaces the 医院 read before it
+      // 医院管理中心 is an office with a hospital word inside: it replaces the 医院 read before it; so does any
+      // longer ending that covers the one read before it (卫生健康委 | 员会 → 卫生健康委员会)
       const prev = out.at(-1);
-      if (prev && prev.index >= e - w.length && !hospitalSet.has(w) && hospitalSet.has(prev.word)) {
+      if (prev && prev.index >= e - w.length && ((!hospitalSet.has(w) && hospitalSet.has(prev.word)) || (hospitalSet.has(w) === hospitalSet.has(prev.word) && w.endsWith(text.slice(prev.index, e))))) {
         out[out.length - 1] = { index: e - w.length, word: w };
         floor = e;
         break;

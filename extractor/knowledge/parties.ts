@@ -17,6 +17,8 @@ export interface PartyPlace extends SentenceInstitution {
 }
 
 const LOCATIVE = /(在|于|赴|到|至|往|前往|奔赴|来自|落户|位于|地处|家住|回到|走进|深入|驻|扎根|远赴|从|离开|途经)$/u;
+const SENT_TO_PLACE = /(赴|到|前往|奔赴|抵达)$/u;
+const SENDING = /选派|派出|派驻|派遣|输送|医疗队|队员/u;
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多百千]+[家所个名批座]$/u;
 const GENERIC_NOUN = /^各|^[^，,。；;、：:]{0,8}?(医院|医疗机构|卫生机构|单位|卫生院|医务人员|专家)/u;
 const LIST_GAP = /^[、和及与]$/u;
@@ -47,7 +49,9 @@ export function partyPlaces(
     let head = i;
     while (head > 0 && LIST_GAP.test(text.slice(places[head - 1].end, places[head].start))) head--;
     const before = text.slice(Math.max(0, places[head].start - 6), places[head].start);
-    if (LOCATIVE.test(before) || COUNTED.test(before)) continue;
+    // 选派医疗人才赴宁夏: where people are sent is the region helped, not a setting
+    const sentTo = SENT_TO_PLACE.test(before) && SENDING.test(text.slice(0, places[head].start));
+    if ((LOCATIVE.test(before) && !sentTo) || COUNTED.test(before)) continue;
     const modifier = GENERIC_NOUN.test(text.slice(m.end));
     const picked = chosen(m).filter((p) => p.level !== 'region');
     if (m.compound) {

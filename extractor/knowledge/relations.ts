@@ -42,7 +42,7 @@ const KINDS: [CollaborationKind, RegExp][] = [
 /** 与B, or 与 followed by a short description of B (与医疗资源丰富的天津医科大学). */
 const CONNECTOR = /[与同跟和]$|[与同跟][^，,。；;与和]{1,20}的$/u;
 const ENUM_GAP = /^[、和及与]$/u;
-const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干|支持)[^，,；;。]{0,10}$/u;
+const DIRECTED = /(派驻|选派|派出|派遣|支援|帮扶|托管|援建|进驻|接收|挂职|包干|支持|承担)[^，,；;。]{0,10}$/u;
 /** A在B帮助下…: B helps A. */
 const HELPED_BY = /^的?(大力|全力|鼎力)?(帮助|指导|支持|帮扶|支援|带动|援助)下/u;
 /** 在A的支持下，B…: the sentence opens with the helper, and the one helped is named right after the comma. */
@@ -50,7 +50,7 @@ const HELPED_NEXT = /^的?(大力|全力|鼎力)?(帮助|指导|支持|帮扶|�
 /** 由B负责运营管理的…医院: B runs the institution the sentence is about. */
 const RUN_BY = /^(负责|全面|承担)?(运营管理|运营|托管|管理)/u;
 /** A和B共同发起: the listed institutions act together. */
-const TOGETHER = /^(共同|联合|携手|一起|共建|合建)/u;
+const TOGETHER = /^(当天|当日|日前|近日|今天|昨天|\d{1,2}日)?(共同|联合|携手|一起|共建|合建)/u;
 /** B成为A的协作医院 / 教学医院 / 分院 / 成员单位: B joins A's network under A's name. */
 const BECOMES = /^[^，,；;。]{0,6}成为$|^是$/u;
 const BECOMES_WHAT = /^的?[^，,；;。]{0,8}(医院|分院|院区|单位|基地|成员|医联体|联盟)/u;
@@ -71,6 +71,10 @@ const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(
 const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建|(进行|开展)[^，,；;。]{0,6}(对接|合作|协作|交流))/u;
 /** …两市/三方签订: the count of the parties says the agreement binds them all. */
 const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
+/** …签订三方合作协议 / 在通州签署…合作协议: what the list signs after it, one agreement. */
+const SIGNS_TOGETHER = /^(日前|近日|\d{1,2}日)?(在[^，,；;。与和]{1,10})?(共同|正式)?(签订|签署)了?([两三四五六七八九十]+(方|市|地|省区?|县))?[^，,；;。]{0,16}(协议|备忘录)/u;
+/** A、B、C分别对口帮扶X、Y、Z: each helper with the one in the same place of the other list. */
+const RESPECTIVELY_HELPS = /^(则|还|也|将)?分别(对口)?(帮扶|支援|托管|援建|指导|结对|对口)/u;
 /** 甲、乙选派的…成员: a list that sends people together is no set of members of one another. */
 const SENT_BY_LIST = /^(共同|联合)?(选派|派出|派驻|组织|推荐|选拔)/u;
 /** B、C通过远程平台接入A: the list is linked to the institution after the verb. */
@@ -213,16 +217,22 @@ export function collaborations(f: SentenceFacts): Relation[] {
     } else if (CONNECTOR.test(lead)) {
       // A与B…: the partner list starts right after the connector
       const subjects = subjectGroup && !/[，,；;：:]/u.test(f.text.slice(subjectGroup.at(-1)!.end, grp[0].start)) ? subjectGroup : null;
-      if (subjects && /分别[与同跟和]$/u.test(lead) && subjects.length === grp.length) {
+      if (subjects && /分别[与同跟和]$/u.test(lead) && subjects.length === grp.length && subjects.length > 1) {
         subjects.forEach((a, i) => add(a.id, grp[i].id, false, 0.8)); // A、B分别与C、D: A with C, B with D
       } else if (subjects) {
         for (const a of subjects) for (const m of grp) add(a.id, m.id, false, 0.8);
-        // A与B、C两市签订协议: one agreement of several parties binds every pair of them
-        if (grp.length >= 2 && MANY_PARTIES.test(after)) for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7, 'agreement');
+        // A与B、C两市签订协议 / A、B与C签订三方协议 / A与B、C、D签署协议: one agreement of several parties binds
+        // every pair of them (分别 would say there are several agreements instead)
+        const parties = [...subjects, ...grp];
+        if (parties.length >= 3 && !/分别/u.test(lead) && (MANY_PARTIES.test(after) || SIGNS_TOGETHER.test(after))) {
+          for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) add(parties[i].id, parties[j].id, false, 0.7, 'agreement');
+        }
       } else if (subject) for (const m of grp) add(subject, m.id, false, 0.6);
     } else if (grp.length >= 2 && TOGETHER.test(after)) {
       for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
-    } else if (DIRECTED.test(lead) || /([到赴至]|前往)$/u.test(lead)) {
+    } else if (subjectGroup && subjectGroup.length > 1 && subjectGroup.length === grp.length && RESPECTIVELY_HELPS.test(gap ?? '')) {
+      subjectGroup.forEach((a, i) => add(a.id, grp[i].id, true, 0.75)); // A、B、C分别对口帮扶X、Y、Z: in order
+    } else if (DIRECTED.test(lead) || /([到赴至]|前往|抵达|到达|奔赴)$/u.test(lead)) {
       // A与B签订协议，托管C: the partner after 与 is not who acts next, A is; a list before the verb acts as a whole
       const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? [...subjectGroup] : subject ? [{ id: subject }] : [];
       // A携手B帮扶C: the one that joins B acts too
@@ -300,11 +310,12 @@ function enumerations(text: string, mentions: SentenceInstitution[]): SentenceIn
  */
 function commaLists(text: string, groups: SentenceInstitution[][]): SentenceInstitution[][] {
   if (groups.length < 2) return groups;
-  const closes = (g: SentenceInstitution[]) => g.length > 1 || /^等/u.test(text.slice(g.at(-1)!.end));
+  const closes = (g: SentenceInstitution[]) => g.length > 1 || /^(等|则?分别)/u.test(text.slice(g.at(-1)!.end));
   const out: SentenceInstitution[][] = [];
   let run: SentenceInstitution[][] = [groups[0]];
   const flush = () => {
-    if (run.length > 1 && run.some(closes)) out.push(run.flat());
+    // three names in a row with nothing but commas between them are a list however it closes
+    if (run.length > 1 && (run.some(closes) || run.length >= 3)) out.push(run.flat());
     else out.push(...run);
   };
   for (let i = 1; i < groups.length; i++) {

@@ -236,3 +236,19 @@ describe('collaborations under a programme', () => {
     expect(alone.project).toBeUndefined();
   });
 });
+
+describe('forms found by blind set 6', () => {
+  it('pairs helpers and helped in order after 分别, and splits an agreement that a list signs together', () => {
+    const p = pairs(run('上海市第一人民医院、上海市第十人民医院分别对口帮扶元阳县人民医院、红河县人民医院。'));
+    expect(p).toEqual(['上海市第一人民医院|元阳县人民医院|assistance', '上海市第十人民医院|红河县人民医院|assistance']);
+    const q = pairs(run('福建省卫生健康委员会、宁夏回族自治区卫生健康委员会与固原市人民政府签订三方合作协议。'));
+    expect(q).toContain('福建省卫生健康委员会|宁夏回族自治区卫生健康委员会|agreement');
+    expect(pairs(run('北京市通州区与河北省三河市、大厂回族自治县、香河县在通州签署医疗卫生协同发展合作协议。'))).toContain('三河市|香河县|agreement');
+    expect(pairs(run('甲县人民医院分别与乙县人民医院、丙县人民医院签订协议。')).some((x) => x.startsWith('乙县人民医院|'))).toBe(false);
+  });
+
+  it('reads a region sending its people 赴 another region, and 据 before a name', () => {
+    expect(pairs(run('闽宁协作开展以来,福建累计选派医疗人才1100余名赴宁夏。'))).toContain('福建省|宁夏回族自治区|assistance');
+    expect(named(run('据四川省卫生健康委员会介绍,项目进展顺利。'), 'organization')).toEqual(['四川省卫生健康委员会']);
+  });
+});
