@@ -1,0 +1,74 @@
+// What kind of number a figure is, read from its words: a state now (现有床位400张), a plan (规划床位1000张),
+// a running total (累计派驻1100人次), an increase (新增床位200张) or a rate (占比30%, 增长72%), and the period it
+// applies to. Aggregation (graph/figure-aggregate.ts) adds only like with like and never adds rates.
+// Called from one place (graph/figure-meaning.ts), on the stored figure, so improving these rules needs no re-extraction.
+
+export type FigureStatus = 'existing' | 'planned' | 'cumulative' | 'increase';
+
+export interface FigureMeaning {
+  status: FigureStatus;
+  /** Year (or ISO date prefix) the figure applies to: its stated time, else the article's date; null when neither. */
+  period: string | null;
+  /** False for percentages, shares and rates: they describe one subject and never add across subjects. */
+  additive: boolean;
+  /** The sentence marks the number as a whole (总数, 合计, 已达…): figures of the same subject in the article are its parts. */
+  total: boolean;
+  /** The words that decided the status, for the drill-down. */
+  cue: string | null;
+}
+
+export interface FigureWords {
+  text: string;
+  evidence: string;
+  unit: string;
+  metric: string;
+  time: string | null;
+}
+
+const RATE_UNITS = new Set(['%', '％', '成', '倍', '‰', '个百分点']);
+const RATE_METRICS = new Set(['占比', '增长率', '比例', '率']);
+
+// Checked in this order on the words just before the number: the nearest cue wins within each, plan first
+// (规划新增床位 is a plan), then increase, then running total.
+const CUES: Array<[FigureStatus, RegExp]> = [
+  ['planned', /(规划|计划|拟|将|预计|力争|目标|远期|未来|设计|建成后|争取|届时)/u],
+  ['increase', /(新增|增加了?|扩增|增设|多出)/u],
+  ['cumulative', /(累计|总计|合计|共计|累积|先后|历年|以来|共)/u],
+  ['existing', /(现有|开放|编制|实有|拥有|运行|已有)/u],
+];
+const TOTAL = /(总数|总量|合计|总计|共计|共有|已达|达到|增至|总共|全部)/u;
+
+/** The words before the figure in its sentence (up to 14 characters) and the figure's own words without digits. */
+function context(f: FigureWords): string {
+  const at = f.evidence.indexOf(f.text);
+  const before = at > 0 ? f.evidence.slice(Math.max(0, at - 14), at) : '';
+  // cut at the previous clause: a plan in the clause before does not make this number a plan
+  const clause = before.split(/[，。；;,、]/u).at(-1) ?? '';
+  return clause + f.text.replace(/[\d.,，零一二三四五六七八九十百千万亿余多约近超]+.*$/u, '');
+}
+
+/** A year the sentence gives just before the number (由2016年的31%提高到…): the figure is of that year. */
+function statedYear(f: FigureWords): string | null {
+  const at = f.evidence.indexOf(f.text);
+  const before = at > 0 ? f.evidence.slice(Math.max(0, at - 12), at) : '';
+  const window = before + f.text.replace(/[\d.]+[^\d]*$/u, '');
+  const m = /(\d{4})年(?:的|底|末)?[^，。；\d]{0,6}$/u.exec(window);
+  return m ? m[1] : null;
+}
+
+export function classifyFigure(f: FigureWords, published: string | null): FigureMeaning {
+  const words = context(f);
+  let status: FigureStatus = 'existing';
+  let cue: string | null = null;
+  for (const [s, re] of CUES) {
+    const m = re.exec(words);
+    if (m) {
+      status = s;
+      cue = m[0];
+      break;
+    }
+  }
+  const additive = !RATE_UNITS.has(f.unit) && !RATE_METRICS.has(f.metric);
+  const year = statedYear(f) ?? f.time ?? (published ? published.slice(0, 4) : null);
+  return { status, period: year ? year.slice(0, 4) : null, additive, total: TOTAL.test(words), cue };
+}
