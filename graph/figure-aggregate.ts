@@ -67,7 +67,7 @@ export function aggregate(facts: readonly FigureFact[], q: FigureQuery, scope: S
       ...rest,
       sum: kept.reduce((s, x) => s + x.value, 0),
       count: kept.length,
-      figureIds: kept.flatMap((x) => x.figureIds).sort(),
+      figureIds: kept.map((x) => x.figureId).sort(),
       facts: kept,
       leftOut,
     });

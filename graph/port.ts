@@ -133,7 +133,7 @@ export interface FigureAggregate {
   sum: number;
   /** Number of distinct facts added. */
   count: number;
-  /** Figure ids behind the aggregate (every statement of the facts added), for tracing back to sentences. */
+  /** The figure counted for each fact (facts[i].figureId), for tracing back to sentences: their values add up to sum. */
   figureIds: string[];
   facts: AggregateFact[];
   leftOut: LeftOutFigure[];
