@@ -44,10 +44,10 @@ export async function curate(stores: Stores, input: unknown): Promise<CurationRe
   let entry: CurationEntry;
   let articles: string[];
   if (req.action === 'merge') {
-    known(req.from);
-    known(req.into);
     if (req.from === req.into) throw new CurationError('CURATION_BAD_REQUEST', `cannot merge ${req.from} into itself`);
     if (req.from.split(':')[0] !== req.into.split(':')[0]) throw new CurationError('CURATION_BAD_REQUEST', `${req.from} and ${req.into} are of different types`);
+    known(req.from);
+    known(req.into);
     articles = registry.articlesResolvingTo([req.from, req.into]);
     entry = registry.record('merge', req.from, { into: req.into }, req.note, req.actor);
   } else if (req.action === 'split') {
