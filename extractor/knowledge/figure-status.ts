@@ -44,14 +44,19 @@ function context(f: FigureWords): string {
   const before = at > 0 ? f.evidence.slice(Math.max(0, at - 14), at) : '';
   // cut at the previous clause: a plan in the clause before does not make this number a plan
   const clause = before.split(/[，。；;,、]/u).at(-1) ?? '';
-  return clause + f.text.replace(/[\d.,，零一二三四五六七八九十百千万亿余多约近超]+.*$/u, '');
+  return clause + withoutNumber(f.text);
+}
+
+/** The figure's words before its number (一期开放床位200张 → 一期开放床位; 规划床位一千一百张 → 规划床位). */
+function withoutNumber(text: string): string {
+  return /\d/u.test(text) ? text.replace(/[\d.,]+[^\d]*$/u, '') : text.replace(/[零一二三四五六七八九十百千万亿两]+[^零一二三四五六七八九十百千万亿两]*$/u, '');
 }
 
 /** A year the sentence gives just before the number (由2016年的31%提高到…): the figure is of that year. */
 function statedYear(f: FigureWords): string | null {
   const at = f.evidence.indexOf(f.text);
   const before = at > 0 ? f.evidence.slice(Math.max(0, at - 12), at) : '';
-  const window = before + f.text.replace(/[\d.]+[^\d]*$/u, '');
+  const window = before + withoutNumber(f.text);
   const m = /(\d{4})年(?:的|底|末)?[^，。；\d]{0,6}$/u.exec(window);
   return m ? m[1] : null;
 }
