@@ -1,6 +1,6 @@
 // The name rules on their own: each form Chinese news uses for one institution, and a bad alias file refused.
 import { describe, expect, it } from 'vitest';
-import { AliasBook, AliasFileError, branchOf, bundledAliases, locationFromName, parseAliasFile, stripAffiliation, stripWiderPlace } from './names.ts';
+import { AliasBook, AliasFileError, branchOf, fullProvinceName, bundledAliases, locationFromName, parseAliasFile, stripAffiliation, stripWiderPlace } from './names.ts';
 
 describe('name rules', () => {
   it('drops a university affiliation only when a full hospital name follows', () => {
@@ -16,6 +16,13 @@ describe('name rules', () => {
     expect(stripWiderPlace('雄安新区容城县人民医院')?.name).toBe('容城县人民医院');
     expect(stripWiderPlace('北京朝阳医院')).toBeNull(); // 朝阳 is the hospital's name here, not 朝阳区 written in full
     expect(stripWiderPlace('内蒙古自治区人民医院')).toBeNull();
+  });
+
+  it("names a government body's province in full, never a hospital's", () => {
+    expect(fullProvinceName('内蒙古卫生健康委员会', 'organization')?.name).toBe('内蒙古自治区卫生健康委员会');
+    expect(fullProvinceName('河北省卫生健康委员会', 'organization')).toBeNull();
+    expect(fullProvinceName('河北燕达医院', 'hospital')).toBeNull();
+    expect(fullProvinceName('宁夏医科大学', 'organization')).toBeNull();
   });
 
   it('places a branch at its own place and names its parent; other names where they start', () => {

@@ -125,6 +125,17 @@ export function stripWiderPlace(name: string): { name: string; step: Step } | nu
   return { name: rest, step: { rule: 'wider-place-prefix', evidence: `${name}: ${inner.form} lies in ${outer.place.name}, so ${outer.form} adds nothing` } };
 }
 
+const GOVERNMENT_BODY = /(委员会|局|厅|政府|办公室)$/u;
+
+/** 内蒙古卫生健康委员会 → 内蒙古自治区卫生健康委员会: a government body is named after its province in full. */
+export function fullProvinceName(name: string, type: InstitutionType): { name: string; step: Step } | null {
+  if (type !== 'organization' || !GOVERNMENT_BODY.test(name)) return null;
+  const lead = leadingPlace(name);
+  if (!lead || lead.place.level !== 'province' || lead.form === lead.place.name) return null;
+  const full = lead.place.name + name.slice(lead.form.length);
+  return { name: full, step: { rule: 'province-full-name', evidence: `${name}: ${lead.form} is ${lead.place.name}` } };
+}
+
 /** A branch's parent name and own place: 北京大学肿瘤医院内蒙古医院 → 北京大学肿瘤医院, 内蒙古自治区; 崇礼院区 → 崇礼区. */
 export function branchOf(name: string): { parent: string; place: Place } | null {
   const tail = BRANCH_TAIL.exec(name)?.[0];

@@ -1,6 +1,11 @@
 // Archive-wide resolution through the real pipeline (import → extract → sync) on original fixtures, real SQLite,
 // the embedded graph and search index; and the same canonical ids in a real Neo4j.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Archive } from '../../archive/index.ts';
+import { Resolver } from './resolve.ts';
 import { InstitutionRegistry } from '../../archive/registry.ts';
 import { syncGraph } from '../index.ts';
 import { addFixtures, ALL, hospitals, loadFixtures, type Loaded } from '../../test/resolution-fixtures.ts';
@@ -52,6 +57,27 @@ describe('archive-wide institution resolution', () => {
     const registry = new InstitutionRegistry(archive.db);
     expect(registry.get('hospital:北京儿童医院保定医院')).toMatchObject({ location: '130600', parent: 'hospital:北京儿童医院' });
     expect(registry.get('hospital:北京大学肿瘤医院内蒙古医院')).toMatchObject({ location: '150000', parent: 'hospital:北京大学肿瘤医院' });
+  });
+
+  it('joins the four forms a cross-article check found split, and keeps apart what only looks alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-resolve-names-'));
+    const archive = Archive.open({ dataDir: dir });
+    try {
+      const resolver = new Resolver(archive);
+      resolver.registry.upsert({ id: 'hospital:北京朝阳医院', type: 'hospital', name: '北京朝阳医院', location: '110000', parent: null });
+      const id = (name: string, places: string[] = []) => resolver.resolveName(name, 'hospital', new Set(places)).id;
+      expect(id('首都医科大学附属北京口腔医院')).toBe(id('北京口腔医院'));
+      expect(id('世纪坛医院')).toBe(id('北京世纪坛医院'));
+      expect(id('燕达医院')).toBe(id('河北燕达医院'));
+      expect(id('朝阳医院', ['110000'])).toBe('hospital:北京朝阳医院');
+      // without Beijing in the story, 朝阳医院 may be 朝阳市's: left alone
+      expect(id('朝阳医院', ['210000', '211300'])).toBe('hospital:朝阳医院');
+      expect(id('雄安宣武医院')).not.toBe(id('宣武医院'));
+      expect(id('北京大学肿瘤医院内蒙古医院')).not.toBe(id('北京大学肿瘤医院'));
+    } finally {
+      archive.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('kg sync --full rebuilds the same entities', async () => {

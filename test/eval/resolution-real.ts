@@ -25,7 +25,12 @@ export function report(services: Services, label: string): void {
   const canonical = articlesBy((r) => r.canonical_id);
   const several = (m: Map<string, Set<string>>) => [...m.entries()].filter(([, a]) => a.size > 1);
   console.log(`\n== ${label}: ${new Set(rows.map((r) => r.article_id)).size} articles, ${raw.size} extractor institution ids → ${canonical.size} institutions`);
+  const rawIds = new Map<string, Set<string>>();
+  for (const r of rows) rawIds.set(r.canonical_id, (rawIds.get(r.canonical_id) ?? new Set()).add(r.raw_id));
+  const joined = [...rawIds.entries()].filter(([, ids]) => ids.size > 1);
   console.log(`named by several articles: ${several(raw).length} before resolution, ${several(canonical).length} after`);
+  console.log(`institutions the extractor gave several ids (split before resolution, one id now): ${joined.length}`);
+  for (const [id, ids] of joined) console.log(`  ${id} ← ${[...ids].join(', ')}`);
   for (const [id, a] of several(canonical)) console.log(`  ${id}  ${a.size} articles`);
   const joins = rows.filter((r) => r.rule !== 'own-name');
   console.log(`joins made by a rule: ${joins.length} (${new Set(joins.map((r) => r.raw_name)).size} distinct names)`);
