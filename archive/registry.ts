@@ -3,6 +3,7 @@
 // researchers' own record and is never reset.
 import type Database from 'better-sqlite3';
 import { ArchiveError } from './errors.ts';
+import { statementCache } from './statements.ts';
 
 export interface InstitutionRecord {
   id: string;
@@ -52,23 +53,26 @@ const toEntry = (r: Row): CurationEntry => ({
 });
 
 export class InstitutionRegistry {
-  constructor(private readonly db: Database.Database) {}
+  private readonly sql: (sql: string) => Database.Statement;
+  constructor(private readonly db: Database.Database) {
+    this.sql = statementCache(db);
+  }
 
   get(id: string): InstitutionRecord | null {
-    const r = this.db.prepare('SELECT * FROM institutions WHERE id = ?').get(id) as Row | undefined;
+    const r = this.sql('SELECT * FROM institutions WHERE id = ?').get(id) as Row | undefined;
     return r ? toInstitution(r) : null;
   }
 
   /** Institutions whose name ends with `tail` and is longer: candidates for a name written without its city. */
   endingWith(tail: string, type: string): InstitutionRecord[] {
-    return (this.db.prepare('SELECT * FROM institutions WHERE type = ? AND length(name) > ? AND substr(name, -?) = ? ORDER BY id')
+    return (this.sql('SELECT * FROM institutions WHERE type = ? AND length(name) > ? AND substr(name, -?) = ? ORDER BY id')
       .all(type, tail.length, tail.length, tail) as Row[]).map(toInstitution);
   }
 
   /** Insert or update; returns true when the institution is new to the registry. */
   upsert(rec: InstitutionRecord): boolean {
-    const known = this.db.prepare('SELECT 1 FROM institutions WHERE id = ?').get(rec.id) !== undefined;
-    this.db.prepare(`INSERT INTO institutions (id, type, name, location, parent, updated_at) VALUES (@id, @type, @name, @location, @parent, @at)
+    const known = this.sql('SELECT 1 FROM institutions WHERE id = ?').get(rec.id) !== undefined;
+    this.sql(`INSERT INTO institutions (id, type, name, location, parent, updated_at) VALUES (@id, @type, @name, @location, @parent, @at)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, location = coalesce(excluded.location, institutions.location),
         parent = coalesce(excluded.parent, institutions.parent), updated_at = excluded.updated_at`)
       .run({ ...rec, at: new Date().toISOString() });
@@ -78,8 +82,8 @@ export class InstitutionRegistry {
   /** Replace one article's resolution records. */
   setResolutions(articleId: string, records: readonly ResolutionRecord[]): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM entity_resolution WHERE article_id = ?').run(articleId);
-      const ins = this.db.prepare(`INSERT OR REPLACE INTO entity_resolution (article_id, raw_id, raw_name, canonical_id, rule, evidence)
+      this.sql('DELETE FROM entity_resolution WHERE article_id = ?').run(articleId);
+      const ins = this.sql(`INSERT OR REPLACE INTO entity_resolution (article_id, raw_id, raw_name, canonical_id, rule, evidence)
         VALUES (@articleId, @rawId, @rawName, @canonicalId, @rule, @evidence)`);
       for (const r of records) ins.run(r);
     })();
@@ -88,21 +92,21 @@ export class InstitutionRegistry {
   /** Every record joining a surface name to these institutions (what the API shows as "why"). */
   resolutionsOf(canonicalIds: readonly string[]): ResolutionRecord[] {
     if (!canonicalIds.length) return [];
-    return (this.db.prepare(`SELECT * FROM entity_resolution WHERE canonical_id IN (SELECT value FROM json_each(?))
+    return (this.sql(`SELECT * FROM entity_resolution WHERE canonical_id IN (SELECT value FROM json_each(?))
       ORDER BY canonical_id, raw_name, article_id`).all(JSON.stringify(canonicalIds)) as Row[]).map(toResolution);
   }
 
   /** Articles with a surface name resolved to (or raw id equal to) any of these ids. */
   articlesResolvingTo(ids: readonly string[]): string[] {
     if (!ids.length) return [];
-    return this.db.prepare(`SELECT DISTINCT article_id FROM entity_resolution
+    return this.sql(`SELECT DISTINCT article_id FROM entity_resolution
       WHERE canonical_id IN (SELECT value FROM json_each(@ids)) OR raw_id IN (SELECT value FROM json_each(@ids)) ORDER BY article_id`)
       .pluck().all({ ids: JSON.stringify(ids) }) as string[];
   }
 
   /** Articles whose names resolved to themselves and are a tail of `name` (朝阳医院 for 北京朝阳医院): a new name may join them. */
   articlesWithTailOf(name: string): string[] {
-    return this.db.prepare(`SELECT DISTINCT article_id FROM entity_resolution
+    return this.sql(`SELECT DISTINCT article_id FROM entity_resolution
       WHERE length(raw_name) >= 3 AND length(raw_name) < length(@n) AND substr(@n, -length(raw_name)) = raw_name ORDER BY article_id`)
       .pluck().all({ n: name }) as string[];
   }
@@ -114,18 +118,18 @@ export class InstitutionRegistry {
 
   record(action: CurationAction, entityId: string, payload: Record<string, unknown>, note?: string | null, actor?: string | null): CurationEntry {
     const at = new Date().toISOString();
-    const id = Number(this.db.prepare('INSERT INTO curation_log (at, action, entity_id, payload, note, actor) VALUES (?, ?, ?, ?, ?, ?)')
+    const id = Number(this.sql('INSERT INTO curation_log (at, action, entity_id, payload, note, actor) VALUES (?, ?, ?, ?, ?, ?)')
       .run(at, action, entityId, JSON.stringify(payload), note ?? null, actor ?? null).lastInsertRowid);
     return { id, at, action, entityId, payload, note: note ?? null, actor: actor ?? null };
   }
 
   /** The whole log, oldest first: later decisions override earlier ones. */
   curation(): CurationEntry[] {
-    return (this.db.prepare('SELECT * FROM curation_log ORDER BY id').all() as Row[]).map(toEntry);
+    return (this.sql('SELECT * FROM curation_log ORDER BY id').all() as Row[]).map(toEntry);
   }
 
   curationOf(entityIds: readonly string[]): CurationEntry[] {
-    return (this.db.prepare(`SELECT * FROM curation_log WHERE entity_id IN (SELECT value FROM json_each(@ids))
+    return (this.sql(`SELECT * FROM curation_log WHERE entity_id IN (SELECT value FROM json_each(@ids))
       OR json_extract(payload, '$.into') IN (SELECT value FROM json_each(@ids)) ORDER BY id`).all({ ids: JSON.stringify(entityIds) }) as Row[]).map(toEntry);
   }
 }

@@ -132,7 +132,7 @@ export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOpti
     resolver,
     reset: async () => {
       await graph.clear();
-      resolver.registry.resetDerived();
+      resolver.reset();
     },
     write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
     remove: async (ids) => {

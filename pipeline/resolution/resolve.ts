@@ -64,10 +64,19 @@ export class Resolver {
   private curation: Curation;
   /** Articles whose resolution may change because an institution they could join appeared. */
   readonly invalidated = new Set<string>();
+  /** Registry records this resolver has written (or found unchanged), by id. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly archive: Archive) {
     this.registry = new InstitutionRegistry(archive.db);
     this.curation = foldCuration(this.registry.curation());
+  }
+
+  /** Forget the derived registry (a full rebuild); the curation log stays. */
+  reset(): void {
+    this.registry.resetDerived();
+    this.written.clear();
+    this.invalidated.clear();
   }
 
   /** The article's knowledge with every institution under its canonical id; records why, updates the registry. */
@@ -162,10 +171,15 @@ export class Resolver {
       done.add(r.id);
       const located = k.relations.find((x) => x.type === 'located_in' && x.a === r.id);
       const parent = r.alias?.parent ?? branchOf(r.name)?.parent ?? null;
-      const isNew = this.registry.upsert({
+      const record = {
         id: r.id, type: r.type, name: r.name, location: locationOf(r) ?? (located ? located.b.replace(/^place:/, '') : null),
         parent: parent ? this.resolveName(parent, 'hospital', new Set()).id : null,
-      });
+      };
+      // most articles name institutions the registry already holds as they are: skip the write
+      const key = JSON.stringify(record);
+      if (this.written.get(r.id) === key) continue;
+      this.written.set(r.id, key);
+      const isNew = this.registry.upsert(record);
       if (isNew) for (const a of this.registry.articlesWithTailOf(r.name)) if (a !== articleId) this.invalidated.add(a);
     }
   }
