@@ -3,7 +3,8 @@
 // - counts, beds and money add across distinct subjects (resolved institutions or places): one value per subject,
 //   the one marked as a whole (总数, 已达…) first, then the latest stated, then the largest; the others are left
 //   out with the reason (the same figure again — a reprint or another article —, a part of the whole, superseded);
-// - percentages and rates never add: one aggregate per subject and value;
+// - percentages, rates and per-unit amounts never add: one aggregate per subject and value;
+// - 资金 is split by what the money is (投资, 医保结算, 帮扶资金), which never add together;
 // - every aggregate lists the facts it adds and the figures it left out, so sum = Σ facts.value.
 import { classifyFigure, type FigureMeaning } from '../extractor/knowledge/figure-status.ts';
 import type { FigureFact, PlaceRef } from './backend.ts';
@@ -43,7 +44,7 @@ export function aggregate(facts: readonly FigureFact[], q: FigureQuery, scope: S
     const isInstitution = fact.subjectType === 'hospital' || fact.subjectType === 'organization';
     const place = mostSpecific(places);
     const key = {
-      metric: groupBy.has('metric') ? f.metric : null,
+      metric: groupBy.has('metric') ? meaning.metric : null,
       place: groupBy.has('place') ? (place?.name ?? null) : null,
       institution: groupBy.has('institution') && isInstitution ? fact.subjectName : null,
       year: groupBy.has('year') ? year : null,

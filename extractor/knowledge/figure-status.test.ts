@@ -14,6 +14,15 @@ describe('figure status', () => {
     expect(classifyFigure(f('医院计划扩建，现有床位350张。', '现有床位350张'), '2019-03-01').status).toBe('existing');
   });
 
+  it('splits money by what it is and never adds a per-unit amount', () => {
+    const money = (evidence: string, text: string) => classifyFigure(f(evidence, text, '元', '资金'), '2023-01-01');
+    expect(money('项目总投资约12亿元。', '总投资约12亿元').metric).toBe('资金·投资');
+    expect(money('全年异地就医结算金额20亿元。', '结算金额20亿元').metric).toBe('资金·医保结算');
+    expect(money('安排对口帮扶资金300万元。', '对口帮扶资金300万元')).toMatchObject({ metric: '资金·帮扶资金', additive: true });
+    expect(money('每例会诊为患者节省约3000元。', '节省约3000元')).toMatchObject({ additive: false });
+    expect(classifyFigure(f('每位专家带教3名医生。', '带教3名', '名', '培训'), null).additive).toBe(false);
+  });
+
   it('marks wholes and rates, and reads the year a rate is of', () => {
     expect(classifyFigure(f('成员单位已达52家。', '成员单位已达52家', '家', '医疗机构'), null)).toMatchObject({ total: true, period: null });
     const rate = classifyFigure(f('三级手术占比由2018年的22%提高到今年的35%。', '三级手术占比由2018年的22%', '%', '占比'), '2021-06-01');

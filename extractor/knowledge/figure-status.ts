@@ -7,9 +7,11 @@ export type FigureStatus = 'existing' | 'planned' | 'cumulative' | 'increase';
 
 export interface FigureMeaning {
   status: FigureStatus;
+  /** The metric, refined where one name covers things that must not add (资金: 投资 vs 医保结算 vs 帮扶资金). */
+  metric: string;
   /** Year (or ISO date prefix) the figure applies to: its stated time, else the article's date; null when neither. */
   period: string | null;
-  /** False for percentages, shares and rates: they describe one subject and never add across subjects. */
+  /** False for percentages, shares, rates and per-unit amounts (每例…元, 人均…): they never add across subjects. */
   additive: boolean;
   /** The sentence marks the number as a whole (总数, 合计, 已达…): figures of the same subject in the article are its parts. */
   total: boolean;
@@ -36,6 +38,14 @@ const CUES: Array<[FigureStatus, RegExp]> = [
   ['cumulative', /(累计|总计|合计|共计|累积|先后|历年|以来|共)/u],
   ['existing', /(现有|开放|编制|实有|拥有|运行|已有)/u],
 ];
+/** Per-unit amounts: a rate, not a count (每例会诊节省4500元, 每人补助1.8万元, 平均每人开展1.6项). */
+const PER_UNIT = /(每|人均|平均|均为|年均)/u;
+/** 资金 by what the money is: invested, settled by insurance, or given as aid; the first match wins. */
+const MONEY_KINDS: Array<[string, RegExp]> = [
+  ['资金·医保结算', /(结算|报销|医保)/u],
+  ['资金·投资', /(投资|总投资|建设资金|造价)/u],
+  ['资金·帮扶资金', /(帮扶|协作|援助|援建|对口|资助|补助|捐赠)/u],
+];
 const TOTAL = /(总数|总量|合计|总计|共计|共有|已达|达到|增至|总共|全部)/u;
 
 /** The words before the figure in its sentence (up to 14 characters) and the figure's own words without digits. */
@@ -61,6 +71,19 @@ function statedYear(f: FigureWords): string | null {
   return m ? m[1] : null;
 }
 
+/** The figure's own words decide; else the nearest cue earlier in the sentence (…协作资金380万元，其中120万元…). */
+function moneyKind(f: FigureWords, words: string): string {
+  const own = MONEY_KINDS.find(([, re]) => re.test(words));
+  if (own) return own[0];
+  const at = f.evidence.indexOf(f.text);
+  const before = at > 0 ? f.evidence.slice(0, at) : '';
+  let best: [string, number] | null = null;
+  for (const [kind, re] of MONEY_KINDS) {
+    for (const m of before.matchAll(new RegExp(re.source, 'gu'))) if (!best || m.index > best[1]) best = [kind, m.index];
+  }
+  return best?.[0] ?? '资金·其他';
+}
+
 export function classifyFigure(f: FigureWords, published: string | null): FigureMeaning {
   const words = context(f);
   let status: FigureStatus = 'existing';
@@ -73,7 +96,8 @@ export function classifyFigure(f: FigureWords, published: string | null): Figure
       break;
     }
   }
-  const additive = !RATE_UNITS.has(f.unit) && !RATE_METRICS.has(f.metric);
+  const additive = !RATE_UNITS.has(f.unit) && !RATE_METRICS.has(f.metric) && !PER_UNIT.test(words);
   const year = statedYear(f) ?? f.time ?? (published ? published.slice(0, 4) : null);
-  return { status, period: year ? year.slice(0, 4) : null, additive, total: TOTAL.test(words), cue };
+  const metric = f.metric === '资金' ? moneyKind(f, words) : f.metric;
+  return { status, metric, period: year ? year.slice(0, 4) : null, additive, total: TOTAL.test(words), cue };
 }
