@@ -84,4 +84,15 @@ describe('curation', () => {
     expect(e.data!.entity.resolution.map((r: any) => r.rule)).toContain('affiliation-prefix');
     expect(e.data!.entity.curation.map((c: any) => c.action)).toEqual(['split', 'merge', 'rename']);
   });
+
+  it('through GraphQL: figures carry status, period and their institution\'s place; aggregates their facts and what they left out', async () => {
+    const server = api(fx.services);
+    const r = await gql(server, `{ figureAggregates(metric: "床位", place: "保定市", year: 2015, groupBy: [METRIC, PLACE, YEAR]) {
+      sum count status additive facts { value subjectName place statements { status period place { name } subject { entityId } } } leftOut { code reason } } }`);
+    expect(r.errors).toBeUndefined();
+    const [beds] = r.data!.figureAggregates;
+    expect(beds).toMatchObject({ sum: 400, count: 1, status: 'existing', additive: true, leftOut: [{ code: 'SAME_FACT' }] });
+    expect(beds.facts[0]).toMatchObject({ value: 400, subjectName: '北京儿童医院保定医院', place: '保定市' });
+    expect(beds.facts[0].statements).toEqual([1, 2].map(() => ({ status: 'existing', period: '2015', place: { name: '保定市' }, subject: { entityId: 'hospital:北京儿童医院保定医院' } })));
+  });
 });
