@@ -60,7 +60,10 @@ export function toSearchDoc(a: ArticleRecord, k: Knowledge | null): SearchDoc {
 
 interface Target {
   name: string;
-  /** Institutions resolved archive-wide (pipeline/resolution): both targets see the same canonical ids. */
+  /**
+   * Institutions resolved archive-wide (pipeline/resolution): both targets see the same canonical ids. An institution
+   * seen for the first time gives the articles that may join it a new seq, so this same loop takes them in again.
+   */
   resolver: Resolver;
   reset(): Promise<void>;
   write(batch: ArticleRecord[], archive: Archive): Promise<void>;
@@ -93,11 +96,6 @@ async function syncBatches(archive: Archive, target: Target, options: SyncOption
     summary.written += written.length;
     summary.removed += gone.length;
     options.onProgress?.(summary.written + summary.removed + summary.refused.length, total);
-    // an institution seen for the first time may join names other articles wrote without its city: take them in again
-    if (target.resolver.invalidated.size) {
-      archive.touchArticles([...target.resolver.invalidated]);
-      target.resolver.invalidated.clear();
-    }
   }
   return summary;
 }

@@ -62,7 +62,7 @@ export class Resolver {
   readonly registry: InstitutionRegistry;
   private readonly book = new AliasBook(bundledAliases());
   private curation: Curation;
-  /** Articles whose resolution may change because an institution they could join appeared. */
+  /** Articles made to sync again (new seq) because an institution they could join appeared: for reporting. */
   readonly invalidated = new Set<string>();
   /** Registry records this resolver has written (or found unchanged), by id. */
   private readonly written = new Map<string, string>();
@@ -180,7 +180,13 @@ export class Resolver {
       if (this.written.get(r.id) === key) continue;
       this.written.set(r.id, key);
       const isNew = this.registry.upsert(record);
-      if (isNew) for (const a of this.registry.articlesWithTailOf(r.name)) if (a !== articleId) this.invalidated.add(a);
+      if (!isNew) continue;
+      // touched now, not after the batch: a write that fails later must not lose it
+      const others = this.registry.articlesWithTailOf(r.name).filter((a) => a !== articleId);
+      if (others.length) {
+        this.archive.touchArticles(others);
+        for (const a of others) this.invalidated.add(a);
+      }
     }
   }
 }

@@ -43,25 +43,32 @@ async function mutate(query: string, variables: Record<string, unknown>, key: st
   return body.data!.r;
 }
 
-export async function curationSection(entityId: string, type: string): Promise<HTMLElement | null> {
+/** The panel, filled once its query answers: the rest of the entity page does not wait for it. */
+export function curationSection(entityId: string, type: string): HTMLElement | null {
   if (type !== 'HOSPITAL' && type !== 'ORGANIZATION') return null;
-  let data: PanelData | null;
-  try {
-    data = (await gql<{ entity: PanelData | null }>(QUERY, { id: entityId })).entity;
-  } catch (e) {
-    return h('section', { class: 'curation' }, status(errorText(e), 'error'));
-  }
-  if (!data) return null;
+  const section = h('section', { class: 'curation', 'aria-labelledby': 'curation-h' }, h('h2', { id: 'curation-h' }, '名称归并与校正'), status('正在加载…'));
+  gql<{ entity: PanelData | null }>(QUERY, { id: entityId }).then(
+    ({ entity }) => {
+      if (!entity) section.remove();
+      else section.replaceChildren(...panel(entityId, entity).filter((x): x is HTMLElement => x !== null));
+    },
+    (e: unknown) => section.replaceChildren(h('h2', { id: 'curation-h' }, '名称归并与校正'), status(errorText(e), 'error')),
+  );
+  return section;
+}
+
+function panel(entityId: string, data: PanelData): Array<HTMLElement | null> {
   const inst = data.institution;
   const why = h('ul', { class: 'resolution-list' }, data.resolution.map((r) => h('li', {},
     h('strong', {}, r.name), ' ', h('span', { class: 'kind' }, r.rule), ' ', h('small', {}, r.evidence), ' · ', link(pageHref('article', r.article.articleId), r.article.title))));
-  return h('section', { class: 'curation', 'aria-labelledby': 'curation-h' },
+  return [
     h('h2', { id: 'curation-h' }, '名称归并与校正'),
     inst ? h('p', {}, '登记：', inst.place ? ['所在地 ', link(pageHref('entity', inst.place.entityId), inst.place.name)] : '所在地不详',
       inst.parent ? ['；隶属 ', link(pageHref('entity', inst.parent.entityId), inst.parent.name)] : '') : null,
     h('h3', {}, `归并依据（${data.resolution.length}）`), why,
-    data.curation.length ? [h('h3', {}, '校正记录'), h('ol', {}, data.curation.map((c) => h('li', {}, `#${c.curationId} ${c.at.slice(0, 10)} ${c.action} ${c.payload}${c.note ? ` — ${c.note}` : ''}`)))] : null,
-    curationForm(entityId, data.resolution.map((r) => r.name)));
+    data.curation.length ? h('div', {}, h('h3', {}, '校正记录'), h('ol', {}, data.curation.map((c) => h('li', {}, `#${c.curationId} ${c.at.slice(0, 10)} ${c.action} ${c.payload}${c.note ? ` — ${c.note}` : ''}`)))) : null,
+    curationForm(entityId, data.resolution.map((r) => r.name)),
+  ];
 }
 
 function curationForm(entityId: string, names: string[]): HTMLFormElement {

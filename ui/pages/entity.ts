@@ -89,7 +89,7 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
     await graphSection(e, depth, name),
     articlesSection(e),
     figuresSection(e),
-    await curationSection(e.entityId, e.type),
+    curationSection(e.entityId, e.type),
   ]);
   focusHeading(root);
 }
