@@ -69,6 +69,11 @@ export class InstitutionRegistry {
       .all(type, tail.length, tail.length, tail) as Row[]).map(toInstitution);
   }
 
+  /** The institutions registered as branches (院区, 分院) of this one. */
+  branchesOf(id: string): InstitutionRecord[] {
+    return (this.sql('SELECT * FROM institutions WHERE parent = ? ORDER BY id').all(id) as Row[]).map(toInstitution);
+  }
+
   /** Insert or update; returns true when the institution is new to the registry. */
   upsert(rec: InstitutionRecord): boolean {
     const known = this.sql('SELECT 1 FROM institutions WHERE id = ?').get(rec.id) !== undefined;

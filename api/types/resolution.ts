@@ -17,6 +17,7 @@ const InstitutionRef = builder.objectRef<InstitutionRecord>('Institution').imple
     location: t.exposeString('location', { nullable: true, description: 'GB/T 2260 code of where it is (a branch: its own place, not its parent\'s).' }),
     place: t.field({ type: EntityRef, nullable: true, resolve: (i) => (i.location ? `place:${i.location}` : null) }),
     parent: t.field({ type: EntityRef, nullable: true, description: 'The institution it is a branch (院区, 分院) of; the graph links them with BRANCH_OF.', resolve: (i) => i.parent }),
+    branches: t.field({ type: [EntityRef], description: 'Its branches: each its own institution, BRANCH_OF this one.', resolve: (i, _a, ctx) => registry(ctx).branchesOf(i.id).map((b) => b.id) }),
   }),
 });
 

@@ -93,6 +93,8 @@ describe('curation', () => {
     const [beds] = r.data!.figureAggregates;
     expect(beds).toMatchObject({ sum: 400, count: 1, status: 'existing', additive: true, leftOut: [{ code: 'SAME_FACT' }] });
     expect(beds.facts[0]).toMatchObject({ value: 400, subjectName: '北京儿童医院保定医院', place: '保定市' });
+    const parent = await gql(server, `{ entity(id: "hospital:北京儿童医院") { institution { location branches { entityId } } } }`);
+    expect(parent.data!.entity.institution).toEqual({ location: '110000', branches: [{ entityId: 'hospital:北京儿童医院保定医院' }] });
     expect(beds.facts[0].statements).toEqual([1, 2].map(() => ({ status: 'existing', period: '2015', place: { name: '保定市' }, subject: { entityId: 'hospital:北京儿童医院保定医院' } })));
   });
 });
