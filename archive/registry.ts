@@ -63,10 +63,9 @@ export class InstitutionRegistry {
     return r ? toInstitution(r) : null;
   }
 
-  /** Institutions whose name ends with `tail` and is longer: candidates for a name written without its city. */
-  endingWith(tail: string, type: string): InstitutionRecord[] {
-    return (this.sql('SELECT * FROM institutions WHERE type = ? AND length(name) > ? AND substr(name, -?) = ? ORDER BY id')
-      .all(type, tail.length, tail.length, tail) as Row[]).map(toInstitution);
+  /** Every institution, for an in-memory index (pipeline/resolution keeps one of name endings). */
+  all(): InstitutionRecord[] {
+    return (this.sql('SELECT * FROM institutions ORDER BY id').all() as Row[]).map(toInstitution);
   }
 
   /** The institutions registered as branches (院区, 分院) of this one. */
@@ -109,11 +108,13 @@ export class InstitutionRegistry {
       .pluck().all({ ids: JSON.stringify(ids) }) as string[];
   }
 
-  /** Articles whose names resolved to themselves and are a tail of `name` (朝阳医院 for 北京朝阳医院): a new name may join them. */
+  /** Articles with a surface name that is an ending of `name` (朝阳医院 for 北京朝阳医院): a new name may join them. Indexed look-ups. */
   articlesWithTailOf(name: string): string[] {
-    return this.sql(`SELECT DISTINCT article_id FROM entity_resolution
-      WHERE length(raw_name) >= 3 AND length(raw_name) < length(@n) AND substr(@n, -length(raw_name)) = raw_name ORDER BY article_id`)
-      .pluck().all({ n: name }) as string[];
+    const tails: string[] = [];
+    for (let i = 1; name.length - i >= 3; i++) tails.push(name.slice(i));
+    if (!tails.length) return [];
+    return this.sql(`SELECT DISTINCT article_id FROM entity_resolution WHERE raw_name IN (SELECT value FROM json_each(?)) ORDER BY article_id`)
+      .pluck().all(JSON.stringify(tails)) as string[];
   }
 
   /** Forget the derived tables (registry, resolutions); the curation log stays. */

@@ -81,6 +81,7 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
         article_id TEXT NOT NULL, raw_id TEXT NOT NULL, raw_name TEXT NOT NULL, canonical_id TEXT NOT NULL,
         rule TEXT NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (article_id, raw_id)) WITHOUT ROWID;
       CREATE INDEX entity_resolution_canonical ON entity_resolution(canonical_id);
+      CREATE INDEX entity_resolution_raw_name ON entity_resolution(raw_name);
       -- Researchers' decisions (merge, split, rename, retract), re-applied on every sync; never derived, never reset.
       CREATE TABLE curation_log (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, entity_id TEXT NOT NULL, payload TEXT NOT NULL,

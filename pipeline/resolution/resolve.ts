@@ -66,6 +66,26 @@ export class Resolver {
   readonly invalidated = new Set<string>();
   /** Registry records this resolver has written (or found unchanged), by id. */
   private readonly written = new Map<string, string>();
+  /** `type|ending` → the names behind registered ids (not a curated display name) with that ending; built on first use. */
+  private tails: Map<string, Set<string>> | null = null;
+
+  private endings(): Map<string, Set<string>> {
+    if (!this.tails) {
+      this.tails = new Map();
+      for (const inst of this.registry.all()) this.addEndings(inst.type, keyName(inst.id));
+    }
+    return this.tails;
+  }
+
+  private addEndings(type: string, name: string): void {
+    if (!this.tails) return; // built from the registry on first use
+    for (let i = 1; name.length - i >= 3; i++) {
+      const key = `${type}|${name.slice(i)}`;
+      const set = this.tails.get(key) ?? new Set<string>();
+      set.add(name);
+      this.tails.set(key, set);
+    }
+  }
 
   constructor(private readonly archive: Archive) {
     this.registry = new InstitutionRegistry(archive.db);
@@ -76,6 +96,7 @@ export class Resolver {
   reset(): void {
     this.registry.resetDerived();
     this.written.clear();
+    this.tails = null;
     this.invalidated.clear();
   }
 
@@ -156,7 +177,7 @@ export class Resolver {
       const lead = leadingPlace(prefix);
       if (lead && lead.form === prefix && places.has(lead.place.code)) candidates.set(full, lead.place.name);
     };
-    for (const inst of this.registry.endingWith(name, type)) consider(inst.name);
+    for (const full of this.endings().get(`${type}|${name}`) ?? []) consider(full);
     for (const entry of this.book.entries.values()) if (entry.type === type && entry.name.length > name.length && entry.name.endsWith(name)) consider(entry.name);
     if (candidates.size !== 1) return null;
     const [full, place] = [...candidates][0];
@@ -181,6 +202,7 @@ export class Resolver {
       this.written.set(r.id, key);
       const isNew = this.registry.upsert(record);
       if (!isNew) continue;
+      this.addEndings(r.type, keyName(r.id));
       // touched now, not after the batch: a write that fails later must not lose it
       const others = this.registry.articlesWithTailOf(r.name).filter((a) => a !== articleId);
       if (others.length) {
@@ -190,6 +212,9 @@ export class Resolver {
     }
   }
 }
+
+/** The name an id was made from (hospital:北京朝阳医院 → 北京朝阳医院), whatever name it is shown under. */
+const keyName = (id: string) => id.slice(id.indexOf(':') + 1);
 
 function locationOf(r: Resolved): string | null {
   return r.alias?.location ?? locationFromName(r.name)?.code ?? null;
