@@ -246,6 +246,16 @@ export class Archive {
     return id;
   }
 
+  /** Mark articles changed (new seq) so every target takes them in again: resolution or curation changed their ids. */
+  touchArticles(ids: readonly string[]): number {
+    const set = this.db.prepare('UPDATE articles SET seq = ? WHERE id = ?');
+    let n = 0;
+    this.db.transaction(() => {
+      for (const id of new Set(ids)) n += set.run(this.nextSeq(), id).changes;
+    })();
+    return n;
+  }
+
   /** Set reprint links (article id → earliest copy id or null); bumps seq only where the link changed. */
   setReprints(links: Map<string, string | null>): number {
     let changed = 0;

@@ -68,4 +68,24 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
       INSERT INTO counters (name, value) VALUES ('article_seq', 0);
     `,
   },
+  {
+    version: 2,
+    name: 'institution registry, per-article resolution, curation log',
+    sql: `
+      -- One row per institution across the archive (archive/registry.ts): canonical id and name, type,
+      -- where it is (GB/T 2260 code) and the institution it is a branch of.
+      CREATE TABLE institutions (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, location TEXT, parent TEXT, updated_at TEXT NOT NULL);
+      -- How each article's surface names were resolved: which rule joined them to which institution, and why.
+      CREATE TABLE entity_resolution (
+        article_id TEXT NOT NULL, raw_id TEXT NOT NULL, raw_name TEXT NOT NULL, canonical_id TEXT NOT NULL,
+        rule TEXT NOT NULL, evidence TEXT NOT NULL, PRIMARY KEY (article_id, raw_id)) WITHOUT ROWID;
+      CREATE INDEX entity_resolution_canonical ON entity_resolution(canonical_id);
+      CREATE INDEX entity_resolution_raw_name ON entity_resolution(raw_name);
+      -- Researchers' decisions (merge, split, rename, retract), re-applied on every sync; never derived, never reset.
+      CREATE TABLE curation_log (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, entity_id TEXT NOT NULL, payload TEXT NOT NULL,
+        note TEXT, actor TEXT);
+    `,
+  },
 ];

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(argv: 
   serve: { about: 'serve GraphQL at /graphql and the UI at / (--port, --host, --workers: processes, default one per core)', load: () => import('./commands/serve.ts') },
   demo: { about: 'load the bundled demo archive', load: () => import('./commands/demo.ts') },
   stats: { about: 'what the archive, graph and search index hold (--json)', load: () => import('./commands/stats.ts') },
+  entity: { about: 'curate institutions: merge, split, rename, retract an edge; why (the rules behind a merge), log', load: () => import('./commands/entity.ts') },
   saved: { about: 'saved searches and their alert feeds (add, list, check, feed, rm)', load: () => import('./commands/saved.ts') },
 };
 

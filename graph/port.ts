@@ -94,16 +94,49 @@ export interface FigureQuery {
   groupBy?: Array<'metric' | 'place' | 'institution' | 'year'>;
 }
 
+/** One fact an aggregate adds: a value about one subject, stated by one or more figures (reprints, other articles). */
+export interface AggregateFact {
+  value: number;
+  subjectId: string | null;
+  subjectName: string | null;
+  /** The subject's place in the graph (most specific LOCATED_IN), or the subject itself when it is a place. */
+  place: string | null;
+  period: string | null;
+  status: string;
+  /** The figure counted. */
+  figureId: string;
+  /** Every figure stating this same value (the counted one included). */
+  figureIds: string[];
+}
+
+/** A figure the aggregate did not add, and why (SAME_FACT, PART_OF_TOTAL, SAME_SUBJECT, SUPERSEDED). */
+export interface LeftOutFigure {
+  figureId: string;
+  code: 'SAME_FACT' | 'PART_OF_TOTAL' | 'SAME_SUBJECT' | 'SUPERSEDED';
+  reason: string;
+  /** The figure counted instead. */
+  countedAs: string;
+}
+
 export interface FigureAggregate {
   metric: string | null;
   place: string | null;
   institution: string | null;
   year: number | null;
   unit: string;
+  /** existing | planned | cumulative | increase: figures of different status are never added together. */
+  status: string;
+  /** False for percentages and rates: then the aggregate is one subject's one value (subjectName says whose). */
+  additive: boolean;
+  subjectName: string | null;
+  /** Sum over `facts` (distinct subjects); for a rate, its value. */
   sum: number;
+  /** Number of distinct facts added. */
   count: number;
-  /** Figure ids behind the aggregate, for tracing back to sentences. */
+  /** The figure counted for each fact (facts[i].figureId), for tracing back to sentences: their values add up to sum. */
   figureIds: string[];
+  facts: AggregateFact[];
+  leftOut: LeftOutFigure[];
 }
 
 export interface FigureRecord extends Figure {

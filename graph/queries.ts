@@ -1,7 +1,8 @@
 // The researchers' questions, written once over GraphBackend: neighbourhoods, shortest paths with
 // evidence, regional collaboration networks, figure aggregates, timelines.
 import type { CollaborationKind } from '../extractor/types.ts';
-import type { FigureFact, GraphBackend, PlaceRef } from './backend.ts';
+import type { GraphBackend } from './backend.ts';
+import { aggregate } from './figure-aggregate.ts';
 import { neighborhood, shortestPath } from './traverse.ts';
 import type {
   Edge, FigureAggregate, FigureQuery, Neighborhood, NeighborQuery, NetworkQuery, Path, TimelineEvent,
@@ -100,34 +101,11 @@ export class GraphQueries {
   }
 
   async aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> {
-    const groupBy = new Set(q.groupBy ?? ['metric', 'place', 'year']);
     const subjectIds = q.institution ? await this.b.entitiesNamed(q.institution) : undefined;
     if (subjectIds && !subjectIds.length) return [];
     const scope = q.place ? await this.placeScope(q.place) : null;
     if (scope && !scope.size) return [];
-    const groups = new Map<string, FigureAggregate>();
-    for (const f of await this.b.figureFacts({ metric: q.metric, subjectIds })) {
-      const places = scope ? f.places.filter((p) => scope.has(p.id)) : f.places;
-      if (scope && !places.length) continue;
-      const year = figureYear(f);
-      if (q.year !== undefined && year !== q.year) continue;
-      const isInstitution = f.subjectType === 'hospital' || f.subjectType === 'organization';
-      const key = {
-        metric: groupBy.has('metric') ? f.figure.metric : null,
-        place: groupBy.has('place') ? (mostSpecific(places)?.name ?? null) : null,
-        institution: groupBy.has('institution') && isInstitution ? f.subjectName : null,
-        year: groupBy.has('year') ? year : null,
-        unit: f.figure.unit,
-      };
-      const k = JSON.stringify(key);
-      const g = groups.get(k) ?? { ...key, sum: 0, count: 0, figureIds: [] };
-      g.sum += f.figure.value;
-      g.count++;
-      g.figureIds.push(f.figure.id);
-      groups.set(k, g);
-    }
-    for (const g of groups.values()) g.figureIds.sort();
-    return [...groups.values()].sort((x, y) => JSON.stringify([x.metric, x.place, x.institution, x.year, x.unit]) < JSON.stringify([y.metric, y.place, y.institution, y.year, y.unit]) ? -1 : 1);
+    return aggregate(await this.b.figureFacts({ metric: q.metric, subjectIds }), q, scope);
   }
 
   async timeline(id: string): Promise<TimelineEvent[]> {
@@ -157,14 +135,3 @@ export class GraphQueries {
   }
 }
 
-function figureYear(f: FigureFact): number | null {
-  const m = /^(\d{4})/.exec(f.figure.time ?? f.published ?? '');
-  return m ? Number(m[1]) : null;
-}
-
-const LEVEL_RANK: Record<string, number> = { county: 3, city: 2, province: 1 };
-
-/** The most specific place (county over city over province), ties by id. */
-function mostSpecific(places: PlaceRef[]): PlaceRef | undefined {
-  return [...places].sort((x, y) => (LEVEL_RANK[y.level ?? ''] ?? 0) - (LEVEL_RANK[x.level ?? ''] ?? 0) || (x.id < y.id ? -1 : 1))[0];
-}

@@ -8,6 +8,7 @@ import { withLease } from '../archive/lease.ts';
 import type { Knowledge } from '../extractor/types.ts';
 import type { ArticleFacts, GraphStore } from '../graph/port.ts';
 import type { SearchDoc, SearchIndex } from '../search/port.ts';
+import { Resolver } from './resolution/resolve.ts';
 
 export interface SyncOptions {
   /** Forget what the target has and rebuild it from the whole archive. Default false. */
@@ -59,6 +60,11 @@ export function toSearchDoc(a: ArticleRecord, k: Knowledge | null): SearchDoc {
 
 interface Target {
   name: string;
+  /**
+   * Institutions resolved archive-wide (pipeline/resolution): both targets see the same canonical ids. An institution
+   * seen for the first time gives the articles that may join it a new seq, so this same loop takes them in again.
+   */
+  resolver: Resolver;
   reset(): Promise<void>;
   write(batch: ArticleRecord[], archive: Archive): Promise<void>;
   remove(ids: string[]): Promise<void>;
@@ -118,19 +124,29 @@ async function writeIsolating(archive: Archive, target: Target, batch: ArticleRe
 }
 
 export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOptions = {}): Promise<SyncSummary> {
+  const resolver = new Resolver(archive);
   return syncTarget(archive, {
     name: 'graph',
-    reset: () => graph.clear(),
-    write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, archive.getKnowledge(a.id)))),
-    remove: (ids) => graph.removeArticles(ids),
+    resolver,
+    reset: async () => {
+      await graph.clear();
+      resolver.reset();
+    },
+    write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+    remove: async (ids) => {
+      await graph.removeArticles(ids);
+      for (const id of ids) resolver.registry.setResolutions(id, []);
+    },
   }, options);
 }
 
 export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOptions = {}): Promise<SyncSummary> {
+  const resolver = new Resolver(archive);
   return syncTarget(archive, {
     name: 'search',
+    resolver,
     reset: () => index.clear(),
-    write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, archive.getKnowledge(a.id)))),
+    write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
     remove: (ids) => index.remove(ids),
   }, options);
 }

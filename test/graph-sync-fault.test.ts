@@ -15,6 +15,7 @@ import { EmbeddedGraphStore } from '../graph/embedded.ts';
 import { GraphUnavailableError } from '../graph/errors.ts';
 import { Neo4jGraphStore } from '../graph/neo4j.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/neo4j-server.ts';
+import { Resolver } from '../pipeline/resolution/resolve.ts';
 import { syncGraph, toArticleFacts } from '../pipeline/sync.ts';
 import { generateArticles, type GeneratedArticle } from './bench/generate.ts';
 
@@ -45,12 +46,13 @@ function save(g: GeneratedArticle, k: Knowledge | null = knowledge(g)): string {
   return archive.saveExtraction(pageId, { status: 'ok', article, knowledge: k, fingerprint: null }, 'test-v1');
 }
 
-/** The graph a clean rebuild from the archive gives: the embedded store fed every ok article. */
+/** The graph a clean rebuild from the archive gives: the embedded store fed every ok article, institutions resolved. */
 async function cleanRebuild() {
   const store = new EmbeddedGraphStore(new Database(':memory:'));
   await store.init();
   const ok = archive.listArticles({ limit: 100_000, offset: 0, status: 'ok' });
-  await store.writeArticles(ok.map((a) => toArticleFacts(a, archive.getKnowledge(a.id))));
+  const resolver = new Resolver(archive);
+  await store.writeArticles(ok.map((a) => toArticleFacts(a, resolver.resolve(a, archive.getKnowledge(a.id)))));
   return store.snapshot();
 }
 

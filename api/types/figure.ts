@@ -1,7 +1,9 @@
 // Figures (numbers read from sentences) and their aggregates by metric, place, institution and year.
 // Every aggregate lists the figures behind it, and every figure its sentence and article.
 import { z } from 'zod';
-import type { FigureAggregate } from '../../graph/port.ts';
+import { figureMeaning, mostSpecific } from '../../graph/figure-aggregate.ts';
+import type { AggregateFact, FigureAggregate, FigureRecord, LeftOutFigure } from '../../graph/port.ts';
+import type { ApiContext } from '../builder.ts';
 import { builder } from '../builder.ts';
 import { MAX_PAGE_SIZE } from '../limits.ts';
 import { FigureGroupEnum } from './enums.ts';
@@ -26,6 +28,54 @@ FigureRef.implement({
     sentence: t.int({ resolve: (f) => f.provenance.sentence }),
     confidence: t.exposeFloat('confidence'),
     article: t.field({ type: ArticleRef, resolve: (f) => f.articleId }),
+    status: t.string({ description: 'existing | planned | cumulative | increase (graph/figure-aggregate.ts, extractor/knowledge/figure-status.ts).', resolve: (f, _a, ctx) => meaning(f, ctx).status }),
+    period: t.string({ nullable: true, description: 'Year the figure applies to: its stated time, else the article date.', resolve: (f, _a, ctx) => meaning(f, ctx).period }),
+    additive: t.boolean({ description: 'False for percentages and rates, which are never summed.', resolve: (f, _a, ctx) => meaning(f, ctx).additive }),
+    place: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: "Where the figure's subject is, from the graph (its most specific LOCATED_IN place, or itself when a place).",
+      resolve: async (f, _a, ctx) => {
+        if (!f.subjectId) return null;
+        if (f.subjectId.startsWith('place:')) return f.subjectId;
+        const around = await ctx.services.graph.neighbors(f.subjectId, { types: ['LOCATED_IN'], depth: 1, limit: 20 });
+        const places = around.nodes.filter((n) => n.type === 'place').map((n) => ({ id: n.id, name: n.name, level: n.level ?? null }));
+        return mostSpecific(places)?.id ?? null;
+      },
+    }),
+  }),
+});
+
+/** A figure's status and period need its article's date: read once per request and figure. */
+const meanings = new WeakMap<ApiContext, Map<string, ReturnType<typeof figureMeaning>>>();
+function meaning(f: FigureRecord, ctx: ApiContext) {
+  const cache = meanings.get(ctx) ?? new Map();
+  meanings.set(ctx, cache);
+  if (!cache.has(f.id)) cache.set(f.id, figureMeaning(f, ctx.services.archive.getArticle(f.articleId)?.published ?? null));
+  return cache.get(f.id)!;
+}
+
+const AggregateFactRef = builder.objectRef<AggregateFact>('AggregateFact').implement({
+  description: 'One fact an aggregate adds: one value about one subject, however many articles state it.',
+  fields: (t) => ({
+    value: t.exposeFloat('value'),
+    subject: t.field({ type: EntityRef, nullable: true, resolve: (f) => f.subjectId }),
+    subjectName: t.exposeString('subjectName', { nullable: true }),
+    place: t.exposeString('place', { nullable: true, description: "The subject's place in the graph." }),
+    period: t.exposeString('period', { nullable: true }),
+    status: t.exposeString('status'),
+    counted: t.field({ type: FigureRef, description: 'The figure counted.', resolve: (f) => f.figureId }),
+    statements: t.field({ type: [FigureRef], description: 'Every figure stating this value (reprints, other articles).', resolve: (f) => f.figureIds }),
+  }),
+});
+
+const LeftOutRef = builder.objectRef<LeftOutFigure>('LeftOutFigure').implement({
+  description: 'A figure an aggregate did not add, and why.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'SAME_FACT (reprint or repeated), PART_OF_TOTAL, SAME_SUBJECT (one per subject and article), SUPERSEDED (a later statement counted).' }),
+    reason: t.exposeString('reason'),
+    figure: t.field({ type: FigureRef, resolve: (l) => l.figureId }),
+    countedAs: t.field({ type: FigureRef, resolve: (l) => l.countedAs }),
   }),
 });
 
@@ -37,8 +87,13 @@ export const FigureAggregateRef = builder.objectRef<FigureAggregate>('FigureAggr
     institution: t.exposeString('institution', { nullable: true }),
     year: t.exposeInt('year', { nullable: true }),
     unit: t.exposeString('unit'),
-    sum: t.exposeFloat('sum'),
-    count: t.exposeInt('count'),
+    status: t.exposeString('status', { description: 'existing | planned | cumulative | increase: never added together.' }),
+    additive: t.exposeBoolean('additive', { description: 'False for percentages and rates: the aggregate is then one subject\'s value (subjectName), never a sum.' }),
+    subjectName: t.exposeString('subjectName', { nullable: true }),
+    sum: t.exposeFloat('sum', { description: 'Sum over `facts` (one value per distinct subject).' }),
+    count: t.exposeInt('count', { description: 'Distinct facts added.' }),
+    facts: t.field({ type: [AggregateFactRef], description: 'The facts behind the number (drill-down): sum = Σ facts.value.', resolve: (a) => a.facts }),
+    leftOut: t.field({ type: [LeftOutRef], description: 'Figures matching the filters that were not added, each with the reason.', resolve: (a) => a.leftOut }),
     figures: t.field({
       type: [FigureRef],
       description: 'The figures behind this aggregate, each with its sentence and article.',

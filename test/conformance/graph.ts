@@ -151,7 +151,8 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
         '派驻专家/保定市/2015': 12, '床位/保定市/2015': 200, '床位/石家庄市/2019': 500, '床位/保定市/2023': 300, '诊疗人次/赤峰市/2021': 3000,
       });
       const beds = await store.aggregateFigures({ metric: '床位', place: '河北省', groupBy: ['metric'] });
-      expect(beds).toEqual([{ metric: '床位', place: null, institution: null, year: null, unit: '张', sum: 1000, count: 3, figureIds: ['a1-f2', 'a2-f1', 'a4-f1'] }]);
+      expect(beds).toMatchObject([{ metric: '床位', place: null, institution: null, year: null, unit: '张', status: 'existing', additive: true, sum: 1000, count: 3, figureIds: ['a1-f2', 'a2-f1', 'a4-f1'], leftOut: [] }]);
+      expect(beds[0].facts.map((f) => [f.subjectName, f.place, f.value])).toEqual([['保定市儿童医院', '保定市', 200], ['河北医科大学第二医院', '石家庄市', 500], ['北京儿童医院保定医院', '保定市', 300]]);
       const byInst = await store.aggregateFigures({ metric: '床位', groupBy: ['institution'] });
       expect(byInst.map((g) => [g.institution, g.sum])).toEqual([['保定市儿童医院', 200], ['北京儿童医院保定医院', 300], ['河北医科大学第二医院', 500]].sort());
       expect((await store.aggregateFigures({ institution: '河北医大二院', groupBy: ['year'] })).map((g) => [g.year, g.sum])).toEqual([[2019, 500]]);

@@ -131,6 +131,10 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   expect(Number(await graph.getAttribute('data-nodes'))).toBeGreaterThan(1);
   expect(await page.locator('.neighbourhood canvas').count()).toBeGreaterThan(0);
   expect(await page.locator('.neighbourhood .node-list a').count()).toBe(Number(await graph.getAttribute('data-nodes')) - 1);
+  // the resolution panel: why each name was joined (北京儿童医院 is also written 首都医科大学附属北京儿童医院), and the curation form
+  await page.locator('.curation .resolution-list li').first().waitFor();
+  expect(await page.locator('.curation .resolution-list').textContent()).toContain('affiliation-prefix');
+  expect(await page.getByLabel('操作', { exact: true }).locator('option').allTextContents()).toEqual(['重命名', '并入另一实体', '拆分名称', '撤回一条合作关系']);
   await shot('4-entity');
 
   // 4. Network: through the site navigation; the period slider moves with the keyboard.
@@ -179,7 +183,7 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
-  expect(csv[0]).toBe('指标,地区,年份,合计,单位,条数,原句');
+  expect(csv[0]).toBe('指标,地区,年份,状态,合计,单位,条数,原句,未计入');
   expect(csv.length - 1).toBe(rows);
   expect(csv[1].startsWith(firstMetric)).toBe(true);
   // A source link opens the article at the sentence the figure was read from.

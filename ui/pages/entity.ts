@@ -5,6 +5,7 @@ import { formatDate, kindLabel, LEVEL_LABELS, typeLabel, EDGE_LABELS } from '../
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
 import { errorText, gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
+import { curationSection } from './entity-curation.ts';
 
 interface NodeData { entityId: string; name: string; type: string; articleCount: number }
 interface EdgeData {
@@ -88,6 +89,7 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
     await graphSection(e, depth, name),
     articlesSection(e),
     figuresSection(e),
+    curationSection(e.entityId, e.type),
   ]);
   focusHeading(root);
 }

@@ -1,27 +1,25 @@
 // Report page: figures (beds, experts sent, patients treated…) summed by metric, place and year, as SVG bar
 // charts and as a table, with CSV export; every row links to the sentences its numbers were read from.
 import { barChart, type Bar } from '../lib/chart.ts';
-import { clear, field, h, link, pageHref, status } from '../lib/dom.ts';
+import { clear, field, h, status } from '../lib/dom.ts';
 import { formatNumber } from '../lib/format.ts';
 import { errorText, gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode } from '../lib/regions.ts';
 import { csvLink, dataTable, toCsv, type Column } from '../lib/table.ts';
+import { FACT_FIELDS, factsCell, factsCsv, leftOutCell, leftOutCsv, STATUS_LABELS, statusCell, type MeaningRow } from './report-facts.ts';
 
-interface SourceFigure { figureId: string; text: string; evidence: string; article: { articleId: string; title: string } }
-interface Aggregate { metric: string | null; place: string | null; year: number | null; unit: string; sum: number; count: number; figures: SourceFigure[] }
+interface Aggregate extends MeaningRow { metric: string | null; place: string | null; year: number | null; unit: string; sum: number; count: number }
 
 const METRICS = /* GraphQL */ `query ReportMetrics { figureAggregates(groupBy: [METRIC]) { metric unit count } }`;
 const ROWS = /* GraphQL */ `
   query ReportRows($metric: String, $place: String) {
     figureAggregates(metric: $metric, place: $place, groupBy: [METRIC, PLACE, YEAR]) {
-      metric place year unit sum count
-      figures(first: 20) { figureId text evidence article { articleId title } }
+      metric place year unit sum count ${FACT_FIELDS}
     }
   }`;
 
-/** Sentence anchor on the article page for one figure. */
-export const figureHref = (f: SourceFigure) => `${pageHref('article', f.article.articleId)}#figure-${encodeURIComponent(f.figureId)}`;
+export { figureHref } from './report-facts.ts';
 
 export async function renderReport(root: HTMLElement, route: Route, signal: AbortSignal): Promise<void> {
   const metric = route.params.get('metric') ?? '';
@@ -73,7 +71,8 @@ function sumBy(rows: Aggregate[], key: (r: Aggregate) => string): Bar[] {
 
 function renderRows(out: HTMLElement, rows: Aggregate[], metric: string, region: string): void {
   const regionName = region ? PROVINCES[region] : '';
-  out.append(status(`${rows.length} 组数据，来自 ${rows.reduce((s, r) => s + r.count, 0)} 个数字。`));
+  const left = rows.reduce((s, r) => s + r.leftOut.length, 0);
+  out.append(status(`${rows.length} 组数据，来自 ${rows.reduce((s, r) => s + r.count, 0)} 个数字${left ? `；${left} 个数字未计入（重复报道、总数的一部分等，见表中“未计入”）` : ''}。比率不相加，按主体列出；规划与现有分开统计。`));
   if (!rows.length) {
     out.append(h('p', {}, '没有符合条件的数据。'));
     return;
@@ -83,14 +82,16 @@ function renderRows(out: HTMLElement, rows: Aggregate[], metric: string, region:
     const counts = sumBy(rows.map((r) => ({ ...r, sum: r.count })), (r) => r.metric ?? '未注明').sort((a, b) => b.value - a.value).slice(0, 12);
     charts.append(h('figure', {}, h('figcaption', {}, `各指标的数字条数${regionName ? `（${regionName}）` : ''}`), barChart('各指标的数字条数', counts, '条')));
   } else {
-    const units = [...new Set(rows.map((r) => r.unit))];
-    for (const unit of units) {
-      const ofUnit = rows.filter((r) => r.unit === unit);
+    // only like with like: one unit and one status per chart, and never a rate (rates do not add)
+    const kinds = [...new Set(rows.filter((r) => r.additive).map((r) => JSON.stringify([r.unit, r.status])))].map((k) => JSON.parse(k) as [string, string]);
+    for (const [unit, st] of kinds) {
+      const ofUnit = rows.filter((r) => r.additive && r.unit === unit && r.status === st);
+      const label = `${metric}（${STATUS_LABELS[st] ?? st}，${unit}）`;
       const byYear = sumBy(ofUnit, (r) => (r.year ? `${r.year}年` : '年份不详')).sort((a, b) => a.label.localeCompare(b.label));
       const byPlace = sumBy(ofUnit, (r) => r.place ?? '地区不详').sort((a, b) => b.value - a.value).slice(0, 15);
       charts.append(
-        h('figure', {}, h('figcaption', {}, `${metric}（${unit}）按年份`), barChart(`${metric}按年份`, byYear, unit)),
-        h('figure', {}, h('figcaption', {}, `${metric}（${unit}）按地区`), barChart(`${metric}按地区`, byPlace, unit)),
+        h('figure', {}, h('figcaption', {}, `${label}按年份`), barChart(`${metric}按年份`, byYear, unit)),
+        h('figure', {}, h('figcaption', {}, `${label}按地区`), barChart(`${metric}按地区`, byPlace, unit)),
       );
     }
   }
@@ -98,14 +99,12 @@ function renderRows(out: HTMLElement, rows: Aggregate[], metric: string, region:
     { label: '指标', cell: (r) => r.metric ?? '未注明' },
     { label: '地区', cell: (r) => r.place ?? '不详' },
     { label: '年份', cell: (r) => (r.year ? String(r.year) : '不详'), csv: (r) => r.year },
+    { label: '状态', cell: statusCell },
     { label: '合计', cell: (r) => formatNumber(r.sum), csv: (r) => r.sum, numeric: true },
     { label: '单位', cell: (r) => r.unit },
     { label: '条数', cell: (r) => String(r.count), csv: (r) => r.count, numeric: true },
-    {
-      label: '原句',
-      cell: (r) => h('ul', { class: 'sources' }, r.figures.map((f) => h('li', {}, link(figureHref(f), f.text), h('small', {}, ` ${f.article.title}`)))),
-      csv: (r) => r.figures.map((f) => `${f.text}：${f.evidence}（${f.article.title}）`).join(' | '),
-    },
+    { label: '原句', cell: factsCell, csv: factsCsv },
+    { label: '未计入', cell: leftOutCell, csv: leftOutCsv },
   ];
   const name = `figures${metric ? `-${metric}` : ''}${regionName ? `-${regionName}` : ''}.csv`;
   out.append(charts, h('div', { class: 'table-actions' }, h('h2', {}, '数据表'), csvLink('导出 CSV', name, () => toCsv(columns, rows))), dataTable(columns, rows, `${metric || '全部指标'} · ${regionName || '全部地区'}：按指标、地区、年份汇总`));
