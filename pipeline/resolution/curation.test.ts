@@ -31,7 +31,8 @@ describe('curation', () => {
     await curate(fx.services, { action: 'rename', entityId: 'hospital:北京儿童医院', name: '首都医科大学附属北京儿童医院' });
     expect((await fx.services.graph.entity('hospital:北京儿童医院'))!.name).toBe('首都医科大学附属北京儿童医院');
 
-    expect(await collab('hospital:北京大学第三医院', 'hospital:崇礼区人民医院')).toBe(1);
+    // two sentences state the pair: the experts of 北医三院 seeing patients at 崇礼 and the agreement
+    expect(await collab('hospital:北京大学第三医院', 'hospital:崇礼区人民医院')).toBe(2);
     const article = (await fx.services.graph.neighbors('hospital:北京大学第三医院', { types: ['COLLABORATES'] })).edges[0].articleId!;
     await curate(fx.services, { action: 'retract', articleId: article, type: 'COLLABORATES', from: 'hospital:北京大学第三医院', to: 'hospital:崇礼区人民医院' });
     expect(await collab('hospital:北京大学第三医院', 'hospital:崇礼区人民医院')).toBe(0);
