@@ -12,6 +12,7 @@ import './types/stats.ts';
 import './types/search.ts';
 import './types/mutations.ts';
 import './types/crawl.ts';
+import './types/saved.ts';
 
 builder.queryType({ description: 'Reports over the collaboration-news archive: search, entities, relationships, figures.' });
 
