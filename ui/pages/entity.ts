@@ -3,7 +3,8 @@
 import { append, clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, kindLabel, LEVEL_LABELS, typeLabel, EDGE_LABELS } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 
 interface NodeData { entityId: string; name: string; type: string; articleCount: number }
@@ -55,7 +56,7 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
   } catch (err) {
     if ((err as Error).name === 'AbortError') return;
     clear(root);
-    root.append(h('h1', {}, '实体'), status(errorText(err), 'error'));
+    root.append(h('h1', {}, '实体'), failure(err));
     return;
   }
   clear(root);

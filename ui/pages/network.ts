@@ -3,7 +3,8 @@
 import { clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, KINDS, kindLabel } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode, provinceOf } from '../lib/regions.ts';
 import { dataTable } from '../lib/table.ts';
@@ -105,7 +106,7 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     clear(results);
-    results.append(status(errorText(e), 'error'));
+    results.append(failure(e));
     return;
   }
   clear(results);
