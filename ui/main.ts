@@ -19,12 +19,13 @@ function notFound(el: HTMLElement): void {
     h('h1', {}, '页面不存在'),
     h('p', {}, '没有找到 ', h('code', {}, location.pathname), '。链接可能有误，或页面已经移动。'),
     form,
-    h('ul', { class: 'not-found-links' }, h('li', {}, link('/', '检索合作新闻')), h('li', {}, link('/network', '合作网络')), h('li', {}, link('/report', '数据报表')), h('li', {}, link('/saved', '订阅提醒'))),
+    h('ul', { class: 'not-found-links' }, h('li', {}, link('/', '检索合作新闻')), h('li', {}, link('/network', '合作网络')), h('li', {}, link('/path', '关系路径')), h('li', {}, link('/report', '数据报表')), h('li', {}, link('/saved', '订阅提醒'))),
   );
   focusHeading(el);
 }
 
 /** The saved-searches page is loaded when first visited: most readers never open it. */
+const renderPath: Page = (root, route, signal) => import('./pages/path.ts').then((m) => m.renderPath(root, route, signal));
 const renderSaved: Page = (root, route, signal) => import('./pages/saved.ts').then((m) => m.renderSaved(root, route, signal));
 
 /** Marks the current section in the site navigation (aria-current), for sight and for screen readers. */
@@ -36,4 +37,4 @@ function markNav(route: Route): void {
   }
 }
 
-startRouter(root, { search: renderSearch, article: renderArticle, entity: renderEntity, network: renderNetwork, report: renderReport, saved: renderSaved, notFound }, markNav);
+startRouter(root, { search: renderSearch, article: renderArticle, entity: renderEntity, network: renderNetwork, report: renderReport, saved: renderSaved, path: renderPath, notFound }, markNav);

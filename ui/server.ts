@@ -15,7 +15,7 @@ export interface UiOptions {
 }
 
 /** Page paths the browser router knows; anything else is left to the server (404). */
-export const PAGE_PATHS = [/^\/$/, /^\/search$/, /^\/network$/, /^\/report$/, /^\/saved$/, /^\/article\/[^/]+$/, /^\/entity\/[^/]+$/];
+export const PAGE_PATHS = [/^\/$/, /^\/search$/, /^\/network$/, /^\/report$/, /^\/saved$/, /^\/path$/, /^\/article\/[^/]+$/, /^\/entity\/[^/]+$/];
 
 interface Asset {
   body: Buffer;

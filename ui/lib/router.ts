@@ -2,7 +2,7 @@
 // can be shared or bookmarked. The server answers every such path with the same index.html.
 
 export interface Route {
-  name: 'search' | 'article' | 'entity' | 'network' | 'report' | 'saved' | 'notFound';
+  name: 'search' | 'article' | 'entity' | 'network' | 'report' | 'saved' | 'path' | 'notFound';
   /** Decoded id for /article/:id and /entity/:id. */
   id?: string;
   params: URLSearchParams;
@@ -21,7 +21,7 @@ export function matchRoute(pathname: string, search = ''): Route {
     }
   };
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'search')) return { name: 'search', params };
-  if (parts.length === 1 && (parts[0] === 'network' || parts[0] === 'report' || parts[0] === 'saved')) return { name: parts[0], params };
+  if (parts.length === 1 && (parts[0] === 'network' || parts[0] === 'report' || parts[0] === 'saved' || parts[0] === 'path')) return { name: parts[0], params };
   if (parts.length === 2 && (parts[0] === 'article' || parts[0] === 'entity')) return { name: parts[0], id: decode(parts[1]), params };
   return { name: 'notFound', params };
 }

@@ -4,6 +4,7 @@ import { append, clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, kindLabel, LEVEL_LABELS, typeLabel, EDGE_LABELS } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
 import { failure } from '../lib/failure.ts';
+import { neighbours } from '../lib/neighbours.ts';
 import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 
@@ -157,6 +158,9 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
     kind: x.kind,
     directed: x.directed,
     label: x.type === 'COLLABORATES' ? kindLabel(x.kind) : EDGE_LABELS[x.type],
+    date: x.date,
+    evidence: x.evidence,
+    article: x.article,
   }));
   const depthSelect = h('select', { name: 'depth' }, h('option', { value: '1', selected: depth === 1 }, '直接关联'), h('option', { value: '2', selected: depth === 2 }, '两步以内'));
   depthSelect.addEventListener('change', () => navigate(withParams({ depth: depthSelect.value === '2' ? 2 : null }), true));
@@ -166,7 +170,7 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
     { class: 'neighbourhood', 'aria-labelledby': 'graph-h' },
     h('h2', { id: 'graph-h' }, '关系网络'),
     h('form', { class: 'inline-form', onsubmit: (ev: Event) => ev.preventDefault() }, field('范围', depthSelect)),
-    h('p', { class: 'hint' }, `${nodes.length} 个节点，${edges.length} 条关系。点击节点打开其页面。`),
+    h('p', { class: 'hint' }, `${nodes.length} 个节点，${edges.length} 条关系。`),
     canvas,
     nodeList(nodes.filter((n) => n.id !== e.entityId), '网络中的实体'),
   );
@@ -174,7 +178,7 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
   requestAnimationFrame(() => {
     void drawGraph(canvas, nodes, edges, (nid) => {
       if (nid !== e.entityId) navigate(pageHref('entity', nid));
-    }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
+    }, { expand: neighbours, filename: `${e.name}-关系网络` }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
   });
   return section;
 }

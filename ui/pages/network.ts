@@ -3,7 +3,9 @@
 import { clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, KINDS, kindLabel } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
+import { entityPicker } from '../lib/entity-picker.ts';
 import { failure } from '../lib/failure.ts';
+import { neighbours } from '../lib/neighbours.ts';
 import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode, provinceOf } from '../lib/regions.ts';
@@ -84,7 +86,8 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   const results = h('div', { class: 'network-results' }, status('正在加载…'));
   const keepFocus = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
   clear(root);
-  root.append(h('h1', {}, '合作网络'), h('p', { class: 'lead' }, '各地机构之间的合作关系。可按地区、合作方式和时期筛选；拖动滑块选择年份范围。'), filterForm(f), results);
+  const finder = entityPicker('查找实体', (e) => navigate(pageHref('entity', e.entityId)));
+  root.append(h('h1', {}, '合作网络'), h('p', { class: 'lead' }, '各地机构之间的合作关系。可按地区、合作方式和时期筛选；拖动滑块选择年份范围。'), filterForm(f), h('div', { class: 'entity-finder' }, finder.el), results);
   if (keepFocus) (root.querySelector(`[name="${keepFocus}"]`) as HTMLElement | null)?.focus();
   else focusHeading(root);
   let data: { nodes: NetNode[]; edges: NetEdge[] };
@@ -182,7 +185,7 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
     for (const n of nodes) n.position = pos.get(n.id);
     nodes.push(...parents.values());
     // No edge labels here: with dozens of lines they only clutter; the table below gives each kind.
-    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed, label: '' }));
+    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed, label: '', date: e.date, evidence: e.evidence, article: e.article }));
   }
   const institutions = data.nodes.length;
   const capped = data.edges.length >= MAX_EDGES ? `（只显示前 ${MAX_EDGES} 项，请缩小范围）` : '';
@@ -212,6 +215,6 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
       // A region (in the region view) narrows the network to collaborations touching it.
       if (!id.startsWith('region:')) navigate(pageHref('entity', id));
       else if (/^region:\d{2}$/.test(id)) navigate(withParams({ a: id.slice(7), b: f.b, kind: f.kinds, from: f.from > FIRST_YEAR ? f.from : null, to: f.to < thisYear() ? f.to : null }));
-    }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
+    }, { expand: f.view === 'regions' ? undefined : neighbours, filename: '合作网络' }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
   });
 }
