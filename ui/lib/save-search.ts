@@ -26,7 +26,8 @@ export function suggestName(query: string, filters: Filters): string {
   return (base.replace(/\s+/g, '_').replace(/[^\p{L}\p{N}_.-]/gu, '').slice(0, 64) || '我的订阅');
 }
 
-export function saveSearchForm(query: string, filters: Filters): HTMLElement {
+/** The form and its result line, for the search page's "save as alert" panel. */
+export function saveSearchForm(query: string, filters: Filters): HTMLElement[] {
   const name = h('input', { type: 'text', name: 'name', value: suggestName(query, filters), maxlength: 64, required: true, autocomplete: 'off' });
   let key: HTMLInputElement | null = null;
   const keyField = () => {
@@ -63,5 +64,5 @@ export function saveSearchForm(query: string, filters: Filters): HTMLElement {
       }
     }
   });
-  return h('details', { class: 'save-panel' }, h('summary', {}, '保存为订阅（有新结果时提醒）'), form, out);
+  return [form, out];
 }

@@ -2,7 +2,6 @@
 // the text and listed with their sentences, the original link, and the copies (reprints) of the story.
 import { append, clear, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, formatNumber, publisher, typeLabel } from '../lib/format.ts';
-import { markTerms, show, termBar } from '../lib/terms.ts';
 import { failure } from '../lib/failure.ts';
 import { gql } from '../lib/graphql.ts';
 import { focusHeading, type Route } from '../lib/router.ts';
@@ -119,6 +118,8 @@ export async function renderArticle(root: HTMLElement, route: Route, signal: Abo
   const terms = route.params.getAll('hl').slice(0, 10);
   const body = root.querySelector<HTMLElement>('.article .body');
   if (terms.length && body) {
+    const { markTerms, show, termBar } = await import('../lib/terms.ts'); // only when opened from a search
+    if (signal.aborted) return;
     const marks = markTerms(body, terms);
     body.before(termBar(terms, marks));
     if (marks.length && !location.hash) show(marks[0]);

@@ -4,7 +4,6 @@ import { append, clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, kindLabel, LEVEL_LABELS, typeLabel, EDGE_LABELS } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
 import { failure } from '../lib/failure.ts';
-import { neighbours } from '../lib/neighbours.ts';
 import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 
@@ -178,7 +177,7 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
   requestAnimationFrame(() => {
     void drawGraph(canvas, nodes, edges, (nid) => {
       if (nid !== e.entityId) navigate(pageHref('entity', nid));
-    }, { expand: neighbours, filename: `${e.name}-关系网络` }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
+    }, { expand: (id) => import('../lib/neighbours.ts').then((m) => m.neighbours(id)), filename: `${e.name}-关系网络` }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
   });
   return section;
 }

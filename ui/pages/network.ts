@@ -5,7 +5,6 @@ import { formatDate, KINDS, kindLabel } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
 import { entityPicker } from '../lib/entity-picker.ts';
 import { failure } from '../lib/failure.ts';
-import { neighbours } from '../lib/neighbours.ts';
 import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode, provinceOf } from '../lib/regions.ts';
@@ -215,6 +214,6 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
       // A region (in the region view) narrows the network to collaborations touching it.
       if (!id.startsWith('region:')) navigate(pageHref('entity', id));
       else if (/^region:\d{2}$/.test(id)) navigate(withParams({ a: id.slice(7), b: f.b, kind: f.kinds, from: f.from > FIRST_YEAR ? f.from : null, to: f.to < thisYear() ? f.to : null }));
-    }, { expand: f.view === 'regions' ? undefined : neighbours, filename: '合作网络' }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
+    }, { expand: f.view === 'regions' ? undefined : (id) => import('../lib/neighbours.ts').then((m) => m.neighbours(id)), filename: '合作网络' }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
   });
 }

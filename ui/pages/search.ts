@@ -4,14 +4,14 @@
 // Filters alone (no query) list the matching articles, newest first.
 // Everything lives in the URL (?q=…&place=…&page=2), so a search can be shared.
 import { append, clear, field, h, link, marked, pageHref, status } from '../lib/dom.ts';
-import { download, searchCsv, searchRis, type ExportHit } from '../lib/export.ts';
+import type { ExportHit } from '../lib/export.ts';
 import { facetGroup, type Facet } from '../lib/facets.ts';
 import { failure } from '../lib/failure.ts';
 import { formatDate, kindLabel, publisher, typeLabel } from '../lib/format.ts';
 import { errorText, gql, offsetCursor } from '../lib/graphql.ts';
 import { histogram, yearSeries } from '../lib/histogram.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
-import { saveSearchForm, type Filters } from '../lib/save-search.ts';
+import type { Filters } from '../lib/save-search.ts';
 
 export const PAGE_SIZE = 10;
 /** URL parameter of each facet that is also a filter. */
@@ -152,7 +152,7 @@ export async function renderSearch(root: HTMLElement, route: Route, signal: Abor
   const yearHref = (y: string) => href({ ...s, from: chosenYear(y) ? '' : y, to: chosenYear(y) ? '' : y, page: 1 });
   append(results, [
     status(`${browsing ? '按条件浏览：' : '找到 '}${countText(data.totalCount, data.totalIsApproximate)} 篇文章${filtered ? `（已筛选 ${filtered} 项）` : ''}${browsing ? '，按时间从新到旧' : ''}，转载已合并。`),
-    h('div', { class: 'result-tools' }, exportButtons(s, data.totalCount), saveSearchForm(s.q, filters)),
+    h('div', { class: 'result-tools' }, exportButtons(s, data.totalCount), savePanel(s.q, filters)),
     years ? histogram(yearSeries(years.values), yearHref, chosenYear, data.facetsFrom ? `按最相关的 ${data.facetsFrom} 篇统计` : null) : null,
     h(
       'div',
@@ -164,6 +164,18 @@ export async function renderSearch(root: HTMLElement, route: Route, signal: Abor
   // After a search focus is on the (hidden) heading: one Tab reaches this link, Enter the first result.
   if (hits.length) root.querySelector('form.search')?.before(h('a', { class: 'skip-results', href: '#hits', onclick: skipToHits }, '跳到检索结果'));
   focusHeading(root);
+}
+
+/** "Save as alert", its form loaded when first opened. */
+function savePanel(q: string, filters: Filters): HTMLElement {
+  const panel = h('details', { class: 'save-panel' }, h('summary', {}, '保存为订阅（有新结果时提醒）'));
+  panel.addEventListener('toggle', async () => {
+    if (!panel.open || panel.dataset.loaded) return;
+    panel.dataset.loaded = '1';
+    const { saveSearchForm } = await import('../lib/save-search.ts');
+    panel.append(...saveSearchForm(q, filters));
+  });
+  return panel;
 }
 
 function skipToHits(e: Event): void {
@@ -213,7 +225,8 @@ function exportButtons(s: SearchState, total: number): HTMLElement | null {
   const name = `检索结果-${(s.q || '按条件浏览').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}`;
   const run = (format: 'csv' | 'ris') => async () => {
     try {
-      const hits = await allHits(s, (n) => (note.textContent = `正在导出… ${n} 篇`));
+      // Loaded on first use: most searches are never exported.
+      const [{ download, searchCsv, searchRis }, hits] = await Promise.all([import('../lib/export.ts'), allHits(s, (n) => (note.textContent = `正在导出… ${n} 篇`))]);
       if (format === 'csv') download(searchCsv(hits, location.origin), `${name}.csv`, 'text/csv;charset=utf-8');
       else download(searchRis(hits, location.origin), `${name}.ris`, 'application/x-research-info-systems;charset=utf-8');
       note.textContent = `已导出 ${hits.length} 篇${total > EXPORT_MAX ? `（最多导出前 ${EXPORT_MAX} 篇）` : ''}。`;
