@@ -125,6 +125,22 @@ describe.skipIf(!hasChromium)('researcher journeys in chromium', () => {
         await page.getByLabel('按合作方式筛选').selectOption({ index: 1 });
         expect(Number(await page.locator(net).getAttribute('data-visible-edges'))).toBeLessThan(total);
         await shot('3-network-filter');
+
+        // At archive scale: the list of region pairs (the phone view), drilling down to two regions' institutions.
+        await page.goto(`${site.url}/network?view=list`);
+        const pairs = page.locator('ol.region-pairs > li');
+        await pairs.first().waitFor();
+        const collaborations = Number(/(\d+) 项合作/.exec((await page.locator('.network-results > .status').textContent())!)![1]);
+        const counts = (await pairs.locator('summary .count').allTextContents()).map((t) => Number(/(\d+)/.exec(t)![1]));
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(collaborations);
+        expect(counts).toEqual([...counts].sort((a, b) => b - a));
+        const drill = page.locator('ol.region-pairs details', { has: page.locator('a', { hasText: '在图中查看这两地的机构' }) }).first();
+        await drill.locator('summary').click();
+        expect(await drill.locator('ul li').count()).toBe(Number(/(\d+)/.exec((await drill.locator('summary .count').textContent())!)![1]));
+        await shot('5-network-list');
+        await drill.getByRole('link', { name: '在图中查看这两地的机构' }).click();
+        await page.waitForURL(/a=\d\d&b=\d\d.*view=institutions/);
+        await page.locator(net).waitFor();
       } finally {
         await page.close();
       }
