@@ -90,6 +90,9 @@ describe.skipIf(!hasChromium)('researcher journeys in chromium', () => {
         const before = Number(await page.locator(graph).getAttribute('data-nodes'));
         const other = await cyEval<{ x: number; y: number }>(page, graph, "const n = cy.nodes().filter(n => !n.isParent() && !n.hasClass('focus') && n.data('type') === 'HOSPITAL')[0]; return n.renderedPosition()");
         const gbox2 = (await page.locator(graph).boundingBox())!;
+        // Hovering shows the node's card (full name, type, reports, relationships).
+        await page.mouse.move(gbox2.x + other.x, gbox2.y + other.y);
+        await page.locator('.graph-tip:visible', { hasText: /医院.*条关系/ }).waitFor();
         await page.mouse.click(gbox2.x + other.x, gbox2.y + other.y);
         await page.getByRole('button', { name: '展开相邻实体' }).click();
         await page.locator('.graph-details [role=status]', { hasText: /已展开|没有更多/ }).waitFor();

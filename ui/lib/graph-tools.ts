@@ -81,7 +81,7 @@ export function attachTools(cy: Core, container: HTMLElement, ctx: Context): voi
     const kinds = [...new Set(edges.map((e) => e.kind).filter((k): k is string => !!k))];
     const years = [...new Set(edges.map((e) => /^\d{4}/.exec(e.date ?? '')?.[0]).filter((y): y is string => !!y))].sort();
     const kind = kinds.length > 1 ? h('select', { 'aria-label': '按合作方式筛选' }, h('option', { value: '' }, '全部方式'), kinds.map((k) => h('option', { value: k }, kindLabel(k)))) : null;
-    const since = years.length > 1 ? h('select', { 'aria-label': '起始年份' }, h('option', { value: '' }, '全部年份'), years.map((y) => h('option', { value: y }, `${y}年起`))) : null;
+    const since = years.length > 1 ? h('select', { 'aria-label': '按年份筛选图中关系' }, h('option', { value: '' }, '全部年份'), years.map((y) => h('option', { value: y }, `${y}年起`))) : null;
     const filter = () => applyFilter(kind?.value ?? '', since?.value ?? '');
     kind?.addEventListener('change', filter);
     since?.addEventListener('change', filter);
