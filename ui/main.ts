@@ -1,10 +1,7 @@
-// Browser entry: the router picks the page from the URL path; each page is a module in ui/pages/.
+// Browser entry: the router picks the page from the URL path; each page is a module in ui/pages/. The search
+// page (where most visits start) comes with this bundle; every other page is loaded when first visited.
 import { clear, h, link } from './lib/dom.ts';
 import { focusHeading, startRouter, type Page, type Route } from './lib/router.ts';
-import { renderArticle } from './pages/article.ts';
-import { renderEntity } from './pages/entity.ts';
-import { renderNetwork } from './pages/network.ts';
-import { renderReport } from './pages/report.ts';
 import { renderSearch } from './pages/search.ts';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -24,7 +21,10 @@ function notFound(el: HTMLElement): void {
   focusHeading(el);
 }
 
-/** The saved-searches page is loaded when first visited: most readers never open it. */
+const renderArticle: Page = (root, route, signal) => import('./pages/article.ts').then((m) => m.renderArticle(root, route, signal));
+const renderEntity: Page = (root, route, signal) => import('./pages/entity.ts').then((m) => m.renderEntity(root, route, signal));
+const renderNetwork: Page = (root, route, signal) => import('./pages/network.ts').then((m) => m.renderNetwork(root, route, signal));
+const renderReport: Page = (root, route, signal) => import('./pages/report.ts').then((m) => m.renderReport(root, route, signal));
 const renderPath: Page = (root, route, signal) => import('./pages/path.ts').then((m) => m.renderPath(root, route, signal));
 const renderSaved: Page = (root, route, signal) => import('./pages/saved.ts').then((m) => m.renderSaved(root, route, signal));
 
