@@ -1,6 +1,8 @@
 // Browser entry: the router picks the page from the URL path; each page is a module in ui/pages/. The search
 // page (where most visits start) comes with this bundle; every other page is loaded when first visited.
-import { clear, h, link } from './lib/dom.ts';
+import { clear, h, link, status } from './lib/dom.ts';
+import { failure } from './lib/failure.ts';
+import { GraphqlError } from './lib/graphql.ts';
 import { focusHeading, startRouter, type Page, type Route } from './lib/router.ts';
 import { renderSearch } from './pages/search.ts';
 
@@ -21,12 +23,32 @@ function notFound(el: HTMLElement): void {
   focusHeading(el);
 }
 
-const renderArticle: Page = (root, route, signal) => import('./pages/article.ts').then((m) => m.renderArticle(root, route, signal));
-const renderEntity: Page = (root, route, signal) => import('./pages/entity.ts').then((m) => m.renderEntity(root, route, signal));
-const renderNetwork: Page = (root, route, signal) => import('./pages/network.ts').then((m) => m.renderNetwork(root, route, signal));
-const renderReport: Page = (root, route, signal) => import('./pages/report.ts').then((m) => m.renderReport(root, route, signal));
-const renderPath: Page = (root, route, signal) => import('./pages/path.ts').then((m) => m.renderPath(root, route, signal));
-const renderSaved: Page = (root, route, signal) => import('./pages/saved.ts').then((m) => m.renderSaved(root, route, signal));
+/** A page loaded on its first visit; until its code arrives the previous page gives way to a loading line. */
+function lazy<K extends string>(load: () => Promise<Record<K, Page>>, name: K): Page {
+  let page: Page | null = null;
+  return async (root, route, signal) => {
+    if (!page) {
+      clear(root);
+      root.append(status('加载中…'));
+      try {
+        page = (await load())[name];
+      } catch {
+        // The server went away between pages: say so, with a retry, as a failed query would.
+        clear(root);
+        root.append(failure(new GraphqlError('NETWORK', 'page code not loaded')));
+        return;
+      }
+    }
+    if (!signal.aborted) await page(root, route, signal);
+  };
+}
+
+const renderArticle = lazy(() => import('./pages/article.ts'), 'renderArticle');
+const renderEntity = lazy(() => import('./pages/entity.ts'), 'renderEntity');
+const renderNetwork = lazy(() => import('./pages/network.ts'), 'renderNetwork');
+const renderReport = lazy(() => import('./pages/report.ts'), 'renderReport');
+const renderPath = lazy(() => import('./pages/path.ts'), 'renderPath');
+const renderSaved = lazy(() => import('./pages/saved.ts'), 'renderSaved');
 
 /** Marks the current section in the site navigation (aria-current), for sight and for screen readers. */
 function markNav(route: Route): void {

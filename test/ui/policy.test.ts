@@ -159,7 +159,8 @@ describe.skipIf(!hasChromium)('policy staff journeys in chromium', () => {
         await shot('3-browse-histogram');
         await bar.click();
         await page.waitForURL(new RegExp(`from=${year}&to=${year}`));
-        await page.locator('.histogram-bars a.bar-on, .search-results > .status').first().waitFor();
+        // The new page's summary (from and to are now both set); the old one may still be on screen until then.
+        await page.locator('.search-results > .status', { hasText: '已筛选 2 项' }).waitFor();
         expect(number(await page.locator('.search-results > .status').textContent(), /(\d+) 篇/)).toBe(Number(n));
 
         // Facets: the first values, "more" for the rest, a box that narrows them.

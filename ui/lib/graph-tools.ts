@@ -10,8 +10,8 @@ import type { DrawOptions, GraphEdge, GraphNode } from './graph.ts';
 import { networkCsv, toGraphML } from './graph-export.ts';
 import { mergeParallel, shortLabels } from './graph.ts';
 
-/** Labels drawn at once before only the most-reported nodes keep theirs (the rest show on hover and find). */
-const MAX_LABELS = 40;
+/** Screen area (px²) per drawn label: beyond that many, only the most-reported nodes keep theirs (the rest show on hover, find and select). */
+const AREA_PER_LABEL = 12_000;
 /** Screen size of labels, whatever the zoom. */
 const LABEL_PX = 12;
 
@@ -209,7 +209,8 @@ function keepLabelsLegible(cy: Core): void {
   const entities = cy.nodes().filter((n) => !n.isParent());
   const ranked = entities.sort((a, b) => Number(b.data('weight')) - Number(a.data('weight')) || (b as NodeSingular).degree(false) - (a as NodeSingular).degree(false));
   entities.removeClass('minor');
-  if (ranked.length > MAX_LABELS) ranked.slice(MAX_LABELS).addClass('minor');
+  const max = Math.max(8, Math.round((cy.width() * cy.height()) / AREA_PER_LABEL));
+  if (ranked.length > max) ranked.slice(max).addClass('minor');
   const apply = () => {
     const z = cy.zoom();
     (cy.container() as HTMLElement).dataset.zoom = z.toFixed(3);

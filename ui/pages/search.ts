@@ -85,7 +85,9 @@ function searchForm(s: SearchState): HTMLFormElement {
   const q = h('input', { type: 'search', name: 'q', value: s.q, placeholder: '如：医联体、京津冀 对口帮扶、"远程会诊"', autocomplete: 'off', enterkeyhint: 'search' });
   const from = h('input', { type: 'date', name: 'from', value: s.from.length === 10 ? s.from : '' });
   const to = h('input', { type: 'date', name: 'to', value: s.to.length === 10 ? s.to : '' });
-  const sort = h('select', { name: 'sort' }, h('option', { value: 'relevance', selected: s.sort === 'relevance' }, '按相关度'), h('option', { value: 'date', selected: s.sort === 'date' }, '按时间（新→旧）'));
+  // Filters without words list newest first: say so in the sort box.
+  const browsing = !s.q && filterCount(s) > 0;
+  const sort = h('select', { name: 'sort' }, h('option', { value: 'relevance', selected: s.sort === 'relevance' && !browsing }, '按相关度'), h('option', { value: 'date', selected: s.sort === 'date' || browsing }, '按时间（新→旧）'));
   const form = h(
     'form',
     { class: 'search', role: 'search' },
