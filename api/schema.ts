@@ -13,6 +13,7 @@ import './types/search.ts';
 import './types/mutations.ts';
 import './types/crawl.ts';
 import './types/resolution.ts';
+import './types/saved.ts';
 
 builder.queryType({ description: 'Reports over the collaboration-news archive: search, entities, relationships, figures.' });
 

@@ -4,6 +4,6 @@ export type * from './port.ts';
 export * from './errors.ts';
 export { EmbeddedSearchIndex, type EmbeddedSearchOptions } from './embedded.ts';
 export { parseQuery, type ParsedQuery, type QueryNode } from './query.ts';
-export { SavedSearches, checkSavedSearches, type SavedSearch, type CheckResult } from './saved.ts';
+export { SavedSearches, checkSavedSearches, type SavedSearch, type CheckResult, type Alert } from './saved.ts';
 export { toCsv } from './csv.ts';
 export { REGION_SYNONYMS } from './synonyms.ts';

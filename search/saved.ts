@@ -44,6 +44,12 @@ export interface SavedSearch {
   checkedAt: string | null;
 }
 
+/** A hit a check reported, with when it was first seen. */
+export interface Alert {
+  seenAt: string;
+  hit: SearchHit;
+}
+
 export interface CheckResult {
   name: string;
   hits: SearchHit[];
@@ -135,10 +141,20 @@ export class SavedSearches {
   async atomFeed(name: string, options: Partial<AtomOptions> = {}): Promise<string> {
     const s = this.must(name);
     await this.newHits(name);
+    return renderAtom(s, this.alerts(name, 50), options);
+  }
+
+  /** Hits reported by earlier checks (not the baseline), newest first; reading them checks nothing. */
+  alerts(name: string, limit: number): Alert[] {
     const rows = this.db
-      .prepare('SELECT first_seen, hit FROM saved_search_hits WHERE name = ? AND alerted = 1 ORDER BY first_seen DESC, article_id LIMIT 50')
-      .all(name) as Array<{ first_seen: string; hit: string }>;
-    return renderAtom(s, rows.map((r) => ({ seenAt: r.first_seen, hit: JSON.parse(r.hit) as SearchHit })), options);
+      .prepare('SELECT first_seen, hit FROM saved_search_hits WHERE name = ? AND alerted = 1 ORDER BY first_seen DESC, article_id LIMIT ?')
+      .all(name, limit) as Array<{ first_seen: string; hit: string }>;
+    return rows.map((r) => ({ seenAt: r.first_seen, hit: JSON.parse(r.hit) as SearchHit }));
+  }
+
+  /** How many hits earlier checks reported. */
+  alertCount(name: string): number {
+    return this.db.prepare('SELECT count(*) FROM saved_search_hits WHERE name = ? AND alerted = 1').pluck().get(name) as number;
   }
 }
 

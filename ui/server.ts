@@ -15,7 +15,7 @@ export interface UiOptions {
 }
 
 /** Page paths the browser router knows; anything else is left to the server (404). */
-export const PAGE_PATHS = [/^\/$/, /^\/search$/, /^\/network$/, /^\/report$/, /^\/article\/[^/]+$/, /^\/entity\/[^/]+$/];
+export const PAGE_PATHS = [/^\/$/, /^\/search$/, /^\/network$/, /^\/report$/, /^\/saved$/, /^\/path$/, /^\/article\/[^/]+$/, /^\/entity\/[^/]+$/];
 
 interface Asset {
   body: Buffer;
@@ -62,7 +62,10 @@ export function uiHandler(options: UiOptions = {}): (request: Request, url: URL)
   return async (request, url) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     let file = await files(url.pathname);
-    if (!file && PAGE_PATHS.some((p) => p.test(url.pathname))) {
+    // Unknown paths a browser asks for get the pages' own 404 page (the router shows it), still with status 404.
+    const page = PAGE_PATHS.some((p) => p.test(url.pathname));
+    const missingPage = !file && !page && !url.pathname.startsWith('/assets/') && /text\/html/.test(request.headers.get('accept') ?? '');
+    if (!file && (page || missingPage)) {
       html = development || !html ? asset(await readFile(join(UI_DIR, 'index.html'), 'utf8'), 'text/html; charset=utf-8') : html;
       file = html;
     }
@@ -75,6 +78,6 @@ export function uiHandler(options: UiOptions = {}): (request: Request, url: URL)
       vary: 'accept-encoding',
     };
     if (gzip) headers['content-encoding'] = 'gzip';
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(gzip ? file.gzip : file.body), { headers });
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(gzip ? file.gzip : file.body), { headers, status: missingPage ? 404 : 200 });
   };
 }

@@ -5,13 +5,14 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { z } from 'zod';
 import type { SearchHit, SearchResult } from '../../search/port.ts';
 import { builder } from '../builder.ts';
+import { ApiError } from '../errors.ts';
 import { MAX_PAGE_SIZE } from '../limits.ts';
 import { CollaborationKindEnum, FacetFieldEnum, SearchSortEnum } from './enums.ts';
 import { dateSchema, listSchema, MAX_QUERY_CHARS, pageCost, pageValidation } from './inputs.ts';
 import { ArticleRef } from './refs.ts';
 import { KeyCountRef } from './stats.ts';
 
-const SearchFiltersInput = builder.inputType('SearchFilters', {
+export const SearchFiltersInput = builder.inputType('SearchFilters', {
   description: 'All filters combine with AND; values inside one list combine with OR.',
   fields: (t) => ({
     source: t.stringList({ required: false, validate: listSchema.nullish(), description: 'Publisher names (来源).' }),
@@ -59,13 +60,17 @@ function selects(info: GraphQLResolveInfo, name: string): boolean {
   return info.fieldNodes.some((n) => seen(n.selectionSet));
 }
 
+type FiltersArg = { source?: string[] | null; places?: string[] | null; institutions?: string[] | null; kinds?: string[] | null; from?: string | null; to?: string | null };
+const hasFilter = (f: FiltersArg | null | undefined): boolean =>
+  !!f && (!!f.from || !!f.to || [f.source, f.places, f.institutions, f.kinds].some((l) => !!l?.length));
+
 builder.queryFields((t) => ({
   search: t.connection(
     {
       type: SearchHitRef,
-      description: 'Search articles (simplified or traditional): words, "phrases", AND / OR / NOT. Reprints are shown once.',
+      description: 'Search articles (simplified or traditional): words, "phrases", AND / OR / NOT. Reprints are shown once. An empty query with filters lists the matching articles, newest first.',
       args: {
-        query: t.arg.string({ required: true, validate: z.string().trim().min(1, 'empty query').max(MAX_QUERY_CHARS, `queries are at most ${MAX_QUERY_CHARS} characters`) }),
+        query: t.arg.string({ required: true, validate: z.string().trim().max(MAX_QUERY_CHARS, `queries are at most ${MAX_QUERY_CHARS} characters`) }),
         filters: t.arg({ type: SearchFiltersInput, required: false }),
         sort: t.arg({ type: SearchSortEnum, defaultValue: 'relevance' }),
         facets: t.arg({ type: [FacetFieldEnum], required: false, description: 'Facets to count (default: all of them when `facets` is selected, none otherwise).' }),
@@ -76,12 +81,15 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx, info) => {
         const { offset, expectedSize } = offsetForArgs({ args, maxSize: MAX_PAGE_SIZE, defaultSize: 10 });
         const f = args.filters;
+        // An empty query browses by filters alone, newest first; with no filter either there is nothing to ask.
+        const browse = args.query.trim() === '';
+        if (browse && !hasFilter(f)) throw new ApiError('BAD_USER_INPUT', 'query: empty query (give words to search for, or at least one filter)');
         const result = await ctx.services.search.search({
-          text: args.query,
+          text: browse ? '' : args.query,
           filters: f
             ? { source: f.source ?? undefined, places: f.places ?? undefined, institutions: f.institutions ?? undefined, kinds: f.kinds ?? undefined, from: f.from ?? undefined, to: f.to ?? undefined }
             : undefined,
-          sort: args.sort ?? 'relevance',
+          sort: browse ? 'date' : (args.sort ?? 'relevance'),
           limit: expectedSize,
           offset,
           // Counting facets costs about as much as the search itself: only when asked for.

@@ -103,7 +103,13 @@ describe('web pages', () => {
     expect((await server.fetch('http://localhost/article/a0123456789abcde')).headers.get('content-type')).toMatch(/text\/html/);
     const js = await server.fetch('http://localhost/assets/app.js');
     expect(js.headers.get('content-type')).toMatch(/javascript/);
-    const code = await js.text();
+    // app.js holds the search page; shared code and the other pages are chunks it imports (statically or on demand).
+    let code = await js.text();
+    for (const chunk of new Set(code.match(/chunk-[A-Z0-9]+\.js|[a-z-]+-[A-Z0-9]{8}\.js/g) ?? [])) {
+      const c = await server.fetch(`http://localhost/assets/${chunk}`);
+      expect(c.status, chunk).toBe(200);
+      code += await c.text();
+    }
     expect(code).toContain('/graphql');
     expect(code).toContain('article(');
     expect((await server.fetch('http://localhost/assets/styles.css')).status).toBe(200);

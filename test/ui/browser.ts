@@ -22,7 +22,7 @@ export interface DemoSite {
 }
 
 /** Demo archive in a temp data dir, the real server on 127.0.0.1:random, chromium with a fresh profile. */
-export async function startDemoSite(): Promise<DemoSite> {
+export async function startDemoSite(options: { apiKey?: string } = {}): Promise<DemoSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-ui-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'kg-ui-profile-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -30,7 +30,7 @@ export async function startDemoSite(): Promise<DemoSite> {
   let serving: Serving | null = null;
   try {
     await loadDemo(services, true);
-    serving = await serve({ services, port: 0, host: '127.0.0.1' });
+    serving = await serve({ services, port: 0, host: '127.0.0.1', log: false, api: options.apiKey ? { apiKey: options.apiKey } : undefined });
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,

@@ -109,7 +109,7 @@ async function walk(page: Page, base: string, shot: (step: string) => Promise<un
   await page.goto(`${base}/?q=${encodeURIComponent('托管 保定市儿童医院')}`);
   await page.locator('li.hit h2 a').first().click();
   await page.waitForURL(/\/article\//);
-  const h1 = page.locator('main h1');
+  const h1 = page.locator('main .article h1'); // the article page loads on demand: wait for it, not the search page's heading
   await h1.waitFor();
   expect(await h1.textContent()).toContain('保定市儿童医院');
   expect(await page.locator('.article .body p').count()).toBeGreaterThan(1);

@@ -66,3 +66,13 @@ const trim = (x: number) => x.toLocaleString('zh-CN', { maximumFractionDigits: 1
 export function count(n: number, unit: string): string {
   return `${formatNumber(n)} ${unit}`;
 }
+
+/** The site an article appeared on, from its URL: http://www.hebnews.cn/x → hebnews.cn; null without a URL. */
+export function publisher(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 // The pages' pure helpers, without a browser: routes, CSV, dates, regions, edge merging, network layout.
 import { describe, expect, it } from 'vitest';
-import { clusterPositions } from '../pages/network.ts';
+import { chooseView, clusterPositions } from '../pages/network.ts';
 import { formatDate, formatNumber, kindLabel } from './format.ts';
 import { mergeParallel } from './graph.ts';
 import { provinceOf } from './regions.ts';
@@ -89,5 +89,15 @@ describe('clusterPositions', () => {
         const [a, b] = [boxes[i], boxes[j]];
         expect(a.x1 < b.x0 || b.x1 < a.x0 || a.y1 < b.y0 || b.y1 < a.y0).toBe(true);
       }
+  });
+});
+
+describe('chooseView', () => {
+  it('draws institutions while they are few, regions beyond, a list on a phone; a chosen view wins', () => {
+    expect(chooseView('auto', 40, 1280)).toBe('institutions');
+    expect(chooseView('auto', 400, 1280)).toBe('regions');
+    expect(chooseView('auto', 400, 390)).toBe('list');
+    expect(chooseView('auto', 40, 390)).toBe('institutions');
+    expect(chooseView('institutions', 400, 390)).toBe('institutions');
   });
 });

@@ -1,22 +1,23 @@
 // Article page: the clean text with its entities highlighted and linked to their pages, figures marked in
 // the text and listed with their sentences, the original link, and the copies (reprints) of the story.
 import { append, clear, h, link, pageHref, status } from '../lib/dom.ts';
-import { formatDate, formatNumber, typeLabel } from '../lib/format.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { formatDate, formatNumber, publisher, typeLabel } from '../lib/format.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, type Route } from '../lib/router.ts';
 
 const QUERY = /* GraphQL */ `
   query ArticlePage($id: ID!) {
     article(id: $id) {
       articleId title published source author url body bodyOriginal
-      reprintOf { articleId title source published }
-      copies { articleId title source published }
+      reprintOf { articleId title source published url }
+      copies { articleId title source published url }
       entities { entityId name aliases type }
       figures { figureId text metric value unit approximate time evidence subjectName }
     }
   }`;
 
-interface Ref { articleId: string; title: string; source: string | null; published: string | null }
+interface Ref { articleId: string; title: string; source: string | null; published: string | null; url: string | null }
 interface EntityRef { entityId: string; name: string; aliases: string[]; type: string }
 interface FigureData { figureId: string; text: string; metric: string; value: number; unit: string; approximate: boolean; time: string | null; evidence: string; subjectName: string | null }
 interface ArticleData {
@@ -80,7 +81,7 @@ export async function renderArticle(root: HTMLElement, route: Route, signal: Abo
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     clear(root);
-    root.append(h('h1', {}, '文章'), status(errorText(e), 'error'));
+    root.append(h('h1', {}, '文章'), failure(e));
     return;
   }
   clear(root);
@@ -101,8 +102,8 @@ export async function renderArticle(root: HTMLElement, route: Route, signal: Abo
       { class: 'article' },
       h('nav', { class: 'crumbs', 'aria-label': '位置' }, link('/', '检索'), ' › 文章'),
       h('h1', {}, a.title),
-      h('p', { class: 'meta' }, formatDate(a.published), a.source ? ` · 来源：${a.source}` : '', a.author ? ` · 作者：${a.author}` : '', a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, '查看原文 ↗')] : null),
-      a.reprintOf ? h('p', { class: 'note' }, '本文为转载，首发：', link(pageHref('article', a.reprintOf.articleId), `${a.reprintOf.source ?? a.reprintOf.title}（${formatDate(a.reprintOf.published)}）`)) : null,
+      h('p', { class: 'meta' }, formatDate(a.published), a.reprintOf && publisher(a.url) ? ` · 刊载：${publisher(a.url)}` : '', a.source ? ` · ${a.reprintOf ? '注明来源' : '来源'}：${a.source}` : '', a.author ? ` · 作者：${a.author}` : '', a.url ? [' · ', h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, '查看原文 ↗')] : null),
+      a.reprintOf ? reprintNote(a) : null,
       kinds.length
         ? h('section', { class: 'mentions', 'aria-labelledby': 'mentions-h' }, h('h2', { id: 'mentions-h' }, `提及的实体（${a.entities.length}）`), kinds.map((k) => h('p', { class: 'chips' }, h('span', { class: 'chip-label' }, `${typeLabel(k)}：`), a!.entities.filter((e) => e.type === k).map((e) => link(pageHref('entity', e.entityId), e.name)))))
         : null,
@@ -113,6 +114,23 @@ export async function renderArticle(root: HTMLElement, route: Route, signal: Abo
   ]);
   focusHeading(root);
   showTarget(root);
+  // Opened from a search: mark its words and open the page at the first.
+  const terms = route.params.getAll('hl').slice(0, 10);
+  const body = root.querySelector<HTMLElement>('.article .body');
+  if (terms.length && body) {
+    const { markTerms, show, termBar } = await import('../lib/terms.ts'); // only when opened from a search
+    if (signal.aborted) return;
+    const marks = markTerms(body, terms);
+    body.before(termBar(terms, marks));
+    if (marks.length && !location.hash) show(marks[0]);
+  }
+}
+
+/** A reprint names the site it appeared on and links to the first publication. */
+function reprintNote(a: ArticleData): HTMLElement {
+  const o = a.reprintOf!;
+  const site = publisher(o.url);
+  return h('p', { class: 'note' }, '本文为转载，首发：', link(pageHref('article', o.articleId), `${site ?? o.source ?? o.title}${site && o.source ? `（${o.source}）` : ''}，${formatDate(o.published)}`));
 }
 
 function figureSection(figures: FigureData[]): HTMLElement | null {
@@ -127,7 +145,7 @@ function figureSection(figures: FigureData[]): HTMLElement | null {
 
 function copiesSection(copies: Ref[]): HTMLElement | null {
   if (!copies.length) return null;
-  return h('section', { class: 'copies', 'aria-labelledby': 'copies-h' }, h('h2', { id: 'copies-h' }, `转载（${copies.length}）`), h('ul', {}, copies.map((c) => h('li', {}, link(pageHref('article', c.articleId), c.source ?? c.title), ` ${formatDate(c.published)}`))));
+  return h('section', { class: 'copies', 'aria-labelledby': 'copies-h' }, h('h2', { id: 'copies-h' }, `转载（${copies.length}）`), h('ul', {}, copies.map((c) => h('li', {}, link(pageHref('article', c.articleId), publisher(c.url) ?? c.source ?? c.title), ` ${formatDate(c.published)}`, publisher(c.url) && c.source ? h('small', {}, `（注明来源：${c.source}）`) : ''))));
 }
 
 /** Report links point at #figure-…: the page is rendered after load, so scroll to and focus the target here. */

@@ -3,7 +3,8 @@
 import { append, clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, kindLabel, LEVEL_LABELS, typeLabel, EDGE_LABELS } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { curationSection } from './entity-curation.ts';
 
@@ -56,7 +57,7 @@ export async function renderEntity(root: HTMLElement, route: Route, signal: Abor
   } catch (err) {
     if ((err as Error).name === 'AbortError') return;
     clear(root);
-    root.append(h('h1', {}, '实体'), status(errorText(err), 'error'));
+    root.append(h('h1', {}, '实体'), failure(err));
     return;
   }
   clear(root);
@@ -158,6 +159,9 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
     kind: x.kind,
     directed: x.directed,
     label: x.type === 'COLLABORATES' ? kindLabel(x.kind) : EDGE_LABELS[x.type],
+    date: x.date,
+    evidence: x.evidence,
+    article: x.article,
   }));
   const depthSelect = h('select', { name: 'depth' }, h('option', { value: '1', selected: depth === 1 }, '直接关联'), h('option', { value: '2', selected: depth === 2 }, '两步以内'));
   depthSelect.addEventListener('change', () => navigate(withParams({ depth: depthSelect.value === '2' ? 2 : null }), true));
@@ -167,7 +171,7 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
     { class: 'neighbourhood', 'aria-labelledby': 'graph-h' },
     h('h2', { id: 'graph-h' }, '关系网络'),
     h('form', { class: 'inline-form', onsubmit: (ev: Event) => ev.preventDefault() }, field('范围', depthSelect)),
-    h('p', { class: 'hint' }, `${nodes.length} 个节点，${edges.length} 条关系。点击节点打开其页面。`),
+    h('p', { class: 'hint' }, `${nodes.length} 个节点，${edges.length} 条关系。`),
     canvas,
     nodeList(nodes.filter((n) => n.id !== e.entityId), '网络中的实体'),
   );
@@ -175,7 +179,7 @@ async function graphSection(e: EntityData, depth: number, name: (id: string) => 
   requestAnimationFrame(() => {
     void drawGraph(canvas, nodes, edges, (nid) => {
       if (nid !== e.entityId) navigate(pageHref('entity', nid));
-    }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
+    }, { expand: (id) => import('../lib/neighbours.ts').then((m) => m.neighbours(id)), filename: `${e.name}-关系网络` }).catch((err: unknown) => canvas.replaceWith(status(`网络图无法显示：${name(e.entityId)}（${(err as Error).message}）`, 'error')));
   });
   return section;
 }

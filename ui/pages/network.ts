@@ -3,7 +3,9 @@
 import { clear, field, h, link, pageHref, status } from '../lib/dom.ts';
 import { formatDate, KINDS, kindLabel } from '../lib/format.ts';
 import { drawGraph, nodeList, type GraphEdge, type GraphNode } from '../lib/graph.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { entityPicker } from '../lib/entity-picker.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode, provinceOf } from '../lib/regions.ts';
 import { dataTable } from '../lib/table.ts';
@@ -24,7 +26,20 @@ export const FIRST_YEAR = 2010;
 export const MAX_EDGES = 200;
 const thisYear = () => new Date().getFullYear();
 
-interface Filters { a: string; b: string; kinds: string[]; from: number; to: number; view: 'institutions' | 'regions' }
+type View = 'institutions' | 'regions' | 'list';
+interface Filters { a: string; b: string; kinds: string[]; from: number; to: number; view: View | 'auto' }
+
+/** Institutions drawn one by one up to this many; beyond, regions become the nodes (institutions on click). */
+export const REGION_VIEW_ABOVE = 150;
+/** On a phone, beyond this many institutions a list reads better than any drawing. */
+export const LIST_VIEW_ABOVE = 80;
+
+/** The view for `requested` (auto: by the number of institutions and the screen width). */
+export function chooseView(requested: View | 'auto', institutions: number, width: number): View {
+  if (requested !== 'auto') return requested;
+  if (width < 600 && institutions > LIST_VIEW_ABOVE) return 'list';
+  return institutions > REGION_VIEW_ABOVE ? 'regions' : 'institutions';
+}
 
 function readFilters(p: URLSearchParams): Filters {
   const year = (v: string | null, d: number) => (v && /^\d{4}$/.test(v) ? Math.min(Math.max(Number(v), FIRST_YEAR), thisYear()) : d);
@@ -35,7 +50,7 @@ function readFilters(p: URLSearchParams): Filters {
     kinds: p.getAll('kind').filter((k) => KINDS.includes(k)),
     from,
     to: Math.max(year(p.get('to'), thisYear()), from),
-    view: p.get('view') === 'regions' ? 'regions' : 'institutions',
+    view: (['institutions', 'regions', 'list'] as const).find((v) => v === p.get('view')) ?? 'auto',
   };
 }
 
@@ -54,7 +69,7 @@ function filterForm(f: Filters): HTMLFormElement {
     field('另一方地区', regionSelect('b', f.b)),
     h('fieldset', { class: 'kinds' }, h('legend', {}, '合作方式'), KINDS.map((k) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'kind', value: k, checked: f.kinds.includes(k) }), kindLabel(k)))),
     h('fieldset', { class: 'period-field' }, h('legend', {}, '时期 ', period), field('起始年份', from), field('结束年份', to)),
-    field('显示', h('select', { name: 'view' }, h('option', { value: 'institutions', selected: f.view === 'institutions' }, '机构（按地区分组）'), h('option', { value: 'regions', selected: f.view === 'regions' }, '地区之间'))),
+    field('显示', h('select', { name: 'view' }, h('option', { value: '', selected: f.view === 'auto' }, '自动（按规模）'), h('option', { value: 'institutions', selected: f.view === 'institutions' }, '机构（按地区分组）'), h('option', { value: 'regions', selected: f.view === 'regions' }, '地区之间'), h('option', { value: 'list', selected: f.view === 'list' }, '列表（适合手机）'))),
     h('button', { type: 'submit' }, '应用筛选'),
   );
   // The sliders never cross: moving one past the other drags the other along.
@@ -66,7 +81,7 @@ function filterForm(f: Filters): HTMLFormElement {
   to.addEventListener('input', () => sync(to));
   const apply = () => {
     const d = new FormData(form);
-    navigate(withParams({ a: d.get('a') as string, b: d.get('b') as string, kind: d.getAll('kind') as string[], from: Number(d.get('from')) > FIRST_YEAR ? (d.get('from') as string) : null, to: Number(d.get('to')) < thisYear() ? (d.get('to') as string) : null, view: d.get('view') === 'regions' ? 'regions' : null }), true);
+    navigate(withParams({ a: d.get('a') as string, b: d.get('b') as string, kind: d.getAll('kind') as string[], from: Number(d.get('from')) > FIRST_YEAR ? (d.get('from') as string) : null, to: Number(d.get('to')) < thisYear() ? (d.get('to') as string) : null, view: (d.get('view') as string) || null }), true);
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -83,7 +98,8 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   const results = h('div', { class: 'network-results' }, status('正在加载…'));
   const keepFocus = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.getAttribute('name') : null;
   clear(root);
-  root.append(h('h1', {}, '合作网络'), h('p', { class: 'lead' }, '各地机构之间的合作关系。可按地区、合作方式和时期筛选；拖动滑块选择年份范围。'), filterForm(f), results);
+  const finder = entityPicker('查找实体', (e) => navigate(pageHref('entity', e.entityId)));
+  root.append(h('h1', {}, '合作网络'), h('p', { class: 'lead' }, '各地机构之间的合作关系。可按地区、合作方式和时期筛选；拖动滑块选择年份范围。'), filterForm(f), h('div', { class: 'entity-finder' }, finder.el), results);
   if (keepFocus) (root.querySelector(`[name="${keepFocus}"]`) as HTMLElement | null)?.focus();
   else focusHeading(root);
   let data: { nodes: NetNode[]; edges: NetEdge[] };
@@ -105,7 +121,7 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
     clear(results);
-    results.append(status(errorText(e), 'error'));
+    results.append(failure(e));
     return;
   }
   clear(results);
@@ -146,7 +162,9 @@ export function clusterPositions(groups: Map<string, string[]>, aspect: number):
   return pos;
 }
 
-function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; edges: NetEdge[] }): void {
+function renderResults(out: HTMLElement, filters: Filters, data: { nodes: NetNode[]; edges: NetEdge[] }): void {
+  const view = chooseView(filters.view, data.nodes.length, innerWidth);
+  const f = { ...filters, view };
   const regionOf = new Map<string, { id: string; name: string }>();
   for (const n of data.nodes) {
     const p = n.neighbors.nodes.map((x) => provinceOf(x.code ?? x.entityId)).find(Boolean);
@@ -155,7 +173,7 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
   const name = new Map(data.nodes.map((n) => [n.entityId, n.name]));
   let nodes: GraphNode[];
   let edges: GraphEdge[];
-  if (f.view === 'regions') {
+  if (f.view !== 'institutions') {
     const pairs = new Map<string, { source: string; target: string; count: number }>();
     const regions = new Map<string, GraphNode>();
     for (const e of data.edges) {
@@ -181,13 +199,18 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
     for (const n of nodes) n.position = pos.get(n.id);
     nodes.push(...parents.values());
     // No edge labels here: with dozens of lines they only clutter; the table below gives each kind.
-    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed, label: '' }));
+    edges = data.edges.map((e, i) => ({ id: `e${i}`, source: e.fromId, target: e.toId, kind: e.kind, directed: e.directed, label: '', date: e.date, evidence: e.evidence, article: e.article }));
   }
   const institutions = data.nodes.length;
   const capped = data.edges.length >= MAX_EDGES ? `（只显示前 ${MAX_EDGES} 项，请缩小范围）` : '';
-  out.append(status(`${institutions} 家机构，${data.edges.length} 项合作${f.view === 'regions' ? `，${nodes.length} 个地区` : ''}。${capped}`));
+  const auto = filters.view === 'auto' && view !== 'institutions' ? `机构较多，${view === 'list' ? '以列表' : '按地区'}显示；点击地区查看其机构。` : '';
+  out.append(status(`${institutions} 家机构，${data.edges.length} 项合作${f.view !== 'institutions' ? `，${nodes.length} 个地区` : ''}。${capped}${auto}`));
   if (!data.edges.length) {
     out.append(h('p', {}, '没有符合条件的合作。请放宽地区、方式或时期。'));
+    return;
+  }
+  if (f.view === 'list') {
+    out.append(regionList(data, regionOf, name, f));
     return;
   }
   const canvas = h('div', { class: 'graph graph-large', role: 'img', 'aria-label': `合作网络图：${nodes.length} 个节点，${edges.length} 条连线。机构列表见下方。` });
@@ -211,6 +234,42 @@ function renderResults(out: HTMLElement, f: Filters, data: { nodes: NetNode[]; e
       // A region (in the region view) narrows the network to collaborations touching it.
       if (!id.startsWith('region:')) navigate(pageHref('entity', id));
       else if (/^region:\d{2}$/.test(id)) navigate(withParams({ a: id.slice(7), b: f.b, kind: f.kinds, from: f.from > FIRST_YEAR ? f.from : null, to: f.to < thisYear() ? f.to : null }));
-    }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
+    }, { expand: f.view === 'regions' ? undefined : (id) => import('../lib/neighbours.ts').then((m) => m.neighbours(id)), filename: '合作网络' }).catch((e: unknown) => canvas.replaceWith(status(`网络图无法显示（${(e as Error).message}）`, 'error')));
   });
+}
+
+/**
+ * The phone view: region pairs by number of collaborations, each opening to its collaborations (with their
+ * articles) and a link that draws just those two regions' institutions.
+ */
+function regionList(data: { edges: NetEdge[] }, regionOf: Map<string, { id: string; name: string }>, name: Map<string, string>, f: Filters): HTMLElement {
+  const unknown = { id: 'region:?', name: '地区不详' };
+  const pairs = new Map<string, { a: { id: string; name: string }; b: { id: string; name: string }; edges: NetEdge[] }>();
+  for (const e of data.edges) {
+    const [a, b] = [regionOf.get(e.fromId) ?? unknown, regionOf.get(e.toId) ?? unknown].sort((x, y) => x.id.localeCompare(y.id));
+    const k = `${a.id}|${b.id}`;
+    const p = pairs.get(k) ?? { a, b, edges: [] };
+    p.edges.push(e);
+    pairs.set(k, p);
+  }
+  const two = (id: string) => (/^region:\d{2}$/.test(id) ? id.slice(7) : '');
+  return h(
+    'ol',
+    { class: 'region-pairs' },
+    [...pairs.values()]
+      .sort((x, y) => y.edges.length - x.edges.length)
+      .map((p) =>
+        h(
+          'li',
+          {},
+          h(
+            'details',
+            {},
+            h('summary', {}, p.a.id === p.b.id ? `${p.a.name}内部` : `${p.a.name} — ${p.b.name}`, h('span', { class: 'count' }, ` ${p.edges.length} 项合作`)),
+            two(p.a.id) && two(p.b.id) ? h('p', {}, link(withParams({ a: two(p.a.id), b: two(p.b.id), kind: f.kinds, from: f.from > FIRST_YEAR ? f.from : null, to: f.to < thisYear() ? f.to : null, view: 'institutions' }), '在图中查看这两地的机构')) : null,
+            h('ul', {}, p.edges.map((e) => h('li', {}, link(pageHref('entity', e.fromId), name.get(e.fromId) ?? e.fromId), ' — ', link(pageHref('entity', e.toId), name.get(e.toId) ?? e.toId), ` · ${kindLabel(e.kind)} · ${formatDate(e.date)}`, e.article ? [' · ', link(pageHref('article', e.article.articleId), '出处')] : null))),
+          ),
+        ),
+      ),
+  );
 }

@@ -3,7 +3,8 @@
 import { barChart, type Bar } from '../lib/chart.ts';
 import { clear, field, h, status } from '../lib/dom.ts';
 import { formatNumber } from '../lib/format.ts';
-import { errorText, gql } from '../lib/graphql.ts';
+import { failure } from '../lib/failure.ts';
+import { gql } from '../lib/graphql.ts';
 import { focusHeading, navigate, withParams, type Route } from '../lib/router.ts';
 import { PROVINCES, provinceCode } from '../lib/regions.ts';
 import { csvLink, dataTable, toCsv, type Column } from '../lib/table.ts';
@@ -39,7 +40,7 @@ export async function renderReport(root: HTMLElement, route: Route, signal: Abor
     rows = r.figureAggregates;
   } catch (e) {
     if ((e as Error).name === 'AbortError') return;
-    root.append(status(errorText(e), 'error'));
+    root.append(failure(e));
     return;
   }
   root.append(filterForm(metrics, metric, region), out);
