@@ -1,7 +1,8 @@
 // Meilisearch SearchIndex. What stock Meilisearch gets wrong on Chinese, and what this adapter does:
 // - it matches word prefixes of jieba's precise cut, so 农业 misses 中国农业发展银行: we index
 //   title_sub/body_sub, jieba cut-for-search sub-words of the normalised text, and send every term as a
-//   quoted word/phrase so infix words meet their sub-word;
+//   quoted word/phrase so infix words meet their sub-word; and `chars`, the distinct Han characters of the
+//   document, so a one-character term (京) matches wherever the character stands, as on the embedded index;
 // - traditional queries fall apart into single characters: queries are normalised like bodies;
 // - it keeps only the first 10 query words: we count words and refuse longer queries with BAD_QUERY
 //   rather than let terms drop; matchingStrategy "all" so no term is optional;
@@ -43,19 +44,22 @@ export type MeiliSearchOptions = z.input<typeof OptionsSchema>;
 interface MeiliDoc {
   id: string; grp: string; url: string | null; title: string; title_norm: string; published: string | null; day: number | null; year: string | null;
   source: string | null; places: string[]; institutions: string[]; kinds: string[]; reprintOf: string | null;
-  body: string; bodyOriginal: string; title_sub: string; body_sub: string;
+  body: string; bodyOriginal: string; title_sub: string; body_sub: string; chars: string;
 }
 
 export const MEILI_SETTINGS: Settings = {
   // Order is the attribute ranking: title first.
-  searchableAttributes: ['title_norm', 'title_sub', 'body', 'body_sub'],
+  searchableAttributes: ['title_norm', 'title_sub', 'body', 'body_sub', 'chars'],
   filterableAttributes: ['source', 'places', 'institutions', 'kinds', 'year', 'day', 'grp', 'id'],
   sortableAttributes: ['published', 'day'],
+  // "sort" first: sort=DATE is strict date order (after relevance it would only break ties); without a sort
+  // parameter the rule does nothing and relevance decides.
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attributeRank', 'wordPosition', 'exactness'],
   displayedAttributes: ['*'],
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
   synonyms: meiliSynonyms(),
   // A one-character change makes a different Chinese word: typos only on long (Latin) words, never on sub-words.
-  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 }, disableOnAttributes: ['title_sub', 'body_sub'], disableOnNumbers: true },
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 8, twoTypos: 12 }, disableOnAttributes: ['title_sub', 'body_sub', 'chars'], disableOnNumbers: true },
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 10_100 },
 };
@@ -248,5 +252,11 @@ function toMeiliDoc(d: SearchDoc): MeiliDoc {
     id: d.id, grp: d.reprintOf ?? d.id, url: d.url, title: d.title, title_norm: title, published: d.published, day: dayNumber(d.published),
     year: d.published?.slice(0, 4) ?? null, source: d.source, places: d.places, institutions: d.institutions, kinds: d.kinds,
     reprintOf: d.reprintOf, body: d.body, bodyOriginal: d.bodyOriginal, title_sub: searchWords(title), body_sub: searchWords(body),
+    chars: hanChars(`${title}\n${body}`),
   };
+}
+
+/** Distinct Han characters of the text, space-separated: the words one-character query terms meet. */
+export function hanChars(s: string): string {
+  return [...new Set(s.match(/\p{Script=Han}/gu) ?? [])].join(' ');
 }
