@@ -16,7 +16,7 @@ import { BadQueryError, MeiliTaskError, MeiliUnavailableError } from './errors.t
 import { buildFilter, inFilter } from './meili-filter.ts';
 import { meiliHttp, type MeiliHttp } from './meili-http.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
-import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
+import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchRebuild, SearchResult } from './port.ts';
 import type { QueryNode } from './query.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
 import { meiliSynonyms, synonymsOf } from './synonyms.ts';
@@ -196,6 +196,49 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     await this.wait(this.index.deleteAllDocuments());
+  }
+
+  /**
+   * A rebuild fills a second index (`<uid>_next`) with the same settings; commit swaps the two with
+   * Meilisearch's atomic swapIndexes and deletes the old one, so searches see the old index until the
+   * swap and the new one after it: never a partial or empty one.
+   */
+  async rebuild(): Promise<SearchRebuild> {
+    await this.init(); // the live index must exist to be swapped
+    const nextUid = `${this.o.indexUid}_next`;
+    await this.dropIndex(nextUid);
+    const next = new MeiliSearchIndex({ ...this.o, indexUid: nextUid });
+    await next.init();
+    let open = true;
+    const done = () => {
+      if (!open) throw new Error('this rebuild was already committed or aborted');
+      open = false;
+    };
+    const finish = async () => {
+      await this.dropIndex(nextUid);
+      await next.close();
+    };
+    return {
+      upsert: async (docs) => {
+        if (!open) throw new Error('this rebuild was already committed or aborted');
+        await next.upsert(docs);
+      },
+      commit: async () => {
+        done();
+        await this.wait(this.client.swapIndexes([{ indexes: [this.o.indexUid, nextUid], rename: false }]));
+        await finish(); // nextUid now names the old index
+      },
+      abort: async () => {
+        done();
+        await finish();
+      },
+    };
+  }
+
+  private async dropIndex(uid: string): Promise<void> {
+    await this.wait(this.client.deleteIndex(uid)).catch((e) => {
+      if (!(e instanceof MeiliTaskError && e.meiliCode === 'index_not_found')) throw e;
+    });
   }
 
   async count(): Promise<number> {
