@@ -5,6 +5,8 @@
 // Cost is bounded per query: a broad query is counted up to its `window` most recently published matches
 // and ranked among the newest `rankWindow` of them (row ids are date-ordered, embedded-schema.ts); facets
 // count the best `facetWindow` hits; reprints are collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
+// Ranking: documents holding each typed word whole (区域医疗中心) come before those holding only its cut words
+// apart (区域 … 医疗 … 中心), then bm25 (ParsedQuery.exact, embedded-match.ts).
 // Answers are cached per index generation (result-cache.ts): a repeated query over an unchanged index costs a lookup.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';

@@ -10,6 +10,9 @@ import { decodeHtml, decodeText } from '../../crawler/decode.ts';
 import { extractArticle, isNoArticle, normalizeText } from '../../extractor/index.ts';
 import { EmbeddedSearchIndex } from '../../search/embedded.ts';
 import type { SearchDoc, SearchIndex } from '../../search/port.ts';
+import { parseQuery, type QueryNode } from '../../search/query.ts';
+import { synonymsOf } from '../../search/synonyms.ts';
+import { normalize } from '../../search/text.ts';
 import { REPO_ROOT, SHARED_DIR } from '../shared.ts';
 
 interface Judged { query: string; relevant: string[]; note?: string }
@@ -67,7 +70,34 @@ function metrics(ranked: string[], relevant: string[]): { recall: number; capped
   return { recall: rel.size ? found / rel.size : 1, capped: rel.size ? found / Math.min(10, rel.size) : 1, ndcg: ideal ? dcg / ideal : 1, rprec };
 }
 
+/** Letters and digits only: "exact" ignores punctuation and spaces, as the engines do. */
+const squash = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Whether a document's text satisfies the query with each typed word whole (or one of its synonyms). */
+function holds(node: QueryNode, text: string): boolean {
+  switch (node.kind) {
+    case 'term': return [node.text, ...(node.phrase ? [] : synonymsOf(node.text))].some((t) => text.includes(squash(t)));
+    case 'near': return node.terms.every((t) => holds(t, text));
+    case 'not': return !holds(node.child, text);
+    case 'and': return node.children.every((c) => holds(c, text));
+    case 'or': return node.children.some((c) => holds(c, text));
+  }
+}
+
+/** Hits that hold the words only apart yet rank above a hit holding the exact typed term or phrase. */
+function apartFirst(query: string, ranked: string[], docs: Map<string, SearchDoc>): string[] {
+  const exact = parseQuery(query).exact;
+  if (!exact) return [];
+  const isExact = ranked.map((id) => holds(exact, squash(normalize(`${docs.get(id)?.title ?? ''}\n${docs.get(id)?.body ?? ''}`))));
+  const lastExact = isExact.lastIndexOf(true);
+  return ranked.filter((id, i) => i < lastExact && !isExact[i]);
+}
+
+let corpus = new Map<string, SearchDoc>();
+
 async function evaluate(name: string, judged: Judged[], run: (q: string, n: number) => Promise<string[]>): Promise<{ recall: number; ndcg: number; rprec: number }> {
+  let apart = 0;
+  let withExact = 0;
   let recall = 0;
   let rprec = 0;
   let capped = 0;
@@ -81,6 +111,12 @@ async function evaluate(name: string, judged: Judged[], run: (q: string, n: numb
       misses.push(`${j.query}: ${(e as { code?: string }).code ?? e}`);
     }
     const m = metrics(ranked, j.relevant);
+    if (parseQuery(j.query).exact) withExact++;
+    const early = apartFirst(j.query, ranked, corpus);
+    if (early.length) {
+      apart++;
+      misses.push(`${j.query}: words apart ranked above the exact term: ${early.join(', ')}`);
+    }
     recall += m.recall;
     capped += m.capped;
     ndcg += m.ndcg;
@@ -90,6 +126,7 @@ async function evaluate(name: string, judged: Judged[], run: (q: string, n: numb
   }
   const out = { recall: recall / judged.length, ndcg: ndcg / judged.length, rprec: rprec / judged.length };
   console.log(`\n${name}: recall@10 ${out.recall.toFixed(3)}  capped recall@10 ${(capped / judged.length).toFixed(3)}  nDCG@10 ${out.ndcg.toFixed(3)}  R-precision ${out.rprec.toFixed(3)}  (${judged.length} queries)`);
+  console.log(`  exact term before words apart: ${withExact - apart} of ${withExact} queries whose words are cut (${apart} with a hit holding the words apart above one holding the exact term)`);
   for (const m of misses) console.log(`  ${m}`);
   return out;
 }
@@ -97,6 +134,7 @@ async function evaluate(name: string, judged: Judged[], run: (q: string, n: numb
 async function main(): Promise<void> {
   const judged = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'queries', 'judged.json'), 'utf8')) as Judged[];
   const docs = loadDocs();
+  corpus = new Map(docs.map((d) => [d.id, d]));
   const ids = new Set(docs.map((d) => d.id));
   const unknown = judged.flatMap((j) => j.relevant.filter((r) => !ids.has(r)));
   if (unknown.length) console.warn(`judged documents not in the corpus: ${[...new Set(unknown)].join(', ')}`);
