@@ -296,9 +296,12 @@ export class MeiliSearchIndex implements SearchIndex {
     return this.pageRequest(c, { limit: overfetch(c.offset + c.limit), offset: 0 }, { fields: ['id', 'grp'] });
   }
 
-  /** Facets of collapsed results, sent beside the first request: matching documents that are not reprints. */
+  /**
+   * Facets of collapsed results, sent beside the first request: matching documents that are not reprints
+   * (`NOT copy = true` also keeps documents indexed before the field existed).
+   */
   private facetRequest(c: CheckedQuery): MeiliRequest {
-    return this.pageRequest(c, { limit: 0, offset: 0 }, { extraFilter: ['copy = false'], fields: ['id'], facets: c.facets.map(String) });
+    return this.pageRequest(c, { limit: 0, offset: 0 }, { extraFilter: ['NOT copy = true'], fields: ['id'], facets: c.facets.map(String) });
   }
 
   private async send(r: MeiliRequest): Promise<Sent> {
