@@ -373,6 +373,14 @@ export class Archive {
     this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
   }
 
+  /** Make `from`'s record the record of `to` (a rebuild tracked under its own name, once it went live). */
+  moveSync(from: string, to: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(to);
+      this.db.prepare('UPDATE sync_state SET target = ? WHERE target = ?').run(to, from);
+    })();
+  }
+
   stats(): ArchiveStats {
     const one = <T>(sql: string) => this.db.prepare(sql).get() as T;
     const byCode = this.db.prepare('SELECT code, count(*) AS n FROM rejections GROUP BY code').all() as Row[];

@@ -32,4 +32,13 @@ describe('openServices', () => {
     await expect(openServices({ dataDir: dir, env: { KG_SEARCH_CACHE: value } })).rejects.toMatchObject({ code: 'BAD_CONFIG', message: expect.stringContaining('KG_SEARCH_CACHE') });
     expect(existsSync(join(dir, 'kg.sqlite'))).toBe(false);
   });
+
+  it.each([
+    ['MEILI_INDEX', { MEILI_HOST: 'http://127.0.0.1:7700', MEILI_INDEX: 'articles; DROP' }],
+    ['MEILI_HOST', { MEILI_HOST: 'not a url' }],
+  ])('refuses a bad %s before opening anything', async (_name, env) => {
+    const dir = dataDir();
+    await expect(openServices({ dataDir: dir, env })).rejects.toMatchObject({ code: 'BAD_CONFIG', message: expect.stringContaining('MEILI_INDEX') });
+    expect(existsSync(join(dir, 'kg.sqlite'))).toBe(false);
+  });
 });

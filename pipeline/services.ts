@@ -29,9 +29,20 @@ function cacheEntries(value: string | undefined): number | undefined {
   return n;
 }
 
+/** The Meilisearch index named by MEILI_HOST, MEILI_API_KEY and MEILI_INDEX (default "articles"). */
+async function meiliIndex(env: NodeJS.ProcessEnv): Promise<SearchIndex> {
+  const { MeiliSearchIndex } = await import('../search/meilisearch.ts');
+  try {
+    return new MeiliSearchIndex({ host: env.MEILI_HOST!, apiKey: env.MEILI_API_KEY, indexUid: env.MEILI_INDEX || undefined });
+  } catch (e) {
+    throw new KgError('BAD_CONFIG', `MEILI_HOST must be a URL and MEILI_INDEX letters, digits, - or _ only (${(e as Error).message.replace(/\s+/g, ' ')})`);
+  }
+}
+
 export async function openServices(options: ServicesOptions = {}): Promise<Services> {
   const env = options.env ?? process.env;
   const searchCache = cacheEntries(env.KG_SEARCH_CACHE); // checked before anything is opened
+  const meili = env.MEILI_HOST ? await meiliIndex(env) : null; // likewise (the client connects only at init)
   const archive = Archive.open(options);
   let graph: GraphStore;
   let graphKind: Services['adapters']['graph'] = 'embedded';
@@ -40,13 +51,8 @@ export async function openServices(options: ServicesOptions = {}): Promise<Servi
     graph = new Neo4jGraphStore({ uri: env.NEO4J_URI, user: env.NEO4J_USER ?? 'neo4j', password: env.NEO4J_PASSWORD ?? '' });
     graphKind = 'neo4j';
   } else graph = new EmbeddedGraphStore(archive.db);
-  let search: SearchIndex;
-  let searchKind: Services['adapters']['search'] = 'embedded';
-  if (env.MEILI_HOST) {
-    const { MeiliSearchIndex } = await import('../search/meilisearch.ts');
-    search = new MeiliSearchIndex({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY });
-    searchKind = 'meilisearch';
-  } else search = new EmbeddedSearchIndex(archive.db, { cacheEntries: searchCache });
+  const search: SearchIndex = meili ?? new EmbeddedSearchIndex(archive.db, { cacheEntries: searchCache });
+  const searchKind: Services['adapters']['search'] = meili ? 'meilisearch' : 'embedded';
   await graph.init();
   await search.init();
   return {

@@ -68,6 +68,8 @@ interface Target {
   reset(): Promise<void>;
   write(batch: ArticleRecord[], archive: Archive): Promise<void>;
   remove(ids: string[]): Promise<void>;
+  /** A full rebuild beside the live target, swapped in at the end (when the target can do that). */
+  rebuild?(): Promise<{ target: Target; commit(): Promise<void>; abort(): Promise<void> }>;
 }
 
 /** One sync of a target at a time on an archive, whichever process runs it (archive/lease.ts says why). */
@@ -76,11 +78,38 @@ function syncTarget(archive: Archive, target: Target, options: SyncOptions): Pro
 }
 
 async function syncBatches(archive: Archive, target: Target, options: SyncOptions): Promise<SyncSummary> {
-  const batchSize = options.batchSize ?? 200;
+  if (options.full && target.rebuild) return syncRebuild(archive, target, target.rebuild, options);
   if (options.full) {
     await target.reset();
     archive.resetSync(target.name);
   }
+  return syncChanged(archive, target, options);
+}
+
+/**
+ * `--full` on a target that rebuilds beside the live one: every article goes into the new index, tracked
+ * under its own sync record (`<target>#rebuild`), and only once the new index is swapped in does that
+ * record become the target's. Readers never see a partial index; a failure or kill leaves the live
+ * index and its record as they were (the next --full starts over).
+ */
+async function syncRebuild(archive: Archive, live: Target, rebuild: NonNullable<Target['rebuild']>, options: SyncOptions): Promise<SyncSummary> {
+  const name = `${live.name}#rebuild`;
+  archive.resetSync(name);
+  const r = await rebuild();
+  try {
+    const summary = await syncChanged(archive, { ...r.target, name }, options);
+    await r.commit();
+    archive.moveSync(name, live.name);
+    return { ...summary, target: live.name };
+  } catch (e) {
+    await r.abort().catch(() => undefined); // the live index is untouched either way; report the first failure
+    archive.resetSync(name);
+    throw e;
+  }
+}
+
+async function syncChanged(archive: Archive, target: Target, options: SyncOptions): Promise<SyncSummary> {
+  const batchSize = options.batchSize ?? 200;
   const total = archive.countChangedFor(target.name);
   const summary: SyncSummary = { target: target.name, written: 0, removed: 0, total, refused: [] };
   let cursor = 0;
@@ -148,5 +177,15 @@ export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOp
     reset: () => index.clear(),
     write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
     remove: (ids) => index.remove(ids),
+    rebuild: async () => {
+      const r = await index.rebuild();
+      const target: Target = {
+        name: 'search',
+        reset: async () => undefined, // a rebuild starts empty
+        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, archive.getKnowledge(a.id)))),
+        remove: async () => undefined, // removed articles are simply not in the new index
+      };
+      return { target, commit: () => r.commit(), abort: () => r.abort() };
+    },
   }, options);
 }

@@ -67,6 +67,11 @@ export class MatcherFactory {
       relevance: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
         SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY score, rid DESC LIMIT @k)
         UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
+      // The same, documents holding the exact typed terms (@x) first, then by bm25.
+      exact: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n),
+        x AS MATERIALIZED (SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @x AND rowid BETWEEN @low AND @hi)
+        SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY rid IN (SELECT rid FROM x) DESC, score, rid DESC LIMIT @k)
+        UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
       date: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`).pluck(),
       scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
       matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
@@ -82,6 +87,8 @@ export class MatcherFactory {
   matcher(c: CheckedQuery): Matcher {
     const { lo, hi } = rowidRange(c);
     const e = matchExpr(c);
+    // Exact typed terms, when the query cut a typed word into several (ranking only: rows already match e).
+    const x = c.parsed.exact ? textExpr(c.parsed.exact) : null;
     const span = (rids: number[]) => ({ from: Math.max(lo, Math.min(...rids)), to: Math.min(hi, Math.max(...rids)), ids: JSON.stringify(rids) });
     // One row past the window tells whether it is capped; the window then starts just above that row.
     const window = (r: { n: number; low: number }, n: number): Window =>
@@ -103,7 +110,9 @@ export class MatcherFactory {
       window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
       ranked: (w, k, by, n, extra) => {
         if (by === 'relevance') {
-          const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
+          const all = (x === null
+            ? s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) })
+            : s.exact.all({ e, x, low: w.low, hi, n, k, ids: JSON.stringify(extra) })) as Array<Scored & { extra: number }>;
           return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
         }
         // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.

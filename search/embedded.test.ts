@@ -18,4 +18,20 @@ describe('EmbeddedSearchIndex', () => {
     const rows = db.prepare("SELECT version FROM schema_migrations WHERE module = 'search' ORDER BY version").all();
     expect(rows).toEqual([1, 2, 3, 4, 5].map((version) => ({ version })));
   });
+
+  it('ranks documents holding the exact typed term above those holding its words apart', async () => {
+    const index = new EmbeddedSearchIndex(new Database(':memory:'));
+    await index.init();
+    const doc = (id: string, title: string, body: string) => ({
+      id, url: null, title, published: '2024-01-01', source: null, body, bodyOriginal: body, places: [], institutions: [], kinds: [], reprintOf: null,
+    });
+    // The words apart score higher on bm25 (in the title, and often); the exact term stands once in a long body.
+    await index.upsert([
+      doc('apart', '区域发展与医疗改革中心工作', '区域医疗资源下沉，医疗服务中心前移，区域协同。'),
+      doc('exact', '某市卫生工作会议', `${'会议总结了全年的工作，部署了明年的任务。'.repeat(8)}国家区域医疗中心建设稳步推进。`),
+    ]);
+    expect((await index.search({ text: '区域医疗中心' })).hits.map((h) => h.id)).toEqual(['exact', 'apart']);
+    // A quoted phrase already matches only the exact form; words typed apart rank by bm25 as before.
+    expect((await index.search({ text: '"区域医疗中心"' })).hits.map((h) => h.id)).toEqual(['exact']);
+  });
 });

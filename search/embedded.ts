@@ -5,6 +5,8 @@
 // Cost is bounded per query: a broad query is counted up to its `window` most recently published matches
 // and ranked among the newest `rankWindow` of them (row ids are date-ordered, embedded-schema.ts); facets
 // count the best `facetWindow` hits; reprints are collapsed on the ranked page only. Highlights are made for the returned page (highlight.ts).
+// Ranking: documents holding each typed word whole (区域医疗中心) come before those holding only its cut words
+// apart (区域 … 医疗 … 中心), then bm25 (ParsedQuery.exact, embedded-match.ts).
 // Answers are cached per index generation (result-cache.ts): a repeated query over an unchanged index costs a lookup.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -14,7 +16,7 @@ import { BUMP_GENERATION, carryOver, DAY_SPAN, SEARCH_MIGRATIONS } from './embed
 import { MatcherFactory, type Matcher, type Scored, type Window } from './embedded-match.ts';
 import { metaTokens } from './fts.ts';
 import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highlight.ts';
-import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchResult } from './port.ts';
+import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchRebuild, SearchResult } from './port.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
 import { ResultCache, type ResultCacheStats } from './result-cache.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -52,6 +54,18 @@ const OptionsSchema = z
 export type EmbeddedSearchOptions = z.input<typeof OptionsSchema>;
 
 type Row = Record<string, unknown>;
+
+/** The tables one index is made of: the live ones, or a rebuild's shadow copies. */
+const TABLE_KEYS = ['docs', 'bodies', 'facets', 'fts'] as const;
+type Tables = Record<(typeof TABLE_KEYS)[number], string>;
+const LIVE: Tables = { docs: 'search_docs', bodies: 'search_bodies', facets: 'search_facets', fts: 'search_fts' };
+const NEXT: Tables = { docs: 'search_next_docs', bodies: 'search_next_bodies', facets: 'search_next_facets', fts: 'search_next_fts' };
+
+function dropTables(db: Database.Database, t: Tables): void {
+  db.transaction(() => {
+    for (const k of TABLE_KEYS) db.exec(`DROP TABLE IF EXISTS ${t[k]}`);
+  })();
+}
 const MULTI = ['places', 'institutions', 'kinds'] as const;
 
 /** One collapsed result: the row shown, its score, and the group it stands for. */
@@ -99,15 +113,20 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async upsert(docs: SearchDoc[]): Promise<void> {
-    const find = this.db.prepare('SELECT rowid, day FROM search_docs WHERE id = ?');
-    const lastOfDay = this.db.prepare('SELECT max(rowid) FROM search_docs WHERE rowid BETWEEN ? AND ?').pluck();
+    this.write(docs, LIVE);
+  }
+
+  /** Insert or replace documents in one set of tables (the live ones, or a rebuild's shadow ones). */
+  private write(docs: SearchDoc[], t: Tables): void {
+    const find = this.db.prepare(`SELECT rowid, day FROM ${t.docs} WHERE id = ?`);
+    const lastOfDay = this.db.prepare(`SELECT max(rowid) FROM ${t.docs} WHERE rowid BETWEEN ? AND ?`).pluck();
     const insDoc = this.db.prepare(
-      `INSERT INTO search_docs (rowid, id, url, title, published, day, source, reprint_of, grp)
+      `INSERT INTO ${t.docs} (rowid, id, url, title, published, day, source, reprint_of, grp)
        VALUES (@rowid, @id, @url, @title, @published, @day, @source, @reprintOf, @grp)`,
     );
-    const insBody = this.db.prepare('INSERT INTO search_bodies (rowid, body, body_original) VALUES (?, ?, ?)');
-    const insFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)');
-    const insFacet = this.db.prepare('INSERT OR IGNORE INTO search_facets (doc, field, value) VALUES (?, ?, ?)');
+    const insBody = this.db.prepare(`INSERT INTO ${t.bodies} (rowid, body, body_original) VALUES (?, ?, ?)`);
+    const insFts = this.db.prepare(`INSERT INTO ${t.fts} (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)`);
+    const insFacet = this.db.prepare(`INSERT OR IGNORE INTO ${t.facets} (doc, field, value) VALUES (?, ?, ?)`);
     // Tokenise outside the write transaction: it is the slow part.
     const prepared = docs.map((d) => ({ d, ...tokens(d) }));
     this.db.transaction(() => {
@@ -115,7 +134,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const d = p.d;
         const day = dayNumber(d.published) ?? 0;
         const old = find.get(d.id) as { rowid: number; day: number | null } | undefined;
-        if (old) this.drop(old.rowid);
+        if (old) this.drop(old.rowid, t);
         let rowid = old && (old.day ?? 0) === day ? old.rowid : undefined;
         if (rowid === undefined) {
           rowid = ((lastOfDay.get(day * DAY_SPAN, day * DAY_SPAN + DAY_SPAN - 1) as number | null) ?? day * DAY_SPAN) + 1;
@@ -129,13 +148,56 @@ export class EmbeddedSearchIndex implements SearchIndex {
         insFts.run(rowid, p.title, p.body, p.words, metaTokens(d));
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
       }
-      this.stmt(BUMP_GENERATION).run();
+      if (t === LIVE) this.stmt(BUMP_GENERATION).run();
     })();
   }
 
-  private drop(rowid: number): void {
-    for (const t of ['search_fts', 'search_docs', 'search_bodies']) this.stmt(`DELETE FROM ${t} WHERE rowid = ?`).run(rowid);
-    this.stmt('DELETE FROM search_facets WHERE doc = ?').run(rowid);
+  private drop(rowid: number, t: Tables = LIVE): void {
+    for (const table of [t.fts, t.docs, t.bodies]) this.stmt(`DELETE FROM ${table} WHERE rowid = ?`).run(rowid);
+    this.stmt(`DELETE FROM ${t.facets} WHERE doc = ?`).run(rowid);
+  }
+
+  /**
+   * A rebuild writes into shadow tables (search_next_*) made from the live tables' own definitions; commit
+   * swaps them in with one transaction (drop live, rename shadow, recreate the live indexes, bump the
+   * generation). Readers on other connections see the old index until that commit and the new one after
+   * it: never a partial or empty one (WAL readers keep their snapshot).
+   */
+  async rebuild(): Promise<SearchRebuild> {
+    dropTables(this.db, NEXT);
+    this.db.transaction(() => {
+      for (const k of TABLE_KEYS) {
+        const sql = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(LIVE[k]) as string;
+        this.db.exec(sql.replace(/^(CREATE (?:VIRTUAL )?TABLE )"?\w+"?/, `$1${NEXT[k]}`));
+      }
+    })();
+    let open = true;
+    const done = () => {
+      if (!open) throw new Error('this rebuild was already committed or aborted');
+      open = false;
+    };
+    return {
+      upsert: async (docs) => {
+        if (!open) throw new Error('this rebuild was already committed or aborted');
+        this.write(docs, NEXT);
+      },
+      commit: async () => {
+        done();
+        const indexes = this.db
+          .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TABLE_KEYS.map(() => '?').join(', ')})`)
+          .pluck().all(...TABLE_KEYS.map((k) => LIVE[k])) as string[];
+        this.db.transaction(() => {
+          dropTables(this.db, LIVE);
+          for (const k of TABLE_KEYS) this.db.exec(`ALTER TABLE ${NEXT[k]} RENAME TO ${LIVE[k]}`);
+          for (const sql of indexes) this.db.exec(sql);
+          this.stmt(BUMP_GENERATION).run();
+        })();
+      },
+      abort: async () => {
+        done();
+        dropTables(this.db, NEXT);
+      },
+    };
   }
 
   private readonly stmt: (sql: string) => Database.Statement;

@@ -4,14 +4,14 @@ import { searchConformance } from '../test/conformance/search.ts';
 import { BadQueryError } from './errors.ts';
 import { branchQuery, MeiliSearchIndex, toBranches } from './meilisearch.ts';
 import { parseQuery } from './query.ts';
+import { MEILI_SKIP_MESSAGE, TEST_MEILI_HOST as host, testIndexUid } from '../test/meili.ts';
 
-const host = process.env.MEILI_HOST;
-if (!host) console.warn('[search] MEILI_HOST is unset: Meilisearch conformance tests are skipped (start one with `npm run meili`)');
+if (!host) console.warn(`[search] ${MEILI_SKIP_MESSAGE}`);
 
 describe.skipIf(!host)('Meilisearch adapter (MEILI_HOST)', () => {
   searchConformance(
     'meilisearch',
-    async () => new MeiliSearchIndex({ host: host!, apiKey: process.env.MEILI_API_KEY, indexUid: `kg_test_${process.pid}` }),
+    async () => new MeiliSearchIndex({ host: host!, apiKey: process.env.MEILI_API_KEY, indexUid: testIndexUid('conformance') }),
     { near: false },
   );
 });

@@ -74,11 +74,22 @@ export interface SearchResult {
   facetsFrom?: number;
 }
 
+/** A fresh index being built beside the live one (`kg sync --full`): searches see the live index until commit. */
+export interface SearchRebuild {
+  upsert(docs: SearchDoc[]): Promise<void>;
+  /** Make the rebuilt index the live one in one atomic step, and drop the old one. */
+  commit(): Promise<void>;
+  /** Drop the rebuilt index; the live one stays as it was. */
+  abort(): Promise<void>;
+}
+
 export interface SearchIndex {
   init(): Promise<void>;
   upsert(docs: SearchDoc[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   clear(): Promise<void>;
+  /** Start building a fresh index beside the live one (any unfinished earlier rebuild is dropped first). */
+  rebuild(): Promise<SearchRebuild>;
   search(q: SearchQuery): Promise<SearchResult>;
   count(): Promise<number>;
   close(): Promise<void>;

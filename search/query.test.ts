@@ -75,4 +75,9 @@ describe('toFts', () => {
     expect(body).toContain('农业 业发 发展');
     expect(fts('"农业发展"')).toBe('("农业 业发 发展" OR "农业发展")');
   });
+
+  it('keeps each typed word whole in `exact` when it was cut into several words', () => {
+    expect(parseQuery('区域医疗中心 -托管').exact).toEqual({ kind: 'and', children: [{ kind: 'term', text: '区域医疗中心', phrase: false }, { kind: 'not', child: { kind: 'term', text: '托管', phrase: false } }] });
+    expect(parseQuery('医院 "医联体"').exact).toBeUndefined(); // nothing was cut
+  });
 });

@@ -30,6 +30,12 @@ export interface ParsedQuery {
   termCount: number;
   /** Input pieces that held nothing searchable (bare punctuation, `*`), reported rather than lost silently. */
   ignored: string[];
+  /**
+   * The query with each typed word kept whole (区域医疗中心 rather than 区域 AND 医疗 AND 中心): what a
+   * document holding the exact term matches, to rank it above documents holding the words apart.
+   * Absent when no typed word was cut into several.
+   */
+  exact?: QueryNode;
 }
 
 export const MAX_QUERY_CHARS = 1000;
@@ -83,7 +89,10 @@ function lex(q: string): Tok[] {
 class Parser {
   private i = 0;
   readonly ignored: string[] = [];
-  constructor(private readonly toks: Tok[], private readonly length: number) {}
+  /** Whether a typed word was cut into several terms. */
+  split = false;
+  /** `wholeWords`: keep each typed word as one term (the exact form) instead of cutting it. */
+  constructor(private readonly toks: Tok[], private readonly length: number, private readonly wholeWords = false) {}
 
   private peek(): Tok | undefined { return this.toks[this.i]; }
   private where(): number { return this.peek()?.pos ?? this.length; }
@@ -169,6 +178,8 @@ class Parser {
       this.ignored.push(raw);
       return null;
     }
+    if (words.length > 1) this.split = true;
+    if (this.wholeWords) return { kind: 'term', text: runs(raw.toLowerCase()).map((r) => r.text).join(' '), phrase: false };
     const terms: TermNode[] = words.map((w) => ({ kind: 'term', text: w, phrase: false }));
     return terms.length === 1 ? terms[0] : { kind: 'and', children: terms };
   }
@@ -264,5 +275,11 @@ export function parseQuery(text: string): ParsedQuery {
     termCount = collect(root, positives, false);
     if (termCount > MAX_TERMS) throw new BadQueryError(`query has ${termCount} terms; at most ${MAX_TERMS} are allowed`);
   }
-  return { root, positives: [...new Set(positives)], termCount, ignored: parser.ignored };
+  const out: ParsedQuery = { root, positives: [...new Set(positives)], termCount, ignored: parser.ignored };
+  if (root && parser.split) {
+    const whole = new Parser(lex(normalized), normalized.length, true).parse();
+    const exact = whole ? simplify(whole) : null;
+    if (exact) out.exact = exact;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-// The report queries over a real temporary archive: search with highlights and copies, entities and
+// The report queries over a real temporary archive (search itself: search.test.ts): entities and
 // their articles, article details, relationships, network, paths, figures with evidence, timeline, stats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../../api/index.ts';
@@ -13,49 +13,6 @@ beforeAll(async () => {
   server = api(archive.services);
 });
 afterAll(() => archive?.close());
-
-describe('search', () => {
-  it('search(query:"医联体") returns articles with passages where 医联体 is in <mark>, reprints collapsed into copies', async () => {
-    const r = await gql(server, `{
-      search(query: "医联体", first: 5) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        facets { field values { key count } }
-        edges { cursor node { articleId title titleHighlighted passages source copies { articleId source } article { title published } } }
-      }
-    }`);
-    expect(r.errors).toBeUndefined();
-    const s = r.data!.search;
-    expect(s.totalCount).toBe(1);
-    const hit = s.edges[0].node;
-    expect(hit.title).toBe('天津医科大学总医院牵头组建紧密型医联体');
-    expect(hit.passages.length).toBeGreaterThan(0);
-    for (const p of hit.passages) expect(p).toContain('<mark>医联体</mark>');
-    expect(hit.copies).toHaveLength(1);
-    expect(hit.copies[0].articleId).not.toBe(hit.articleId);
-    expect(hit.article.title).toBe(hit.title);
-    expect(s.facets.map((f: { field: string }) => f.field).sort()).toEqual(['institutions', 'kinds', 'places', 'source', 'year']);
-  });
-
-  it('filters, sorts and pages with Relay cursors', async () => {
-    const first = await gql(server, `{ search(query: "医院", first: 1, sort: DATE) { totalCount pageInfo { hasNextPage endCursor } edges { node { published } } } }`);
-    const s = first.data!.search;
-    expect(s.totalCount).toBe(3);
-    expect(s.pageInfo.hasNextPage).toBe(true);
-    const next = await gql(server, `query($after: String) { search(query: "医院", first: 5, after: $after, sort: DATE) { pageInfo { hasNextPage } edges { node { published } } } }`, {
-      after: s.pageInfo.endCursor,
-    });
-    const dates = [s.edges[0].node.published, ...next.data!.search.edges.map((e: any) => e.node.published)];
-    expect(dates).toHaveLength(3);
-    expect([...dates].sort().reverse()).toEqual(dates);
-    expect(next.data!.search.pageInfo.hasNextPage).toBe(false);
-
-    const filtered = await gql(server, `{ search(query: "医院", filters: { from: "2021-01-01", to: "2021-12-31" }) { totalCount edges { node { title } } } }`);
-    const titles = filtered.data!.search.edges.map((e: any) => e.node.title);
-    expect(titles).toHaveLength(1);
-    expect(titles[0]).toContain('北京朝阳医院对口帮扶赤峰市医院');
-  });
-});
 
 describe('facets on demand', () => {
   it('asks the index for facets only when the query selects them (directly or in a fragment)', async () => {

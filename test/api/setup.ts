@@ -23,9 +23,10 @@ export interface TestArchive {
   close(): Promise<void>;
 }
 
-export async function loadTestArchive(): Promise<TestArchive> {
+/** `env` chooses the adapters as in production (e.g. MEILI_HOST, MEILI_INDEX); none: the embedded ones. */
+export async function loadTestArchive(env: NodeJS.ProcessEnv = {}): Promise<TestArchive> {
   const dir = mkdtempSync(join(tmpdir(), 'kg-api-test-'));
-  const services = await openServices({ dataDir: dir, env: {} });
+  const services = await openServices({ dataDir: dir, env });
   await importPaths(services.archive, [FIXTURES]);
   extractPages(services.archive);
   await syncGraph(services.archive, services.graph);

@@ -89,6 +89,9 @@ export function searchConformance(name: string, makeIndex: () => Promise<SearchI
     it('finds words inside longer words (infix)', async () => {
       expect(ids(await search('农业'))).toEqual(['bank']);
       expect(ids(await search('发展银行'))).toEqual(['bank']);
+      // One character matches wherever it stands, inside a word included (京津冀: 冀 ends the word).
+      expect(ids(await search('冀'))).toEqual(['bank', 'pinyin']);
+      expect(ids(await search('银 冀'))).toEqual(['bank']);
     });
 
     it('matches phrases exactly', async () => {
