@@ -181,8 +181,9 @@ export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOp
       const r = await index.rebuild();
       const target: Target = {
         name: 'search',
+        resolver,
         reset: async () => undefined, // a rebuild starts empty
-        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, archive.getKnowledge(a.id)))),
+        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
         remove: async () => undefined, // removed articles are simply not in the new index
       };
       return { target, commit: () => r.commit(), abort: () => r.abort() };
