@@ -58,6 +58,8 @@ export const builder = new SchemaBuilder<{
       return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
     },
     cursorType: 'String',
+    // Each id is a node to load with the whole sub-selection: cost them by the list's length (capped in api/limits.ts).
+    nodesQueryOptions: { complexity: (args: { ids: readonly unknown[] }) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }) },
     // A connection's own field already multiplies by `first`; its edges list must not multiply again.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
   },

@@ -1,5 +1,6 @@
 // The researchers' questions, written once over GraphBackend: neighbourhoods, shortest paths with
 // evidence, regional collaboration networks, figure aggregates, timelines.
+import { checkDeadline } from '../archive/deadline.ts';
 import type { CollaborationKind } from '../extractor/types.ts';
 import type { FigureFact, GraphBackend, PlaceRef } from './backend.ts';
 import { neighborhood, shortestPath } from './traverse.ts';
@@ -82,6 +83,7 @@ export class GraphQueries {
   }
 
   async collaborations(q: NetworkQuery): Promise<Neighborhood> {
+    checkDeadline();
     const limit = Math.max(q.limit ?? 500, 1);
     const setA = q.placeA ? await this.institutionsIn(q.placeA) : null;
     const setB = q.placeB ? await this.institutionsIn(q.placeB) : null;
@@ -99,6 +101,7 @@ export class GraphQueries {
   }
 
   async aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> {
+    checkDeadline();
     const groupBy = new Set(q.groupBy ?? ['metric', 'place', 'year']);
     const subjectIds = q.institution ? await this.b.entitiesNamed(q.institution) : undefined;
     if (subjectIds && !subjectIds.length) return [];
@@ -130,6 +133,7 @@ export class GraphQueries {
   }
 
   async timeline(id: string): Promise<TimelineEvent[]> {
+    checkDeadline();
     const [mentioning, edges, figures] = await Promise.all([
       this.b.mentioningArticles(id),
       this.b.edgesAround([id], ['COLLABORATES']),
