@@ -26,6 +26,8 @@ export interface ApiContext {
   apiKeyValid: boolean;
   /** False when the server runs without KG_API_KEY: mutations are then refused for everyone. */
   apiKeyConfigured: boolean;
+  /** Private addresses `startCrawl` may reach anyway (the operator's explicit allow-list; usually empty). */
+  crawlAllowPrivate: string[];
 }
 
 export const builder = new SchemaBuilder<{

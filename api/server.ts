@@ -19,6 +19,11 @@ export const ApiOptionsSchema = z
     corsOrigins: z.array(z.string()).optional(),
     /** Development mode: GraphiQL on, unexpected error messages shown (never stacks). Default NODE_ENV === 'development'. */
     development: z.boolean().optional(),
+    /**
+     * Private/loopback addresses or CIDR blocks `startCrawl` may reach anyway (a local test site). Default
+     * $KG_CRAWL_ALLOW_PRIVATE (comma-separated); empty: crawls reach public addresses only.
+     */
+    crawlAllowPrivate: z.array(z.string()).optional(),
     /** Request limits (see api/limits.ts for each default). */
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     /** Serve the web pages at / . Default true. */
@@ -53,6 +58,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
   if (apiKey !== undefined) z.string().min(8, 'KG_API_KEY must be at least 8 characters').parse(apiKey);
   const development = parsed.development ?? process.env.NODE_ENV === 'development';
   const origins = parsed.corsOrigins ?? csv(process.env.KG_CORS_ORIGINS);
+  const crawlAllowPrivate = parsed.crawlAllowPrivate ?? csv(process.env.KG_CRAWL_ALLOW_PRIVATE);
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -65,7 +71,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      return { services, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
+      return { services, crawlAllowPrivate, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
     },
   });
 }

@@ -97,3 +97,23 @@ describe('no cross-site requests', () => {
     expect(mutation.status).toBe(405);
   });
 });
+
+describe('startCrawl', () => {
+  const KEY = 'security-test-key';
+  const start = (seeds: string[], articlePatterns: string[] = []) =>
+    gql(api(t.services, { apiKey: KEY, crawlAllowPrivate: [] }), `mutation($s: [String!]!, $p: [String!]) { startCrawl(seeds: $s, maxPages: 1, articlePatterns: $p) {
+      __typename ... on MutationError { code message } } }`, { s: seeds, p: articlePatterns }, { authorization: `Bearer ${KEY}` });
+
+  it('refuses internal seeds in every spelling, by default', async () => {
+    for (const seed of ['http://2130706433/', 'http://[::ffff:127.0.0.1]/', 'http://127.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:4000/']) {
+      const r = await start([seed]);
+      expect(r.data!.startCrawl, seed).toMatchObject({ __typename: 'OperationFailedError', code: 'FORBIDDEN_ADDRESS' });
+    }
+  });
+
+  it('refuses patterns that cannot run in linear time', async () => {
+    const r = await start(['http://news.example.invalid/'], ['(a)\\1']);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors![0].message).toMatch(/linear time \(RE2/);
+  });
+});
