@@ -24,6 +24,8 @@ export const ApiOptionsSchema = z
      * $KG_CRAWL_ALLOW_PRIVATE (comma-separated); empty: crawls reach public addresses only.
      */
     crawlAllowPrivate: z.array(z.string()).optional(),
+    /** Public base URL for links the server writes (Atom feeds). Default $KG_PUBLIC_URL, else http://localhost:4000. Never the Host header. */
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Request limits (see api/limits.ts for each default). */
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     /** Serve the web pages at / . Default true. */
@@ -58,6 +60,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
   if (apiKey !== undefined) z.string().min(8, 'KG_API_KEY must be at least 8 characters').parse(apiKey);
   const development = parsed.development ?? process.env.NODE_ENV === 'development';
   const origins = parsed.corsOrigins ?? csv(process.env.KG_CORS_ORIGINS);
+  const publicUrl = parsed.publicUrl ?? z.url({ protocol: /^https?$/ }).parse(process.env.KG_PUBLIC_URL || 'http://localhost:4000');
   const crawlAllowPrivate = parsed.crawlAllowPrivate ?? csv(process.env.KG_CRAWL_ALLOW_PRIVATE);
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
@@ -67,7 +70,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
     cors: origins.length > 0 ? { origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], credentials: false } : false,
     logging: development ? 'info' : 'warn',
-    plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services), ...(parsed.ui ? [mountUi(development)] : [])],
+    plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services, publicUrl), ...(parsed.ui ? [mountUi(development)] : [])],
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
