@@ -30,6 +30,9 @@ export interface ApiContext {
   crawlAllowPrivate: string[];
 }
 
+/** Types with global ids (api/types/refs.ts): a global id naming another type is bad input, not a server error. */
+const NODE_TYPES = ['Article', 'Entity'];
+
 export const builder = new SchemaBuilder<{
   Context: ApiContext;
   AuthScopes: { apiKey: boolean };
@@ -57,7 +60,9 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalID) => {
       const i = globalID.indexOf(':');
       if (i <= 0) throw new ApiError('BAD_USER_INPUT', `not a global id: ${JSON.stringify(globalID.slice(0, 80))}`);
-      return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
+      const typename = globalID.slice(0, i);
+      if (!NODE_TYPES.includes(typename)) throw new ApiError('BAD_USER_INPUT', `not a global id: no node type ${JSON.stringify(typename.slice(0, 80))} (${NODE_TYPES.join(', ')})`);
+      return { typename, id: globalID.slice(i + 1) };
     },
     cursorType: 'String',
     // Each id is a node to load with the whole sub-selection: cost them by the list's length (capped in api/limits.ts).

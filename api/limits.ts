@@ -4,7 +4,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { getOperationAST, getVariableValues, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { z } from 'zod';
 import { DeadlineExceededError, withDeadline } from '../archive/deadline.ts';
 import { KgError } from '../archive/errors.ts';
@@ -156,6 +156,36 @@ export function limitPlugins(limits: Limits): Plugin[] {
   return [jsonPostOnly(), bodyLimit(limits), parseLimit(limits), listLimit(), complexityLimit(limits), timeout(limits)];
 }
 
+/** Whether an error is one the API expects (bad input, a back-end down, a timeout): logged as one line, no stack. */
+function expected(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return original instanceof KgError || original instanceof PothosValidationError || (original instanceof GraphQLError && !!original.extensions?.code);
+}
+
+const oneLine = (e: unknown) => {
+  const o = e instanceof GraphQLError ? (e.originalError ?? e) : e;
+  const code = (o as { code?: unknown })?.code ?? (e as GraphQLError)?.extensions?.code;
+  return `${(o as Error)?.name ?? 'Error'}${code ? ` ${String(code)}` : ''}: ${String((o as Error)?.message ?? o).split('\n')[0].slice(0, 300)}`;
+};
+
+/**
+ * Yoga's logger: an expected error (a bad search query, a coded API error, a back-end that is down) is one line;
+ * only unexpected errors keep their stack, for whoever runs the server.
+ */
+export function apiLogger(level: 'info' | 'warn'): YogaLogger {
+  const at = level === 'info' ? 0 : 1;
+  const line = (args: unknown[]) => args.map((a) => (a instanceof Error ? oneLine(a) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return {
+    debug: () => {},
+    info: (...args: unknown[]) => { if (at <= 0) console.info(line(args)); },
+    warn: (...args: unknown[]) => console.warn(line(args)),
+    error: (...args: unknown[]) => {
+      if (args.every((a) => !(a instanceof Error) || expected(a))) console.warn(line(args));
+      else console.error(...args);
+    },
+  };
+}
+
 /**
  * Expected errors keep their message and code; bad queries from the search port and Pothos input checks become
  * BAD_USER_INPUT; everything else is "Unexpected error." (in development its message is kept, never its stack).
@@ -167,7 +197,11 @@ export function maskError(error: unknown, message: string, isDev = false): Error
   if (original instanceof PothosValidationError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  if (original instanceof GraphQLError) return error as Error;
+  if (original instanceof GraphQLError) {
+    if (original.extensions?.code) return error as Error;
+    // A library's own GraphQLError without a code: still coded, so clients can branch on it.
+    return createGraphQLError(original.message, { ...located, extensions: { ...original.extensions, code: 'INTERNAL_SERVER_ERROR' } });
+  }
   if (original instanceof BadQueryError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT', reason: original.code, position: original.position } });
   }

@@ -5,7 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { z } from 'zod';
 import { uiHandler } from '../ui/server.ts';
 import type { ApiContext, ApiServices } from './builder.ts';
-import { limitPlugins, LimitsSchema, maskError } from './limits.ts';
+import { apiLogger, limitPlugins, LimitsSchema, maskError } from './limits.ts';
 import { savedSearchFeeds } from './feeds.ts';
 import { buildSchema } from './schema.ts';
 
@@ -69,7 +69,9 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     landingPage: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
     cors: origins.length > 0 ? { origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], credentials: false } : false,
-    logging: development ? 'info' : 'warn',
+    // Counts the bytes actually read, chunked bodies included (the Content-Length check in api/limits.ts is only the early answer).
+    maxRequestBodySize: parsed.limits.maxBodyBytes,
+    logging: apiLogger(development ? 'info' : 'warn'),
     plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services, publicUrl), ...(parsed.ui ? [mountUi(development)] : [])],
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';

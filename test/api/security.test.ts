@@ -1,6 +1,8 @@
 // What an attacker could do with one anonymous request (issue 15): unbounded list arguments, synchronous work the
 // timeout cannot interrupt, cross-site form posts, oversized streamed bodies, uncoded errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiServer } from '../../api/index.ts';
 import { DeadlineExceededError, withDeadline } from '../../archive/deadline.ts';
 import { api, gql, loadTestArchive, type TestArchive } from './setup.ts';
@@ -115,5 +117,63 @@ describe('startCrawl', () => {
     const r = await start(['http://news.example.invalid/'], ['(a)\\1']);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors![0].message).toMatch(/linear time \(RE2/);
+  });
+});
+
+describe('errors and bodies', () => {
+  it('refuses a chunked body over 100 kB by the bytes it streams, not its Content-Length', async () => {
+    const http = createServer(api(t.services));
+    await new Promise<void>((ok) => http.listen(0, '127.0.0.1', ok));
+    try {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: (http.address() as AddressInfo).port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', (e) => (/EPIPE|ECONNRESET/.test(String((e as NodeJS.ErrnoException).code)) ? undefined : reject(e)));
+        expect(req.getHeader('content-length')).toBeUndefined(); // Transfer-Encoding: chunked
+        req.write('{"query":"{ stats { searchDocuments } }","variables":{"pad":"');
+        const chunk = 'x'.repeat(64 * 1024);
+        let sent = 0;
+        const more = () => {
+          while (sent < 12 * 1024 * 1024) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', more);
+          }
+          req.end('"}}');
+        };
+        more();
+      });
+      expect(status).toBe(413);
+      expect(body).not.toContain('searchDocuments');
+    } finally {
+      http.closeAllConnections();
+      await new Promise<void>((ok) => http.close(() => ok()));
+    }
+  });
+
+  it('a bad search query logs one line, no stack', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const r = await gql(server, `{ search(query: "NEAR(") { totalCount } }`);
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      const lines = [...error.mock.calls, ...warn.mock.calls];
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toHaveLength(1);
+      expect(lines[0][0]).toMatch(/^BadQueryError BAD_QUERY: NEAR\( at character 1 is never closed$/);
+    } finally {
+      error.mockRestore();
+      warn.mockRestore();
+    }
+  });
+
+  it('a global id of an unknown type is coded bad input', async () => {
+    const r = await gql(server, `{ node(id: "Foo:x") { id } }`);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors![0].message).toMatch(/no node type "Foo"/);
+    const list = await gql(server, `{ nodes(ids: ["Entity:hospital:北京儿童医院", "Bar:y"]) { id } }`);
+    expect(codes(list)).toEqual(['BAD_USER_INPUT']);
   });
 });
