@@ -1,7 +1,8 @@
-// Fault matrix: Neo4j stopped and restarted while the API serves graph queries from it. Reads in flight and
-// after the crash answer SERVICE_UNAVAILABLE at once (not TIMEOUT after 10 s, never an internal error); search,
-// which does not need Neo4j, keeps answering; after a restart on the same files the same queries answer as before.
-import { mkdtempSync } from 'node:fs';
+// Fault matrix, Neo4j rows: (1) Neo4j stopped and restarted while the API serves graph queries from it. Reads in
+// flight and after the crash answer SERVICE_UNAVAILABLE at once (not TIMEOUT after 10 s, never an internal error);
+// search, which does not need Neo4j, keeps answering; after a restart on the same files the same queries answer as
+// before. (2) `kg sync` into Neo4j killed with SIGKILL mid-way, then run again: the graph equals a clean rebuild.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { Neo4jGraphStore } from '../../graph/neo4j.ts';
 import { removeDataDir, startLocalNeo4j, type LocalNeo4j } from '../../graph/neo4j-server.ts';
 import { syncGraph } from '../../pipeline/index.ts';
 import { api, gql, loadTestArchive, type TestArchive } from '../api/setup.ts';
+import { count, kg, killWhen, writePages } from './helpers.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kg-fault-neo4j-'));
 let port: number;
@@ -74,3 +76,23 @@ it('answers SERVICE_UNAVAILABLE while Neo4j is down, and the same answers after 
   expect(after.errors, JSON.stringify(after.errors)).toBeUndefined();
   expect(after.data).toEqual(before.data);
 }, 300_000);
+
+it('kill -9 during kg sync into Neo4j, then kg sync again: the graph equals a clean rebuild', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-fault-neo4j-sync-'));
+  try {
+    writePages(join(dir, 'in'), 500);
+    kg(join(dir, 'data'), {}, 'import', join(dir, 'in'));
+    const env = { NEO4J_URI: neo4jServer!.uri, NEO4J_USER: neo4jServer!.user, NEO4J_PASSWORD: neo4jServer!.password };
+    const synced = () => count(join(dir, 'data'), "SELECT count(*) FROM sync_state WHERE target = 'graph'");
+    await killWhen(join(dir, 'data'), env, ['sync', '--full'], () => synced() >= 100);
+    expect(synced()).toBeLessThan(500);
+    kg(join(dir, 'data'), env, 'sync');
+    const rerun = await store.snapshot();
+    expect(rerun.articles).toHaveLength(500);
+    await store.clear();
+    kg(join(dir, 'data'), env, 'sync', '--full');
+    expect(await store.snapshot()).toEqual(rerun);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 600_000);
