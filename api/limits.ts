@@ -52,9 +52,15 @@ function bodyLimit(limits: Limits): Plugin {
 
 /** The longest list in a variables value (nested lists and input objects included). */
 function longestList(value: unknown): number {
-  if (Array.isArray(value)) return Math.max(value.length, ...value.map(longestList));
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestList));
-  return 0;
+  let longest = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      longest = Math.max(longest, v.length);
+      for (const x of v) if (x && typeof x === 'object') walk(x);
+    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return longest;
 }
 
 /**
@@ -197,11 +203,7 @@ export function maskError(error: unknown, message: string, isDev = false): Error
   if (original instanceof PothosValidationError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT' } });
   }
-  if (original instanceof GraphQLError) {
-    if (original.extensions?.code) return error as Error;
-    // A library's own GraphQLError without a code: still coded, so clients can branch on it.
-    return createGraphQLError(original.message, { ...located, extensions: { ...original.extensions, code: 'INTERNAL_SERVER_ERROR' } });
-  }
+  if (original instanceof GraphQLError) return error as Error;
   if (original instanceof BadQueryError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT', reason: original.code, position: original.position } });
   }
