@@ -26,7 +26,12 @@ export interface ApiContext {
   apiKeyValid: boolean;
   /** False when the server runs without KG_API_KEY: mutations are then refused for everyone. */
   apiKeyConfigured: boolean;
+  /** Private addresses `startCrawl` may reach anyway (the operator's explicit allow-list; usually empty). */
+  crawlAllowPrivate: string[];
 }
+
+/** Types with global ids (api/types/refs.ts): a global id naming another type is bad input, not a server error. */
+const NODE_TYPES = ['Article', 'Entity'];
 
 export const builder = new SchemaBuilder<{
   Context: ApiContext;
@@ -55,9 +60,13 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalID) => {
       const i = globalID.indexOf(':');
       if (i <= 0) throw new ApiError('BAD_USER_INPUT', `not a global id: ${JSON.stringify(globalID.slice(0, 80))}`);
-      return { typename: globalID.slice(0, i), id: globalID.slice(i + 1) };
+      const typename = globalID.slice(0, i);
+      if (!NODE_TYPES.includes(typename)) throw new ApiError('BAD_USER_INPUT', `not a global id: no node type ${JSON.stringify(typename.slice(0, 80))} (${NODE_TYPES.join(', ')})`);
+      return { typename, id: globalID.slice(i + 1) };
     },
     cursorType: 'String',
+    // Each id is a node to load with the whole sub-selection: cost them by the list's length (capped in api/limits.ts).
+    nodesQueryOptions: { complexity: (args: { ids: readonly unknown[] }) => ({ field: 1, multiplier: Math.max(1, args.ids.length) }) },
     // A connection's own field already multiplies by `first`; its edges list must not multiply again.
     edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
   },

@@ -3,15 +3,18 @@
 // error mask that turns every unexpected error into "Unexpected error." without message or stack.
 import { PothosValidationError } from '@pothos/core';
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { getOperationAST, getVariableValues, GraphQLError, Kind, type DocumentNode } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { getOperationAST, getVariableValues, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { createGraphQLError, type Plugin, type YogaLogger } from 'graphql-yoga';
 import { z } from 'zod';
+import { DeadlineExceededError, withDeadline } from '../archive/deadline.ts';
 import { KgError } from '../archive/errors.ts';
 import { BadQueryError } from '../search/errors.ts';
 import { ApiError } from './errors.ts';
 
 /** Largest `first` any connection or list accepts. Part of the schema's contract, so not configurable. */
 export const MAX_PAGE_SIZE = 100;
+/** Most values in any list argument (`nodes(ids:)`, `kinds`, filters), inline or in variables. */
+export const MAX_LIST_ARGUMENT = 100;
 
 export const LimitsSchema = z
   .object({
@@ -43,6 +46,50 @@ function bodyLimit(limits: Limits): Plugin {
         const body = { errors: [{ message: `request body of ${length} bytes is over the ${limits.maxBodyBytes}-byte limit`, extensions: { code: 'QUERY_TOO_LARGE' } }] };
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 413, headers: { 'content-type': 'application/json' } }));
       }
+    },
+  };
+}
+
+/** The longest list in a variables value (nested lists and input objects included). */
+function longestList(value: unknown): number {
+  let longest = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      longest = Math.max(longest, v.length);
+      for (const x of v) if (x && typeof x === 'object') walk(x);
+    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(value);
+  return longest;
+}
+
+/**
+ * List arguments are capped, inline or through variables: the cost of `nodes(ids:)` follows the list's length,
+ * and a 10,000-value list would make even the cost check slow.
+ */
+function listLimit(): Plugin {
+  const refuse = (n: number) => new ApiError('BAD_USER_INPUT', `a list argument holds ${n} values, over the limit of ${MAX_LIST_ARGUMENT}`);
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      let longest = longestList(args.variableValues ?? {});
+      visit(args.document, { ListValue: (node) => { longest = Math.max(longest, node.values.length); } });
+      if (longest > MAX_LIST_ARGUMENT) setResultAndStopExecution({ errors: [refuse(longest)] });
+    },
+  };
+}
+
+/**
+ * No cross-site requests: a browser form can POST only urlencoded, multipart or text/plain bodies without a
+ * CORS preflight, so /graphql takes POST bodies as application/json only (Yoga refuses mutations over GET).
+ */
+function jsonPostOnly(): Plugin {
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/graphql' || request.method !== 'POST') return;
+      const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      if (type === 'application/json' || type === 'application/graphql-response+json') return;
+      const body = { errors: [{ message: `POST bodies must be application/json (got ${type ? JSON.stringify(type.slice(0, 60)) : 'no content type'})`, extensions: { code: 'BAD_REQUEST' } }] };
+      endResponse(new fetchAPI.Response(JSON.stringify(body), { status: 415, headers: { 'content-type': 'application/json' } }));
     },
   };
 }
@@ -101,7 +148,8 @@ function timeout(limits: Limits): Plugin {
           timer = setTimeout(() => resolve({ errors: [new ApiError('TIMEOUT', `query did not finish within ${limits.timeoutMs} ms`)] }), limits.timeoutMs);
         });
         try {
-          return await Promise.race([executeFn(args), late]);
+          // The deadline cuts synchronous walks that would keep the timer from ever firing (archive/deadline.ts).
+          return await Promise.race([withDeadline(limits.timeoutMs, () => executeFn(args)), late]);
         } finally {
           clearTimeout(timer);
         }
@@ -111,7 +159,37 @@ function timeout(limits: Limits): Plugin {
 }
 
 export function limitPlugins(limits: Limits): Plugin[] {
-  return [bodyLimit(limits), parseLimit(limits), complexityLimit(limits), timeout(limits)];
+  return [jsonPostOnly(), bodyLimit(limits), parseLimit(limits), listLimit(), complexityLimit(limits), timeout(limits)];
+}
+
+/** Whether an error is one the API expects (bad input, a back-end down, a timeout): logged as one line, no stack. */
+function expected(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  return original instanceof KgError || original instanceof PothosValidationError || (original instanceof GraphQLError && !!original.extensions?.code);
+}
+
+const oneLine = (e: unknown) => {
+  const o = e instanceof GraphQLError ? (e.originalError ?? e) : e;
+  const code = (o as { code?: unknown })?.code ?? (e as GraphQLError)?.extensions?.code;
+  return `${(o as Error)?.name ?? 'Error'}${code ? ` ${String(code)}` : ''}: ${String((o as Error)?.message ?? o).split('\n')[0].slice(0, 300)}`;
+};
+
+/**
+ * Yoga's logger: an expected error (a bad search query, a coded API error, a back-end that is down) is one line;
+ * only unexpected errors keep their stack, for whoever runs the server.
+ */
+export function apiLogger(level: 'info' | 'warn'): YogaLogger {
+  const at = level === 'info' ? 0 : 1;
+  const line = (args: unknown[]) => args.map((a) => (a instanceof Error ? oneLine(a) : typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return {
+    debug: () => {},
+    info: (...args: unknown[]) => { if (at <= 0) console.info(line(args)); },
+    warn: (...args: unknown[]) => console.warn(line(args)),
+    error: (...args: unknown[]) => {
+      if (args.every((a) => !(a instanceof Error) || expected(a))) console.warn(line(args));
+      else console.error(...args);
+    },
+  };
 }
 
 /**
@@ -128,6 +206,9 @@ export function maskError(error: unknown, message: string, isDev = false): Error
   if (original instanceof GraphQLError) return error as Error;
   if (original instanceof BadQueryError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: 'BAD_USER_INPUT', reason: original.code, position: original.position } });
+  }
+  if (original instanceof DeadlineExceededError) {
+    return createGraphQLError(original.message, { ...located, extensions: { code: 'TIMEOUT' } });
   }
   if (original instanceof KgError && original.retryable) {
     return createGraphQLError('a back-end service is unavailable; try again later', { ...located, extensions: { code: 'SERVICE_UNAVAILABLE', reason: original.code } });

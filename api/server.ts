@@ -5,7 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { z } from 'zod';
 import { uiHandler } from '../ui/server.ts';
 import type { ApiContext, ApiServices } from './builder.ts';
-import { limitPlugins, LimitsSchema, maskError } from './limits.ts';
+import { apiLogger, limitPlugins, LimitsSchema, maskError } from './limits.ts';
 import { savedSearchFeeds } from './feeds.ts';
 import { buildSchema } from './schema.ts';
 
@@ -19,6 +19,13 @@ export const ApiOptionsSchema = z
     corsOrigins: z.array(z.string()).optional(),
     /** Development mode: GraphiQL on, unexpected error messages shown (never stacks). Default NODE_ENV === 'development'. */
     development: z.boolean().optional(),
+    /**
+     * Private/loopback addresses or CIDR blocks `startCrawl` may reach anyway (a local test site). Default
+     * $KG_CRAWL_ALLOW_PRIVATE (comma-separated); empty: crawls reach public addresses only.
+     */
+    crawlAllowPrivate: z.array(z.string()).optional(),
+    /** Public base URL for links the server writes (Atom feeds). Default $KG_PUBLIC_URL, else http://localhost:4000. Never the Host header. */
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Request limits (see api/limits.ts for each default). */
     limits: LimitsSchema.default(LimitsSchema.parse({})),
     /** Serve the web pages at / . Default true. */
@@ -53,6 +60,8 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
   if (apiKey !== undefined) z.string().min(8, 'KG_API_KEY must be at least 8 characters').parse(apiKey);
   const development = parsed.development ?? process.env.NODE_ENV === 'development';
   const origins = parsed.corsOrigins ?? csv(process.env.KG_CORS_ORIGINS);
+  const publicUrl = parsed.publicUrl ?? z.url({ protocol: /^https?$/ }).parse(process.env.KG_PUBLIC_URL || 'http://localhost:4000');
+  const crawlAllowPrivate = parsed.crawlAllowPrivate ?? csv(process.env.KG_CRAWL_ALLOW_PRIVATE);
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -60,12 +69,14 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     landingPage: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, development) },
     cors: origins.length > 0 ? { origin: origins, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], credentials: false } : false,
-    logging: development ? 'info' : 'warn',
-    plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services), ...(parsed.ui ? [mountUi(development)] : [])],
+    // Counts the bytes actually read, chunked bodies included (the Content-Length check in api/limits.ts is only the early answer).
+    maxRequestBodySize: parsed.limits.maxBodyBytes,
+    logging: apiLogger(development ? 'info' : 'warn'),
+    plugins: [...limitPlugins(parsed.limits), savedSearchFeeds(services, publicUrl), ...(parsed.ui ? [mountUi(development)] : [])],
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      return { services, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
+      return { services, crawlAllowPrivate, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
     },
   });
 }

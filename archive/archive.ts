@@ -256,6 +256,16 @@ export class Archive {
     return n;
   }
 
+  /**
+   * Whether extractions were saved since reprints were last linked (a run killed between extraction and linking):
+   * the next extract run then relinks even with nothing to extract.
+   */
+  reprintsStale(): boolean {
+    const seq = (this.db.prepare("SELECT value FROM counters WHERE name = 'article_seq'").pluck().get() as number | undefined) ?? 0;
+    const linked = (this.db.prepare("SELECT value FROM counters WHERE name = 'reprints_linked_seq'").pluck().get() as number | undefined) ?? 0;
+    return seq > linked;
+  }
+
   /** Set reprint links (article id → earliest copy id or null); bumps seq only where the link changed. */
   setReprints(links: Map<string, string | null>): number {
     let changed = 0;
@@ -268,6 +278,9 @@ export class Archive {
         set.run(of, this.nextSeq(), id);
         changed++;
       }
+      // Watermark: every extraction up to here has been linked (see reprintsStale).
+      this.db.prepare(`INSERT INTO counters (name, value) SELECT 'reprints_linked_seq', value FROM counters WHERE name = 'article_seq'
+        ON CONFLICT(name) DO UPDATE SET value = excluded.value`).run();
     })();
     return changed;
   }

@@ -45,6 +45,13 @@ async function main(argv: string[]): Promise<number> {
       console.error(`kg ${name}: ${e.code}: ${e.message}`);
       return 1;
     }
+    // A full disk is the operator's to fix, not a bug: one clear line. Every write is one transaction, so what was
+    // written is whole and the same command run again carries on.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      console.error(`kg ${name}: DISK_FULL: no space left for the data directory (${(e as Error).message}); free some space and run the same command again`);
+      return 1;
+    }
     throw e;
   }
 }

@@ -33,6 +33,7 @@ const options = (): CrawlOptions => ({
   maxBodyBytes: 1024 * 1024,
   maxRedirects: 3,
   contact: 'crawler-tests@example.invalid',
+  allowPrivate: ['127.0.0.1'], // the fixture site is local
 });
 
 beforeAll(async () => {

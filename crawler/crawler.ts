@@ -5,12 +5,14 @@ import type { Archive } from '../archive/index.ts';
 import { withLease } from '../archive/lease.ts';
 import { decodeHtml, DecodeError } from './decode.ts';
 import { CrawlError } from './errors.ts';
+import { AddressGuard } from './address-guard.ts';
 import { Fetcher, type FetchResult } from './fetcher.ts';
 import type { Completion, Frontier, FrontierEntry, NewUrl, Outcome, RunInfo } from './frontier.ts';
 import { analysePage, type ClassifyPatterns } from './links.ts';
 import { persistableOptions, resolveCrawlOptions, userAgentOf, type CrawlOptions, type ResolvedCrawlOptions } from './options.ts';
 import { HostGate } from './politeness.ts';
 import { RobotsCache } from './robots.ts';
+import { compilePattern } from './pattern.ts';
 import { parseSitemap } from './sitemap.ts';
 import { SqliteFrontier } from './sqlite-frontier.ts';
 import { canonicalUrl, hostOf, Scope } from './url.ts';
@@ -64,6 +66,9 @@ export class Crawler {
   constructor(archive: Archive, options: CrawlOptions, deps: { frontier?: Frontier } = {}) {
     this.archive = archive;
     this.o = resolveCrawlOptions(options);
+    // A seed that is a private address literal is refused now, with a clear error; names are checked on connect.
+    const guard = new AddressGuard(this.o.allowPrivate);
+    for (const seed of this.o.seeds) guard.checkUrl(seed);
     this.frontier = deps.frontier ?? new SqliteFrontier(archive.db);
   }
 
@@ -111,10 +116,10 @@ export class Crawler {
   private setUp(): void {
     const o = this.o;
     this.scope = new Scope(o.scope, o.seeds);
-    this.fetcher = new Fetcher({ ...o, userAgent: userAgentOf(o) });
+    this.fetcher = new Fetcher({ ...o, userAgent: userAgentOf(o), guard: new AddressGuard(o.allowPrivate, o.resolver) });
     this.robots = new RobotsCache(this.fetcher, o.userAgentToken);
     this.gate = new HostGate(o.perHostConcurrency, o.delayMs);
-    this.patterns = { article: o.articlePatterns.map((p) => new RegExp(p)), list: o.listPatterns.map((p) => new RegExp(p)) };
+    this.patterns = { article: o.articlePatterns.map(compilePattern), list: o.listPatterns.map(compilePattern) };
   }
 
   /** Seeds, then each seed host's sitemaps (robots.txt Sitemap lines, else /sitemap.xml). */
@@ -135,7 +140,12 @@ export class Crawler {
       const urls = listed.length ? listed : [`${origin}/sitemap.xml`];
       for (const u of urls) {
         const url = canonicalUrl(u);
-        if (url) sitemaps.push({ url, host: hostOf(url), depth: 0, kind: 'sitemap', parent: `${origin}/robots.txt` });
+        // robots.txt names sitemaps anywhere: only those in scope are read.
+        if (!url) continue;
+        const v = this.scope.check(url);
+        const entry: NewUrl = { url, host: hostOf(url), depth: 0, kind: 'sitemap', parent: `${origin}/robots.txt` };
+        if (!v.ok) await this.frontier.record([entry], { outcome: 'out-of-scope', reason: `robots.txt Sitemap line: ${v.reason}` });
+        else sitemaps.push(entry);
       }
     }
     await this.frontier.add(sitemaps);
@@ -303,7 +313,7 @@ export class Crawler {
     if (res.kind === 'redirect-refused') return { outcome: 'out-of-scope', code: 'REDIRECT_REFUSED', reason: `redirects to ${res.target}: ${res.reason}` };
     if (res.kind === 'wrong-type') return { outcome: 'not-html', code: 'UNSUPPORTED_TYPE', reason: `sitemap served as ${res.contentType}` };
     const map = parseSitemap(res.bytes);
-    const children = map.sitemaps.map((u) => canonicalUrl(u)).filter((u): u is string => !!u);
+    const children = map.sitemaps.map((u) => canonicalUrl(u)).filter((u): u is string => !!u && this.scope.check(u).ok);
     await this.frontier.add(children.map((url) => ({ url, host: hostOf(url), depth: e.depth, kind: 'sitemap', parent: e.url })));
     // Pages listed in a sitemap are as good as seeds: depth 0.
     await this.discover({ ...e, depth: -1 }, map.pages, new Set());

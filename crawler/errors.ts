@@ -13,6 +13,7 @@ export type CrawlErrorCode =
   | 'REDIRECT_LOOP'
   | 'BAD_REDIRECT'
   | 'BAD_URL'
+  | 'FORBIDDEN_ADDRESS'
   | 'INTERNAL';
 
 export class CrawlError extends KgError {
@@ -72,6 +73,9 @@ function codeOf(e: unknown): string | undefined {
 /** Turns an error from undici or the socket layer into one of ours, by its code. */
 export function toCrawlError(e: unknown): CrawlError {
   if (e instanceof CrawlError) return e;
+  // Our own refusal (the address guard's lookup) may come back wrapped by the socket layer.
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  if (cause instanceof CrawlError) return cause;
   const code = codeOf(e);
   const msg = (e as Error)?.message ?? String(e);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TimeoutError('CONNECT_TIMEOUT', 'connect timed out', e);

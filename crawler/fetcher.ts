@@ -1,7 +1,8 @@
 // One HTTP GET with undici: timeouts, a body size limit enforced while streaming, redirects
 // followed by hand (limit, loop detection, a hook that can refuse a hop), conditional GET,
 // content negotiation by type. Failures are thrown as CrawlError subclasses.
-import { Agent, request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
+import { AddressGuard, ForbiddenAddressError } from './address-guard.ts';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { BodyTooLargeError, HttpStatusError, RedirectError, parseRetryAfter, toCrawlError } from './errors.ts';
@@ -14,6 +15,8 @@ export interface FetcherOptions {
   bodyTimeoutMs: number;
   maxBodyBytes: number;
   maxRedirects: number;
+  /** Which addresses may be reached (every hop, every connection). Default: a guard with an empty allow-list. */
+  guard?: AddressGuard;
 }
 
 /** What the caller accepts: HTML pages, XML (sitemaps) or any text (robots.txt). */
@@ -58,11 +61,24 @@ function header(h: Record<string, string | string[] | undefined>, name: string):
 export class Fetcher {
   private readonly agent: Agent;
   private readonly o: FetcherOptions;
+  private readonly guard: AddressGuard;
 
   constructor(options: FetcherOptions) {
     this.o = options;
+    const guard = options.guard ?? new AddressGuard();
+    this.guard = guard;
+    // Names resolve through the guard's lookup; the socket's peer is checked again once connected.
+    const connector = buildConnector({ timeout: options.connectTimeoutMs, lookup: guard.lookup } as buildConnector.BuildOptions);
     this.agent = new Agent({
-      connect: { timeout: options.connectTimeoutMs },
+      connect: (opts, callback) =>
+        connector(opts, (err, socket) => {
+          if (err || !socket) return callback(err ?? new Error('no socket'), null);
+          const peer = socket.remoteAddress ?? '';
+          const why = guard.reason(peer);
+          if (!why) return callback(null, socket);
+          socket.destroy();
+          callback(new ForbiddenAddressError(`connected to a ${why} address (${peer}): refused`), null);
+        }),
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
       keepAliveTimeout: 10_000,
@@ -87,6 +103,7 @@ export class Fetcher {
       // Validators belong to the URL they came from, so only on the first hop.
       if (url === req.url && req.etag) headers['if-none-match'] = req.etag;
       if (url === req.url && req.lastModified) headers['if-modified-since'] = req.lastModified;
+      this.guard.checkUrl(url); // every hop: seeds, redirect targets, robots.txt, sitemaps
       let res;
       try {
         res = await request(url, { method: 'GET', headers, dispatcher: this.agent });

@@ -9,3 +9,4 @@ export { decodeHtml, decodeText, DecodeError, type Decoded } from './decode.ts';
 export { Fetcher, type FetcherOptions, type FetchResult } from './fetcher.ts';
 export { analysePage, type PageAnalysis } from './links.ts';
 export { parseSitemap } from './sitemap.ts';
+export { AddressGuard, ForbiddenAddressError, type Resolver } from './address-guard.ts';

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 it('stops at maxPages, keeps the rest queued, and --resume finishes without refetching', async () => {
   const archive = Archive.open({ dataDir: dir });
-  const base = { seeds: [`${site.origin}/gen/list/1.html`], delayMs: 0, concurrency: 4, sitemaps: false, scope: { allow: [], include: ['/gen/'], exclude: [] } };
+  const base = { seeds: [`${site.origin}/gen/list/1.html`], allowPrivate: ['127.0.0.1'], delayMs: 0, concurrency: 4, sitemaps: false, scope: { allow: [], include: ['/gen/'], exclude: [] } };
   const first = await new Crawler(archive, { ...base, maxPages: 20 }).run();
   expect(first.fetched).toBe(20);
   expect(first.queued).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ it('stops at maxPages, keeps the rest queued, and --resume finishes without refe
 it('counts link hops for maxDepth but lets pagination run to the end of a list', async () => {
   const archive = Archive.open({ dataDir: mkdtempSync(join(tmpdir(), 'kg-crawl-depth-')) });
   const s = await new Crawler(archive, {
-    seeds: [`${site.origin}/gen/list/1.html`], maxDepth: 0, delayMs: 0, sitemaps: false,
+    seeds: [`${site.origin}/gen/list/1.html`], allowPrivate: ['127.0.0.1'], maxDepth: 0, delayMs: 0, sitemaps: false,
   }).run();
   // All three list pages (pagination keeps depth 0); every article is one hop away: too deep.
   expect(s.byOutcome).toMatchObject({ listed: 3, 'too-deep': 120 });
@@ -65,7 +65,7 @@ it('calls onStored for each newly stored page; a throwing callback is counted an
   const archive = Archive.open({ dataDir: mkdtempSync(join(tmpdir(), 'kg-crawl-onstored-')) });
   const seen: number[] = [];
   const s = await new Crawler(archive, {
-    seeds: [`${site.origin}/gen/list/1.html`], delayMs: 0, concurrency: 4, sitemaps: false,
+    seeds: [`${site.origin}/gen/list/1.html`], allowPrivate: ['127.0.0.1'], delayMs: 0, concurrency: 4, sitemaps: false,
     scope: { allow: [], include: ['/gen/'], exclude: [] },
     onStored: (pageId) => {
       seen.push(pageId);

@@ -2,6 +2,7 @@
 // are pagination of a list, and whether the page itself is an article or a list of links.
 import * as cheerio from 'cheerio';
 import { canonicalUrl } from './url.ts';
+import type { UrlPattern } from './pattern.ts';
 
 /** A DOM node as cheerio's parser makes it (without importing domhandler, a transitive dependency). */
 type AnyNode = Exclude<Parameters<typeof cheerio.load>[0], string | Buffer | unknown[]>;
@@ -18,8 +19,8 @@ export interface PageAnalysis {
 }
 
 export interface ClassifyPatterns {
-  article: RegExp[];
-  list: RegExp[];
+  article: UrlPattern[];
+  list: UrlPattern[];
 }
 
 const NEXT_TEXT = /^\s*(下一页|下页|下一頁|后页|後頁|下一页\s*[>»›]+|next|next\s*page|[>»›]{1,2})\s*$/i;

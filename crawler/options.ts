@@ -1,6 +1,8 @@
 // CrawlOptions: every field documented with its default, validated once with zod; unknown keys refused.
 import { z } from 'zod';
 import { KgError } from '../archive/errors.ts';
+import type { Resolver } from './address-guard.ts';
+import { patternProblem } from './pattern.ts';
 
 export class CrawlOptionsError extends KgError {
   constructor(message: string) {
@@ -8,14 +10,13 @@ export class CrawlOptionsError extends KgError {
   }
 }
 
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** A caller's URL pattern: must compile on RE2 (linear time; no backreferences or lookaround). */
+const regex = z.string().max(500, 'patterns are at most 500 characters').superRefine((s, ctx) => {
+  const problem = patternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const csv = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
 
 const fn = <T>() => z.custom<T>((v) => typeof v === 'function', 'expected a function');
 
@@ -88,6 +89,14 @@ export const CrawlOptionsSchema = z.strictObject({
   listPatterns: z.array(regex).default([]),
   /** Also store list pages in the archive. Default false. */
   storeListPages: z.boolean().default(false),
+  /**
+   * Private, loopback, link-local and other internal addresses that may be crawled anyway: IPs or CIDR blocks
+   * ("127.0.0.1", "10.1.0.0/16"). Default: $KG_CRAWL_ALLOW_PRIVATE (comma-separated), else none: the crawler
+   * reaches public addresses only (see crawler/address-guard.ts).
+   */
+  allowPrivate: z.array(z.string().min(1)).default(() => csv(process.env.KG_CRAWL_ALLOW_PRIVATE)),
+  /** Resolves host names for the address guard. Default: the system resolver (tests pass a stub). */
+  resolver: fn<Resolver>().optional(),
   /** Called after each newly stored page, awaited (inline extraction). Default: none (extraction deferred). */
   onStored: fn<(pageId: number) => unknown>().optional(),
   /** Called about twice a second with live figures. Default: none. */
@@ -110,7 +119,7 @@ export function resolveCrawlOptions(input: unknown): ResolvedCrawlOptions {
 
 /** The part of the options saved with a run so `--resume` continues with the same settings. */
 export function persistableOptions(o: ResolvedCrawlOptions): Record<string, unknown> {
-  const { onStored: _s, onProgress: _p, ...rest } = o;
+  const { onStored: _s, onProgress: _p, resolver: _r, ...rest } = o;
   return rest;
 }
 

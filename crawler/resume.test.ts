@@ -27,7 +27,7 @@ afterAll(async () => {
 function crawl(args: string[]) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'cli/commands/crawl.ts'), ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, KG_DATA_DIR: dir, KG_CRAWL_CONTACT: 'kill-test@example.invalid' },
+    env: { ...process.env, KG_DATA_DIR: dir, KG_CRAWL_CONTACT: 'kill-test@example.invalid', KG_CRAWL_ALLOW_PRIVATE: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

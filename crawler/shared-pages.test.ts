@@ -30,6 +30,7 @@ describe.skipIf(!present)('saved news pages crawled from the fixture server', ()
     archive = Archive.open({ dataDir: dir });
     await new Crawler(archive, {
       seeds: files.map((f) => `${site.origin}/shared/${encodeURIComponent(f)}`),
+      allowPrivate: ['127.0.0.1'],
       maxDepth: 0,
       delayMs: 0,
       concurrency: 4,

@@ -1,6 +1,8 @@
 // Canonical URLs (the frontier's dedup key) and the scope test.
 // WHATWG URL already lowercases the host, drops default ports and resolves dot segments;
 // we drop the fragment and tracking parameters and sort the query.
+import { compilePattern, type UrlPattern } from './pattern.ts';
+
 
 /** Query parameters that only track the visitor; a page is the same page without them. */
 const TRACKING = /^(utm_\w+|spm|from|fromid|frommodule|share_token|sharer?|gclid|fbclid|yclid|wtmc|wt\.\w+|_hsenc|_hsmi|mc_cid|mc_eid|scene|srcid|isappinstalled|timestamp|_t|s_trackid|ref|refer|referrer)$/i;
@@ -60,14 +62,14 @@ function parseRule(rule: string): HostRule {
 /** Compiled scope: hosts and path prefixes, then include and exclude patterns. */
 export class Scope {
   private readonly hosts: HostRule[];
-  private readonly include: RegExp[];
-  private readonly exclude: RegExp[];
+  private readonly include: UrlPattern[];
+  private readonly exclude: UrlPattern[];
 
   constructor(rules: ScopeRules, seeds: string[]) {
     const allow = rules.allow.length ? rules.allow : seeds.map((s) => new URL(s).host);
     this.hosts = allow.map(parseRule);
-    this.include = rules.include.map((p) => new RegExp(p));
-    this.exclude = rules.exclude.map((p) => new RegExp(p));
+    this.include = rules.include.map(compilePattern);
+    this.exclude = rules.exclude.map(compilePattern);
   }
 
   check(url: string): ScopeVerdict {

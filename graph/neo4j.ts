@@ -35,8 +35,13 @@ export const Neo4jGraphOptions = z.strictObject({
   connectionTimeoutMs: z.number().int().positive().default(5_000),
   /** Waiting for a pooled connection. Default 10 s. */
   acquisitionTimeoutMs: z.number().int().positive().default(10_000),
-  /** How long the driver keeps retrying a transaction on transient failures. Default 15 s. */
+  /** How long the driver keeps retrying a write transaction on transient failures. Default 15 s. */
   maxRetryTimeMs: z.number().int().nonnegative().default(15_000),
+  /**
+   * How long a read keeps retrying while the server is unreachable. Default 1 s: a read answers a request, which
+   * should hear "unavailable" at once rather than wait out the API's timeout while the server is down.
+   */
+  readRetryTimeMs: z.number().int().nonnegative().default(1_000),
 });
 export type Neo4jGraphOptions = z.input<typeof Neo4jGraphOptions>;
 
@@ -86,13 +91,42 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
 
   /** The one place sessions are opened and closed; driver errors leave as typed errors. */
   private async tx<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.o.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    if (mode === 'READ') return this.read(work);
+    const session = this.driver.session({ database: this.o.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      return await session.executeWrite(work);
     } catch (e) {
       throw toGraphError(e);
     } finally {
       await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Reads in an explicit transaction with their own short retry budget (readRetryTimeMs): executeRead would retry
+   * an unreachable server for maxRetryTimeMs, longer than the API waits for an answer.
+   */
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const until = Date.now() + this.o.readRetryTimeMs;
+    for (;;) {
+      const session = this.driver.session({ database: this.o.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const tx = session.beginTransaction();
+        try {
+          const result = await work(tx as unknown as ManagedTransaction);
+          await tx.commit();
+          return result;
+        } catch (e) {
+          await tx.rollback().catch(() => undefined);
+          throw e;
+        }
+      } catch (e) {
+        const err = toGraphError(e);
+        if (!(err instanceof GraphUnavailableError) || Date.now() + 200 > until) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        await session.close().catch(() => undefined);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 // The researchers' questions, written once over GraphBackend: neighbourhoods, shortest paths with
 // evidence, regional collaboration networks, figure aggregates, timelines.
+import { checkDeadline } from '../archive/deadline.ts';
 import type { CollaborationKind } from '../extractor/types.ts';
 import type { GraphBackend } from './backend.ts';
 import { aggregate } from './figure-aggregate.ts';
@@ -84,6 +85,7 @@ export class GraphQueries {
   }
 
   async collaborations(q: NetworkQuery): Promise<Neighborhood> {
+    checkDeadline();
     const limit = Math.max(q.limit ?? 500, 1);
     const setA = q.placeA ? await this.partiesIn(q.placeA) : null;
     const setB = q.placeB ? await this.partiesIn(q.placeB) : null;
@@ -101,6 +103,7 @@ export class GraphQueries {
   }
 
   async aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> {
+    checkDeadline();
     const subjectIds = q.institution ? await this.b.entitiesNamed(q.institution) : undefined;
     if (subjectIds && !subjectIds.length) return [];
     const scope = q.place ? await this.placeScope(q.place) : null;
@@ -109,6 +112,7 @@ export class GraphQueries {
   }
 
   async timeline(id: string): Promise<TimelineEvent[]> {
+    checkDeadline();
     const [mentioning, edges, figures] = await Promise.all([
       this.b.mentioningArticles(id),
       this.b.edgesAround([id], ['COLLABORATES']),

@@ -15,6 +15,7 @@
 //   pairs among kept nodes, up to `pairLimit` pairs (default 2 × limit); per pair its links and at most
 //   `edgesPerPair` (default 3) collaborations, newest first.
 // Shortest paths are exact under the place rule (no cap), breadth-first from both ends.
+import { checkDeadline } from '../archive/deadline.ts';
 import type { CollaborationKind, EntityType } from '../extractor/types.ts';
 import type { GraphBackend, PairRow, PairsOptions } from './backend.ts';
 import { EDGE_TYPES } from './facts.ts';
@@ -34,6 +35,7 @@ interface Neighbour { to: string; toType: EntityType; n: number }
 
 /** Neighbours of each of `ids` (one entry per neighbour, support summed over types), edges filtered by `q`. */
 async function neighboursOf(b: GraphBackend, ids: string[], types: readonly Edge['type'][], q: Filter, opts: Omit<PairsOptions, 'perEdge'> = {}): Promise<Map<string, Neighbour[]>> {
+  checkDeadline(); // each round of a walk: a request past its budget stops here, not after the whole walk
   const perEdge = filtered(q);
   return summed(await b.pairsAround(ids, types, { ...opts, perEdge }), q, perEdge);
 }
@@ -63,6 +65,7 @@ async function expandNodes(b: GraphBackend, full: string[], placesOnly: string[]
 
 /** The edges to show for these pairs: links, and up to `perPair` collaborations passing the filter, newest first. */
 async function edgesFor(b: GraphBackend, pairs: Array<[string, string]>, types: readonly Edge['type'][], q: Filter, perPair: number): Promise<Edge[]> {
+  checkDeadline();
   // With a kind or date filter the newest edges may not pass it: fetch them all for those pairs, then cap.
   const edges = (await b.edgesBetween(pairs, types, filtered(q) ? 1_000_000 : perPair)).filter((e) => edgePasses(e, q));
   const taken = new Map<string, number>();
@@ -86,6 +89,7 @@ export function newestFirst(x: Edge, y: Edge): number {
 }
 
 export async function neighborhood(b: GraphBackend, id: string, q: NeighborQuery = {}): Promise<Neighborhood> {
+  checkDeadline();
   const depth = Math.min(Math.max(q.depth ?? 1, 1), MAX_DEPTH);
   const limit = Math.max(q.limit ?? 200, 1);
   const fanout = Math.max(q.fanout ?? 50, 1);
@@ -138,6 +142,7 @@ export async function neighborhood(b: GraphBackend, id: string, q: NeighborQuery
  * an inner place needs one side's chain to be such.
  */
 export async function shortestPath(b: GraphBackend, a: string, z: string, opts: { maxDepth?: number; kinds?: CollaborationKind[] } = {}): Promise<Path | null> {
+  checkDeadline();
   const maxDepth = Math.min(Math.max(opts.maxDepth ?? MAX_DEPTH, 1), MAX_PATH_DEPTH);
   const ends = await b.nodes([a, z]);
   if (ends.length < (a === z ? 1 : 2)) return null;

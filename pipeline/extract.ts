@@ -86,6 +86,7 @@ export function extractPages(archive: Archive, options: ExtractOptions = {}): Ex
     }
     options.onProgress?.(++done, ids.length);
   }
-  if (ids.length > 0 && options.linkReprints !== false) s.reprintLinksChanged = linkReprints(archive);
+  // Also when nothing was extracted now but a killed run saved extractions without linking them.
+  if ((ids.length > 0 || archive.reprintsStale()) && options.linkReprints !== false) s.reprintLinksChanged = linkReprints(archive);
   return s;
 }

@@ -38,6 +38,8 @@ export interface ImportSummary {
   rejected: Rejection[];
   rejectedByCode: Partial<Record<RejectionCode, number>>;
   storedPageIds: number[];
+  /** Every page the given files map to (stored now, earlier, or under another origin). */
+  pageIds: number[];
 }
 
 const KINDS: Record<string, 'html' | 'text'> = { '.html': 'html', '.htm': 'html', '.txt': 'text' };
@@ -100,6 +102,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
     rejected: [],
     rejectedByCode: {},
     storedPageIds: [],
+    pageIds: [],
   };
   const reject = (r: Rejection) => {
     summary.rejected.push(r);
@@ -116,6 +119,7 @@ export async function importPaths(archive: Archive, paths: string[], options: Im
       const page = await readPage(file, opts.maxBytes);
       const { origin, url } = opts.originFor?.(file) ?? { origin: `file://${file}`, url: null };
       const { pageId, outcome } = archive.storePage({ origin, url, ...page });
+      summary.pageIds.push(pageId);
       if (outcome === 'stored') {
         summary.stored++;
         summary.storedPageIds.push(pageId);

@@ -127,21 +127,33 @@ export class SavedSearches {
     })();
   }
 
-  /** Hits not seen by an earlier check (or the baseline); records them as seen and moves the watermark. */
-  async newHits(name: string): Promise<CheckResult> {
-    const s = this.must(name);
+  /** Hits not seen by an earlier check (or the baseline), without recording anything. */
+  private async pending(s: SavedSearch): Promise<CheckResult> {
     const { hits, truncated } = await this.scan(s);
-    const seen = new Set(this.db.prepare('SELECT article_id FROM saved_search_hits WHERE name = ?').pluck().all(name) as string[]);
-    const fresh = hits.filter((h) => !seen.has(h.id));
-    this.record(name, fresh, new Date().toISOString(), true);
-    return { name, hits: fresh, truncated };
+    const seen = new Set(this.db.prepare('SELECT article_id FROM saved_search_hits WHERE name = ?').pluck().all(s.name) as string[]);
+    return { name: s.name, hits: hits.filter((h) => !seen.has(h.id)), truncated };
   }
 
-  /** An Atom feed of the alerts (newest first): checks for new hits first, so a reader polling it stays current. */
+  /** Hits not seen by an earlier check (or the baseline); records them as seen and moves the watermark. */
+  async newHits(name: string): Promise<CheckResult> {
+    const r = await this.pending(this.must(name));
+    this.record(name, r.hits, new Date().toISOString(), true);
+    return r;
+  }
+
+  /**
+   * An Atom feed of the alerts (newest first): those recorded by checks, then the hits no check has seen yet.
+   * Read-only: serving a feed (an anonymous GET) never moves the read position of `kg saved check`.
+   */
   async atomFeed(name: string, options: Partial<AtomOptions> = {}): Promise<string> {
     const s = this.must(name);
-    await this.newHits(name);
-    return renderAtom(s, this.alerts(name, 50), options);
+    const now = new Date().toISOString();
+    const unseen = (await this.pending(s)).hits.map((hit) => ({ seenAt: now, hit }));
+    const rows = this.db
+      .prepare('SELECT first_seen, hit FROM saved_search_hits WHERE name = ? AND alerted = 1 ORDER BY first_seen DESC, article_id LIMIT 50')
+      .all(name) as Array<{ first_seen: string; hit: string }>;
+    const recorded = rows.map((r) => ({ seenAt: r.first_seen, hit: JSON.parse(r.hit) as SearchHit }));
+    return renderAtom(s, [...unseen, ...recorded].slice(0, 50), options);
   }
 
   /** Hits reported by earlier checks (not the baseline), newest first; reading them checks nothing. */

@@ -121,7 +121,7 @@ describe('kg start --workers 2', () => {
     await new Promise<void>((ok) => site.listen(0, '127.0.0.1', ok));
     base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     dir = mkdtempSync(join(tmpdir(), 'kg-cluster-'));
-    server = kg(['start', '--workers', '2', '--port', '0'], dir, { KG_API_KEY: KEY });
+    server = kg(['start', '--workers', '2', '--port', '0'], dir, { KG_API_KEY: KEY, KG_CRAWL_ALLOW_PRIVATE: '127.0.0.1' }); // the site is local
     const ready = await until('the ready line', () => {
       if (server.child.exitCode !== null) throw new Error(`kg start exited: ${server.err()}`);
       return /ready in .* \(pids (\d+), (\d+)\), primary pid (\d+)/.exec(server.out()) ?? undefined;

@@ -5,20 +5,18 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { KgError } from '../../archive/errors.ts';
 import { leaseHolder } from '../../archive/lease.ts';
+import { patternProblem } from '../../crawler/pattern.ts';
 import { CrawlJobs, type CrawlJob } from '../crawl-jobs.ts';
 import { builder } from '../builder.ts';
 import { NotAvailableError, OperationFailedError } from '../errors.ts';
 import { errors, known } from './mutations.ts';
 import { KeyCountRef } from './stats.ts';
 
-const regex = z.string().max(200).refine((p) => {
-  try {
-    new RegExp(p);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** articlePatterns run on RE2 (linear time): a pattern RE2 cannot run is refused here, with its reason. */
+const regex = z.string().max(200).superRefine((p, ctx) => {
+  const problem = patternProblem(p);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** One CrawlJobs per archive connection: it prepares its table once. */
 const jobsByDb = new WeakMap<Database.Database, CrawlJobs>();
@@ -66,7 +64,7 @@ builder.mutationFields((t) => ({
       const crawler = await import('../../crawler/index.ts').catch(() => null);
       if (!crawler?.Crawler) throw new NotAvailableError('the crawler is not part of this build');
       const maxPages = args.maxPages ?? 1000;
-      const job = await known(() => new crawler.Crawler(ctx.services.archive, { seeds: args.seeds, maxPages, articlePatterns: args.articlePatterns ?? [] }));
+      const job = await known(() => new crawler.Crawler(ctx.services.archive, { seeds: args.seeds, maxPages, articlePatterns: args.articlePatterns ?? [], allowPrivate: ctx.crawlAllowPrivate }));
       const jobs = jobsOf(ctx.services.archive.db);
       // A crawl from the command line (kg crawl) holds the crawl lease without an API record.
       const cli = leaseHolder(ctx.services.archive.db, 'crawl');

@@ -18,6 +18,8 @@ const HELP = `usage: kg crawl SEED... [options]      start a crawl
   --per-host N          requests in flight per host (default 1)
   --delay MS            gap between requests to one host (default 1000; robots.txt Crawl-delay raises it)
   --contact WHO         e-mail or URL put in the User-Agent (default $KG_CRAWL_CONTACT)
+  --allow-private IP   crawl this private/loopback address or CIDR block anyway (repeatable; a local test
+                        site: 127.0.0.1). Default $KG_CRAWL_ALLOW_PRIVATE; otherwise public addresses only
   --no-sitemaps         do not read sitemaps
   --extract             extract each stored page at once, then sync graph and search (default: later, with kg extract + kg sync)
   --json                summary as JSON
@@ -57,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     'per-host': { type: 'string' },
     delay: { type: 'string' },
     contact: { type: 'string' },
+    'allow-private': { type: 'string', multiple: true },
     'no-sitemaps': { type: 'boolean', default: false },
     extract: { type: 'boolean', default: false },
     resume: { type: 'boolean', default: false },
@@ -79,6 +82,7 @@ export async function run(argv: string[]): Promise<number> {
       perHostConcurrency: int('per-host', values['per-host']),
       delayMs: int('delay', values.delay),
       contact: values.contact,
+      allowPrivate: values['allow-private'],
       sitemaps: values['no-sitemaps'] ? false : undefined,
       scope: values.scope || values.include || values.exclude
         ? { allow: values.scope ?? [], include: values.include ?? [], exclude: values.exclude ?? [] }

@@ -1,13 +1,13 @@
 // kg import PATH... : saved pages into the archive, then (unless --no-extract) extraction of what was stored.
 import { Archive } from '../../archive/index.ts';
-import { extractPages, importPaths, type ImportSummary } from '../../pipeline/index.ts';
+import { EXTRACTOR_VERSION, extractPages, importPaths, type ImportSummary } from '../../pipeline/index.ts';
 import { parse, UsageError } from '../args.ts';
 import { progress } from '../progress.ts';
 import { printExtractSummary } from './extract.ts';
 
 export function printImportSummary(s: ImportSummary, json: boolean): void {
   if (json) {
-    console.log(JSON.stringify({ ...s, storedPageIds: undefined }, null, 2));
+    console.log(JSON.stringify({ ...s, storedPageIds: undefined, pageIds: undefined }, null, 2));
     return;
   }
   for (const r of s.rejected) console.error(`rejected ${r.code}: ${r.message}`);
@@ -33,9 +33,13 @@ export async function run(argv: string[]): Promise<number> {
     const s = await importPaths(archive, positionals, { maxBytes, onProgress: (sum, file) => bar.update(sum.seen, sum.total, file) });
     bar.stop();
     printImportSummary(s, values.json);
-    if (!values['no-extract'] && s.storedPageIds.length > 0) {
+    // Pending: this import's pages that lack a current extraction, whether stored now or by a run that was killed
+    // before extracting them (which this run calls "unchanged").
+    const mine = new Set(s.pageIds);
+    const pending = archive.pagesToExtract(EXTRACTOR_VERSION).filter((id) => mine.has(id));
+    if (!values['no-extract'] && (pending.length > 0 || archive.reprintsStale())) {
       const ebar = progress('extract');
-      const e = extractPages(archive, { pageIds: s.storedPageIds, onProgress: (d, t) => ebar.update(d, t) });
+      const e = extractPages(archive, { pageIds: pending, onProgress: (d, t) => ebar.update(d, t) });
       ebar.stop();
       if (!values.json) printExtractSummary(e);
     }

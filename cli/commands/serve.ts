@@ -27,7 +27,9 @@ export async function serve(opts: {
   headers?: Record<string, string>;
 }): Promise<Serving> {
   checkPort(opts.port);
-  const yoga = createApi(opts.services, opts.api);
+  // Links in feeds name where this server listens unless KG_PUBLIC_URL says otherwise (a proxy in front).
+  const publicUrl = process.env.KG_PUBLIC_URL || (opts.port ? serverUrl(opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host, opts.port) : undefined);
+  const yoga = createApi(opts.services, { publicUrl, ...opts.api });
   const headers = Object.entries(opts.headers ?? {});
   const server = createServer(headers.length === 0 ? yoga : (req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);

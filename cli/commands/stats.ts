@@ -1,5 +1,5 @@
 // kg stats [--json]: what the archive, the graph and the search index hold.
-import { openServices } from '../../pipeline/index.ts';
+import { EXTRACTOR_VERSION, openServices } from '../../pipeline/index.ts';
 import { parse } from '../args.ts';
 
 export async function run(argv: string[]): Promise<number> {
@@ -9,7 +9,11 @@ export async function run(argv: string[]): Promise<number> {
     const archive = services.archive.stats();
     const graph = await services.graph.stats();
     const searchDocs = await services.search.count();
-    const pending = { graph: services.archive.countChangedFor('graph'), search: services.archive.countChangedFor('search') };
+    const pending = {
+      extract: services.archive.pagesToExtract(EXTRACTOR_VERSION).length,
+      graph: services.archive.countChangedFor('graph'),
+      search: services.archive.countChangedFor('search'),
+    };
     const out = { dataDir: services.archive.dataDir, adapters: services.adapters, archive, graph, search: { documents: searchDocs }, pending };
     if (values.json) {
       console.log(JSON.stringify(out, null, 2));
@@ -22,6 +26,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`graph (${services.adapters.graph}): ${graph.articles} articles, entities ${JSON.stringify(graph.entities)}, ` +
       `edges ${JSON.stringify(graph.edges)}, ${graph.figures} figures`);
     console.log(`search (${services.adapters.search}): ${searchDocs} documents`);
+    console.log(`waiting for extraction: ${pending.extract} pages (kg extract)`);
     console.log(`waiting for sync: graph ${pending.graph}, search ${pending.search}`);
     return 0;
   } finally {

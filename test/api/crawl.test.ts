@@ -21,7 +21,7 @@ let server: ApiServer;
 
 beforeAll(async () => {
   t = await loadTestArchive();
-  server = api(t.services, { apiKey: KEY });
+  server = api(t.services, { apiKey: KEY, crawlAllowPrivate: ['127.0.0.1'] }); // the site is local
   site = createServer((req, res) => {
     if (req.url === '/news/2022/tongliao.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
