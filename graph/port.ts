@@ -80,6 +80,11 @@ export interface NetworkQuery {
   /** Place names or codes; an edge is kept when one end is, or is located in, (a place under) placeA and the other placeB: regions are parties too. */
   placeA?: string;
   placeB?: string;
+  /**
+   * A programme or project (name, alias or id, e.g. 组团式帮扶): only collaborations whose evidence sentence names
+   * it, which is how the extractor links a collaboration to the programme it happens under.
+   */
+  project?: string;
   kinds?: CollaborationKind[];
   from?: string;
   to?: string;

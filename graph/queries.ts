@@ -28,6 +28,9 @@ export function dateInRange(date: string | null, from?: string, to?: string): bo
 }
 
 /** Kinds and dates filter collaborations; structural edges (LOCATED_IN, PART_OF, BRANCH_OF) are timeless. */
+/** A programme's name as a sentence may write it: without quotes or spaces (“组团式”帮扶 = 组团式帮扶). */
+const sameForm = (s: string) => s.replace(/[“”"'‘’《》\s]/gu, '');
+
 export function edgePasses(e: Edge, q: { kinds?: CollaborationKind[]; from?: string; to?: string }): boolean {
   if (e.type !== 'COLLABORATES') return true;
   if (q.kinds?.length && !(e.kind && q.kinds.includes(e.kind))) return false;
@@ -93,13 +96,22 @@ export class GraphQueries {
     if (seed && !seed.size) return { nodes: [], edges: [] };
     const inA = (id: string) => !setA || setA.has(id);
     const inB = (id: string) => !setB || setB.has(id);
+    const under = q.project ? await this.projectForms(q.project) : null;
+    if (under && !under.length) return { nodes: [], edges: [] };
     const edges = uniqueEdges(
       (await this.b.collaborationEdges(seed ? [...seed] : null))
         .filter((e) => edgePasses(e, q))
+        .filter((e) => !under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
         .filter((e) => (inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from))),
     ).slice(0, limit);
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     return { nodes: (await this.b.nodes([...ids])).sort(byId), edges };
+  }
+
+  /** Every written form of the projects a name stands for (组团式帮扶 and 组团式医疗帮扶 for one programme). */
+  private async projectForms(name: string): Promise<string[]> {
+    const nodes = (await this.b.nodes(await this.b.entitiesNamed(name))).filter((n) => n.type === 'project');
+    return [...new Set(nodes.flatMap((n) => [n.name, ...n.aliases]).map(sameForm))];
   }
 
   async aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> {

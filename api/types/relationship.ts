@@ -50,6 +50,7 @@ const networkArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]
   kinds: t.arg({ type: [CollaborationKindEnum], required: false }),
   from: t.arg.string({ required: false, description: 'Earliest edge date (YYYY, YYYY-MM or YYYY-MM-DD).', validate: dateSchema.nullish() }),
   to: t.arg.string({ required: false, description: 'Latest edge date.', validate: dateSchema.nullish() }),
+  project: t.arg.string({ required: false, description: 'Programme or project the collaborations happen under (e.g. 组团式帮扶): edges whose sentence names it.', validate: nameSchema.nullish() }),
 });
 
 interface NetworkArgs {
@@ -58,6 +59,7 @@ interface NetworkArgs {
   kinds?: readonly CollaborationKind[] | null;
   from?: string | null;
   to?: string | null;
+  project?: string | null;
 }
 
 /** The port's NetworkQuery from the arguments `network` and `collaborations` share (GraphQL nulls → absent). */
@@ -68,6 +70,7 @@ function networkQuery(args: NetworkArgs, limit: number): NetworkQuery {
     kinds: args.kinds ? [...args.kinds] : undefined,
     from: args.from ?? undefined,
     to: args.to ?? undefined,
+    project: args.project ?? undefined,
     limit,
   };
 }

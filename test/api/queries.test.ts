@@ -1,5 +1,8 @@
 // The report queries over a real temporary archive (search itself: search.test.ts): entities and
 // their articles, article details, relationships, network, paths, figures with evidence, timeline, stats.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../../api/index.ts';
 import type { SearchQuery } from '../../search/port.ts';
@@ -98,6 +101,35 @@ describe('relationships and reports', () => {
     expect(p.edges).toHaveLength(p.length);
     const ids = new Set(r.data!.network.nodes.map((x: any) => x.entityId));
     for (const e of r.data!.network.edges) expect(ids.has(e.fromId) && ids.has(e.toId)).toBe(true);
+  });
+
+  it('lists the collaborations a programme is named in, with regions as parties', async () => {
+    // an original article of its own: a region pair and a hospital pair under 沪滇协作, one pair under none
+    const dir = mkdtempSync(join(tmpdir(), 'kg-programme-'));
+    writeFileSync(join(dir, 'hudian.txt'), [
+      '沪滇协作结硕果 红河州医疗水平提升', '2024-05-06 来源：示例日报', '',
+      '2024年5月6日,在沪滇协作框架下,上海市与云南省签署新一轮卫生健康合作协议。',
+      '根据协议,上海市第六人民医院将继续通过沪滇协作对口帮扶元阳县人民医院,每年派出两批专家驻点。',
+      '此外,红河州第一人民医院与昆明医科大学第一附属医院签订了专科联盟协议,双方将开展远程会诊和人才培训。',
+    ].join('\n'));
+    const own = await loadTestArchive({}, dir);
+    try {
+      const r = await gql(api(own.services), `{
+        under: collaborations(project: "沪滇协作", first: 50) { from { name type } to { name type } }
+        all: collaborations(first: 50) { from { name } }
+        none: collaborations(project: "没有这个项目", first: 50) { kind }
+      }`);
+      expect(r.errors).toBeUndefined();
+      const pairs = r.data!.under.map((e: any) => [e.from.name, e.to.name].sort().join('|'));
+      expect(pairs).toEqual(expect.arrayContaining(['上海市|云南省', '上海市第六人民医院|元阳县人民医院']));
+      expect(pairs.some((p: string) => p.includes('红河州第一人民医院'))).toBe(false);
+      expect(r.data!.under.some((e: any) => e.from.type === 'PLACE')).toBe(true);
+      expect(r.data!.all.length).toBeGreaterThan(r.data!.under.length);
+      expect(r.data!.none).toEqual([]);
+    } finally {
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('figure aggregates by place and year list their source sentences and articles; timeline and stats', async () => {

@@ -24,10 +24,10 @@ export interface TestArchive {
 }
 
 /** `env` chooses the adapters as in production (e.g. MEILI_HOST, MEILI_INDEX); none: the embedded ones. */
-export async function loadTestArchive(env: NodeJS.ProcessEnv = {}): Promise<TestArchive> {
+export async function loadTestArchive(env: NodeJS.ProcessEnv = {}, fixtures: string = FIXTURES): Promise<TestArchive> {
   const dir = mkdtempSync(join(tmpdir(), 'kg-api-test-'));
   const services = await openServices({ dataDir: dir, env });
-  await importPaths(services.archive, [FIXTURES]);
+  await importPaths(services.archive, [fixtures]);
   extractPages(services.archive);
   await syncGraph(services.archive, services.graph);
   await syncSearch(services.archive, services.search);

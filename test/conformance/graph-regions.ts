@@ -5,14 +5,15 @@ import type { ArticleFacts, GraphStore } from '../../graph/port.ts';
 import { collab, ent, H, O, P, rel } from './graph-facts.ts';
 
 const xiongan = ent('place:133100', 'place', '雄安新区', { code: '133100', level: 'city' });
+const teams = ent('project:组团式医疗帮扶', 'project', '组团式医疗帮扶', { aliases: ['组团式帮扶'] });
 
 /** 北京市 helps 雄安新区; 北京市 and 河北省 sign; the Beijing commission signs with 河北省 too. */
 export const REGIONS: ArticleFacts = {
   article: { id: 'r1', url: 'https://news.example.cn/r1.html', title: '北京市与河北省签署协议', published: '2023-05-06', source: '示例日报' },
-  entities: [P.beijing, P.hebei, xiongan, O.bjhc, H.bdch, P.baoding],
+  entities: [P.beijing, P.hebei, xiongan, O.bjhc, H.bdch, P.baoding, teams],
   relations: [
     collab(P.beijing, P.hebei, 'agreement', '2023-05-06', 0, '北京市与河北省签署卫生健康协同发展协议', false),
-    collab(P.beijing, xiongan, 'assistance', '2023-05-06', 1, '北京市对口支援雄安新区医疗卫生机构'),
+    collab(P.beijing, xiongan, 'assistance', '2023-05-06', 1, '北京市通过“组团式”帮扶对口支援雄安新区医疗卫生机构'),
     collab(O.bjhc, P.hebei, 'agreement', '2023-05-06', 2, '北京市卫健委与河北省签署合作备忘录', false),
     rel('part_of', xiongan, P.hebei, 1, '河北雄安新区'),
     rel('located_in', O.bjhc, P.beijing, 2, '北京市卫健委'),
@@ -48,6 +49,15 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
         [P.beijing.id, xiongan.id].sort().join('|'),
       ].sort());
       expect(net.nodes.find((x) => x.id === xiongan.id)?.type).toBe('place');
+    });
+
+    it('lists the collaborations that happen under a programme, by any of its names', async () => {
+      for (const name of ['组团式帮扶', '组团式医疗帮扶', teams.id]) {
+        const net = await store.collaborations({ project: name });
+        expect(net.edges.map((e) => [e.from, e.to])).toEqual([[P.beijing.id, xiongan.id]]);
+      }
+      expect((await store.collaborations({ project: '京蒙协作' })).edges).toEqual([]);
+      expect((await store.collaborations({ project: '北京市' })).edges).toEqual([]); // a place is no programme
     });
   });
 }
