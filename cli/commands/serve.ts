@@ -67,10 +67,15 @@ export async function run(argv: string[]): Promise<number> {
 /** Serves from this process until SIGINT/SIGTERM, then closes the server and the services and exits 0. */
 export async function serveUntilStopped(services: Services, port: number, host: string): Promise<Serving> {
   const serving = await serve({ services, port, host });
+  // A signal can arrive twice (to the process group, and relayed by a wrapper such as tsx): the handler stays
+  // installed and the second one is ignored, so it cannot kill the process in the middle of closing.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void serving.close().finally(() => services.close().finally(() => process.exit(0)));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   return serving;
 }
