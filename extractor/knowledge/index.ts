@@ -136,7 +136,9 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const date = mentions.length || /\d/u.test(p.s.text) ? sentenceDate(p.s.text, article.published) : null;
     // regions acting as parties join the institutions of the sentence, in text order
     // most sentences state no collaboration: the kinds of one are read once, and places only where there are some
-    const kinds = mentions.length || p.places.length ? kindsOf(p.s.text) : [];
+    // a region is a party only beside another party: one place alone in a sentence with no institution states no pair
+    const partyPossible = p.places.length > 1 || (p.places.length === 1 && (mentions.length > 0 || p.places[0].compound));
+    const kinds = mentions.length || partyPossible ? kindsOf(p.s.text) : [];
     const parties = kinds.length && p.places.length ? partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], p.insts, p.projects, placeId) : [];
     // a region opening the sentence is its subject (北京市与自治区人民政府签署): no unnamed actor stands in for it
     const regionLeads = parties.some((x) => !x.modifier && x.start < (mentions[0]?.start ?? Infinity) && DATE_OPENING.test(p.s.text.slice(0, x.start)));
