@@ -12,7 +12,7 @@ export const UNIT_FOLD: Record<string, string> = { '％': '%', 个小时: '小�
 /** Right before a number of years (未来5年, 为期两年, 连续两年, 工作一年): a duration, not a date. */
 export const YEARS_LEAD = /(未来|为期|连续|工作|驻守|服务|长达|历时|期限|任期|援疆|援藏|援青)$/u;
 
-/** After 万 without a unit: money when a fund noun follows (400万援藏资金). */
+/** After 万 without a unit: money when a fund noun follows (300万帮扶资金). */
 export const FUND_AFTER = /^[^，,。；;]{0,4}(资金|经费|投资|款)/u;
 
 /** A clause about a period of service or waiting: there 个月 measures a duration, not a date (进修3至6个月). */
@@ -27,7 +27,7 @@ export const LIST_FOLLOWS = /^[，,]?(分别为|分别是|包括|即|如下|[：
 /** Units after which a Chinese numeral only announces a list (三个重大项目, 两家医院, 四项重点工作). */
 export const ANNOUNCING_UNITS = new Set(['个', '家', '项', '所', '名', '位', '种', '条', '件', '方', '场', '次', '轮']);
 
-/** People counted (两名专家挂职) are a quantity; after 的/这/该 or before 的 they refer back to people already counted (的三位专家, 3位专家的加入). */
+/** People counted (三名医生兼任科主任) are a quantity; after 的/这/该 they refer back to people already counted (这次到岗的两位医生). */
 export const PEOPLE_UNITS = new Set(['名', '位']);
 export const REFERS_BACK_BEFORE = /(的|这|此|该|上述|这些)$/u;
 

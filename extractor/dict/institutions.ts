@@ -72,40 +72,10 @@ export const KNOWN_ORGS: Record<string, string> = {
   中共中央: '中共中央',
   国务院: '国务院',
   全国政协: '中国人民政治协商会议全国委员会',
-  // central party and mass organisations that choose and send cadres and doctors (博士服务团, 组团式帮扶)
-  中央组织部: '中共中央组织部',
-  中组部: '中共中央组织部',
-  中共中央组织部: '中共中央组织部',
-  中央宣传部: '中共中央宣传部',
-  中宣部: '中共中央宣传部',
-  共青团中央: '共青团中央',
-  团中央: '共青团中央',
-  全国妇联: '中华全国妇女联合会',
   国家卫生计生委: '国家卫生和计划生育委员会',
   国家卫计委: '国家卫生和计划生育委员会',
-  国务院扶贫办: '国务院扶贫开发领导小组办公室',
-  国家乡村振兴局: '国家乡村振兴局',
 };
 
-/**
- * Hospitals the news names by a short form with no suffix of a hospital, or by a nickname: surface → canonical
- * name. Only forms that name one hospital wherever they stand (协和 alone is also a word, so it is not here).
- */
-export const KNOWN_HOSPITALS: Record<string, string> = {
-  北医三院: '北京大学第三医院',
-  北大三院: '北京大学第三医院',
-  北大医院: '北京大学第一医院',
-  北大人民医院: '北京大学人民医院',
-  北医六院: '北京大学第六医院',
-  北京阜外: '中国医学科学院阜外医院',
-  阜外医院: '中国医学科学院阜外医院',
-  华西医院: '四川大学华西医院',
-  湘雅医院: '中南大学湘雅医院',
-  齐鲁医院: '山东大学齐鲁医院',
-  中山一院: '中山大学附属第一医院',
-  湘雅二院: '中南大学湘雅二医院',
-  瑞金医院: '上海交通大学医学院附属瑞金医院',
-};
 
 /** Expansions applied to a recognised name to obtain its canonical form (政府 → 人民政府). */
 export const CANONICAL_ENDINGS: [RegExp, string][] = [

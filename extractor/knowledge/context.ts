@@ -29,7 +29,7 @@ export function resolvePlaceMentions(g: Gazetteer, perSentence: PlaceMention[][]
 export function homePlaces(g: Gazetteer, counts: Map<string, number>): HomePlaces {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => g.byCode.get(c)).filter((p): p is Place => !!p);
   const city = ranked.find((p) => p.level === 'city' || MUNICIPALITIES.has(p.code)) ?? null;
-  // a report from 宿迁 that never names 江苏 still writes 省卫健委 for Jiangsu's: the home city's province stands in
+  // a report from 淮安 that never names 江苏 still writes 省卫健委 for Jiangsu's: the home city's province stands in
   const cityProvince = city && !MUNICIPALITIES.has(city.code) ? g.byCode.get(g.ancestors(city.code).find((c) => g.byCode.get(c)?.level === 'province') ?? '') ?? null : null;
   const province = ranked.find((p) => p.level === 'province' && !MUNICIPALITIES.has(p.code)) ?? cityProvince;
   return {

@@ -46,18 +46,18 @@ export function scanFigures(
     if (unitRaw === '年' && !years) continue; // a year or 合作十一年: dates the story (counted with dates, not here)
     if (!duration && unitRaw !== '大类' && (NOT_QUANTITY_AFTER.test(unitRaw + after) || NOT_QUANTITY_AFTER.test(after) && unitRaw === '个')) { reject('figure-date-or-span'); continue; }
     if (UNIT_WORD_AFTER.test(unitRaw + after)) { reject('figure-unit-is-word'); continue; }
-    const fund = unitRaw === '万' && !mult && FUND_AFTER.test(text.slice(at + whole.length)); // 400万援藏资金: 元
+    const fund = unitRaw === '万' && !mult && FUND_AFTER.test(text.slice(at + whole.length)); // 300万帮扶资金: 元
     if (unitRaw === '万' && !mult && !fund) { reject('figure-no-unit'); continue; }
     if (unitRaw === '成' && (!SHARE_BEFORE.test(before) || !chinese)) { reject('figure-not-share'); continue; }
     const counted = /(共|计|约|近|达|超过|不少于|不低于|逾)$/u.test(before);
     // 三个重大项目 / 两家医院 announce what follows; 八十三名, 共五家 and 近一倍 are quantities
     const people = PEOPLE_UNITS.has(unitRaw);
-    // 此次签约的三位专家: a small number written in characters after 的/这 refers back to people counted before
+    // 这次到岗的两位医生: a small number written in characters after 的/这 refers back to people counted before
     if (people && chinese && num.length === 1 && REFERS_BACK_BEFORE.test(before)) { reject('figure-refers-back'); continue; }
     // 十余名 is a quantity whatever its length; 一 counts only as 近一倍 or as a duration (工作一年)
     const announcing = ANNOUNCING_UNITS.has(unitRaw) && num.length === 1 && !counted && !approxAfter && !people;
     if (chinese && (num === '一' ? !(unitRaw === '倍' && APPROX_BEFORE.test(before)) && !duration : announcing)) { reject('figure-announcing-count'); continue; }
-    // 百岁老人: 百 alone is a number of years of age
+    // 百岁奶奶: 百 alone is a number of years of age
     if (chinese && /^[百千]/u.test(num) && !APPROX_BEFORE.test(before) && !(num === '百' && unitRaw === '岁')) { reject('figure-no-number'); continue; }
     if (/[“"「]$/u.test(before) && /[”"」]/u.test(text.slice(at + whole.length, at + whole.length + 4))) { reject('figure-slogan'); continue; } // “三张网”
     if (LIST_FOLLOWS.test(text.slice(at + whole.length))) { reject('figure-announcing-list'); continue; }

@@ -209,7 +209,7 @@ function underProgrammes(relations: Relation[], parsed: Parsed[], entities: Enti
   }
 }
 
-/** 共建“廊坊市精神卫生中心”: a quoted centre being built is a project, not yet an institution. */
+/** 共建“保定市精神卫生中心”: a quoted centre being built is a project, not yet an institution. */
 const BUILDS_QUOTED = /(共建|合作共建|建设|打造|筹建|新建|成立)“$/u;
 function builtCentres(text: string, insts: InstitutionMention[], reject: (reason: string) => void): InstitutionMention[] {
   if (!text.includes('“')) return insts;
@@ -221,7 +221,7 @@ function builtCentres(text: string, insts: InstitutionMention[], reject: (reason
 }
 
 /**
- * A figure repeated verbatim (a caption, 4名援宁医疗队 then 4名援宁医疗队员参加) is one figure: the same value and
+ * A figure repeated verbatim (a caption, 6名援疆护士 then 6名援疆护士代表发言) is one figure: the same value and
  * unit counting the same noun (its first two characters after the unit) keep the first mention.
  */
 function onceEach(figures: Figure[], body: string, reject: (reason: string) => void): Figure[] {
@@ -236,7 +236,7 @@ function onceEach(figures: Figure[], body: string, reject: (reason: string) => v
   });
 }
 
-/** A county's bare short form (波密) is a place where the document also names the county in full (波密县人民医院). */
+/** A county's bare short form (察隅) is a place where the document also names the county in full (察隅县人民医院). */
 function acceptNamedShortForms(parsed: Parsed[], weakPlaces: PlaceMention[][]): void {
   const named = new Set<string>();
   for (const p of parsed) for (const m of p.places) if (m.candidates.length === 1) named.add(m.candidates[0].code);

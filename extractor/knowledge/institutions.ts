@@ -1,7 +1,7 @@
 // Institution names in one sentence, read by name grammar: an institution suffix, extended left
 // over name-like tokens until a function word, a verb of the genre, punctuation or a number.
 import {
-  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_HOSPITALS, KNOWN_ORGS, LEFT_STOP_TOKENS, PROJECT_HEAD_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
+  COMMAND_NAME_WORDS, COMPANY_NAME_WORDS, GENERIC_HEADS, HOSPITAL_SUFFIXES, KNOWN_ORGS, LEFT_STOP_TOKENS, PROJECT_HEAD_TOKENS, ORG_SUFFIXES, SPECIALTY_HEADS,
 } from '../dict/institutions.ts';
 import { AFTER_INSTITUTION, type PlaceMention } from './places.ts';
 import type { Token } from './segment.ts';
@@ -34,7 +34,7 @@ export interface InstitutionMention {
 const hospitalSet = new Set(HOSPITAL_SUFFIXES);
 const ALL_SUFFIXES = [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES].sort((a, b) => b.length - a.length);
 const SUFFIX_ENDS = endingIndex(ALL_SUFFIXES);
-const KNOWN_ENDS = endingIndex([...Object.keys(KNOWN_ORGS), ...Object.keys(KNOWN_HOSPITALS)]);
+const KNOWN_ENDS = endingIndex(Object.keys(KNOWN_ORGS));
 /** 1 at the last code unit of any suffix / any known name: one array read rejects most positions. */
 const SUFFIX_LAST = lastTable(SUFFIX_ENDS);
 const KNOWN_LAST = lastTable(KNOWN_ENDS);
@@ -147,7 +147,8 @@ export function scanInstitutions(
   const suffixes = occurrences(text, SUFFIX_ENDS, SUFFIX_LAST);
   const party = text.includes('委');
   const dateline = DATELINE.exec(text);
-  if (known.length === 0 && suffixes.length === 0 && !party && !dateline) return [];
+  const otherForms = /[一二三四五六七八九]院|中央|共青团/u.test(text);
+  if (known.length === 0 && suffixes.length === 0 && !party && !dateline && !otherForms) return [];
   const titleSpans = bookTitleSpans(text);
   const placeAt = new Map(places.map((p) => [p.start, p]));
   const merged = places.length ? units(tokens, placeAt) : tokens;
@@ -156,7 +157,7 @@ export function scanInstitutions(
   if (dateline) reject('byline-agency');
   for (const m of known) {
     if (m.index < bylineEnd) continue;
-    found.push(make(text, m.index, m.index + m.word.length, KNOWN_HOSPITALS[m.word] ? 'hospital' : 'organization', [], titleSpans, placeAt, true));
+    found.push(make(text, m.index, m.index + m.word.length, 'organization', [], titleSpans, placeAt, true));
   }
   PARTY_COMMITTEE.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
   if (party) for (let m = PARTY_COMMITTEE.exec(text); m; m = PARTY_COMMITTEE.exec(text)) {
@@ -189,13 +190,14 @@ export function scanInstitutions(
     found.push(...sharedSuffix(text, mention, placeAt, titleSpans));
   }
   if (text.includes('(') || text.includes('（')) found.push(...bracketed(text, found, placeAt, titleSpans));
+  if (otherForms) found.push(...nameForms(text, placeAt, titleSpans));
   found.push(...placedBranches(text, found, placeAt, titleSpans));
   return dedupe(found);
 }
 
 /** 香港中文大学(深圳)医院, 北京天坛医院(张家口)脑科中心: a place in brackets inside one hospital's name. */
 const BRACKET_PLACE = /^[（(](\p{Script=Han}{2,8})[)）](\p{Script=Han}{0,6}?(医院|脑科中心|医学中心|诊疗中心|院区|分院))/u;
-/** 北京协和医院国家医学中心(雄安院区): a campus in brackets after the name it belongs to. */
+/** 某医院国家医学中心(通州院区): a campus in brackets after the name it belongs to. */
 // a bracket naming a hospital of its own (北京儿童医院山西医院(山西省儿童医院新院区)) is an alternative name instead
 const BRACKET_CAMPUS = /^(\p{Script=Han}{0,8}?中心)?[（(]((?:(?!医院|大学)\p{Script=Han}){2,10}?(院区|分院))[)）]/u;
 
@@ -209,14 +211,38 @@ function bracketed(text: string, found: InstitutionMention[], placeAt: Map<numbe
     const end = p && place && place.end === m.end + 1 + p[1].length ? m.end + p[0].length : (BRACKET_CAMPUS.exec(rest)?.[0].length ?? -1) + m.end;
     if (end <= m.end) continue;
     const merged = make(text, m.start, end, 'hospital', [], titles, placeAt, false);
-    merged.inner = [{ surface: m.surface, type: m.type, offset: m.start }]; // not the bracket's own endings (…医学中心(雄安院区)
+    merged.inner = [{ surface: m.surface, type: m.type, offset: m.start }]; // not the bracket's own endings (…医学中心(通州院区)
     out.push(merged);
   }
   return out;
 }
 
 /**
- * 省公共卫生研究院|宿迁分院: a branch named by its place right after the institution it belongs to, where the
+ * Names of a form the suffix grammar cannot read:
+ * - a hospital's numbered short form, two characters of its name and its number (湘雅二院, 浙大一院), which the
+ *   archive-wide alias file (pipeline/resolution) maps to the full name;
+ * - the departments of the party centre (中央组织部, 中央统战部) and the Youth League (共青团中央, 共青团某省委),
+ *   which choose and send the cadres and doctors of paired assistance.
+ */
+const NUMBERED_HOSPITAL = /(?<![\p{Script=Han}])(\p{Script=Han}{2})[一二三四五六七八九]院(?![区长士校内外部])|(?<=[与和及、同跟在到赴对向为从])(\p{Script=Han}{2})[一二三四五六七八九]院(?![区长士校内外部])/gu;
+// pronouns, and counts such as 三校一院 (three schools and a hospital), are no hospital's short form
+const NOT_A_NAME = /^(我们|他们|这个|那个|这家|该院|两家|各个|我院|本院|医院|院区|第)|^\p{Script=Han}?[一二三四五六七八九十两]/u;
+const CENTRAL_BODY = /(?:中共)?中央(?:组织部|宣传部|统战部|政法委|办公厅)|共青团(?:中央|\p{Script=Han}{2,6}?(?:省|市|自治区)委)/gu;
+
+function nameForms(text: string, placeAt: Map<number, PlaceMention>, titles: [number, number][]): InstitutionMention[] {
+  const out: InstitutionMention[] = [];
+  for (const m of text.matchAll(NUMBERED_HOSPITAL)) {
+    const start = m.index + (m[0].length - ((m[1] ?? m[2]).length + 2));
+    const surface = text.slice(start, m.index + m[0].length);
+    if (NOT_A_NAME.test(surface)) continue;
+    out.push(make(text, start, m.index + m[0].length, 'hospital', [], titles, placeAt, false));
+  }
+  for (const m of text.matchAll(CENTRAL_BODY)) out.push(make(text, m.index, m.index + m[0].length, 'organization', [], titles, placeAt, false));
+  return out;
+}
+
+/**
+ * 省疾病预防研究院|淮安分院: a branch named by its place right after the institution it belongs to, where the
  * segmenter cut the parent's suffix (研究/院) so the left extension stopped at the place. An institute's
  * branch is an organization, a hospital's a hospital.
  */
@@ -226,7 +252,7 @@ function placedBranches(text: string, found: InstitutionMention[], placeAt: Map<
     // 北大三院|秦皇岛医院: a hospital known by a short form, with the place of its branch after it
     const branch = /(分院|院区)$/u.test(m.surface) || (m.type === 'hospital' && m.core === '医院');
     if (!branch || m.places[0]?.start !== m.start) continue;
-    const parent = found.find((o) => o.end === m.start && o !== m && (o.type === 'organization' || /(分院|院区)$/u.test(m.surface) || o.known));
+    const parent = found.find((o) => o.end === m.start && o !== m);
     if (!parent) continue;
     const merged = make(text, parent.start, m.end, parent.type, [], titles, placeAt, false);
     merged.inner = [{ surface: parent.surface, type: parent.type, offset: parent.start }];

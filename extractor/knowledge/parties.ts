@@ -1,6 +1,6 @@
 // Places that act as parties of a collaboration: a region (its government) signs, helps or is helped
-// (北京市与河北省签署…, 广州为波密提供…, 河北携手京津帮扶雄安新区). A place is no party where it only says
-// where something happens (在廊坊签署, 来自深圳), qualifies the place after it (深圳南山区: 南山区 is the
+// (北京市与河北省签署…, 杭州为丽水提供…, 河北携手京津帮扶雄安新区). A place is no party where it only says
+// where something happens (在廊坊签署, 来自深圳), qualifies the place after it (深圳福田区: 福田区 is the
 // party), counts a set of hospitals (78家内蒙古医院) or sits inside a name (an institution's, a project's,
 // a quoted or titled one).
 import type { Relation } from '../types.ts';
@@ -12,7 +12,7 @@ interface Span { start: number; end: number }
 
 export interface PartyPlace extends SentenceInstitution {
   place: Place;
-  /** The place qualifies a generic noun (北京市三级医院, 宿迁医疗机构): it stands for its institutions. */
+  /** The place qualifies a generic noun (北京市三级医院, 淮安医疗机构): it stands for its institutions. */
   modifier: boolean;
 }
 
@@ -41,11 +41,11 @@ export function partyPlaces(
     const m = places[i];
     const next = places[i + 1];
     if (inside(m.start, m.end, named) || inside(m.start, m.end, quoted)) continue;
-    // 深圳南山区, 广西百色: the second is the party, written from the start of the first
+    // 深圳福田区, 贵州铜仁: the second is the party, written from the start of the first
     if (next && next.start === m.end && !m.compound) { if (qualifier < 0) qualifier = m.start; continue; }
     const start = qualifier >= 0 ? qualifier : m.start;
     qualifier = -1;
-    // a list of places shares the word before its first member (在百色、河池开展)
+    // a list of places shares the word before its first member (在铜仁、遵义开展)
     let head = i;
     while (head > 0 && LIST_GAP.test(text.slice(places[head - 1].end, places[head].start))) head--;
     const before = text.slice(Math.max(0, places[head].start - 6), places[head].start);
@@ -71,7 +71,7 @@ const SAME_LIST = /^[、和及]$/u;
 
 /**
  * Keeps what a sentence says of places as parties: two regions in a collaboration form, but an
- * institution and a region only when the text joins them (北京佑安医院与廊坊市合作共建, 天津市与微医集团签署):
+ * institution and a region only when the text joins them (北京安康医院与沧州市合作共建, 杭州市与某科技公司签署):
  * a hospital sending people 到 a county names where they work, not a party. Regions listed together are
  * partners only when they sign together (广东、广西两省区签署); a list that a network covers (覆盖蔚县、
  * 阳原县…的专科联盟) are no pairs.
@@ -86,7 +86,7 @@ export function keepPartyRelation(
     const [x, y] = nearest(pa, pb);
     // the helper of a directed pair is the subject of its clause (北京市…对口支援拉萨市), not an object met earlier (支持雄安新区建设)
     const helper = r.directed ? (r.a === x.id ? x : y) : null;
-    // a place standing for its institutions (宿迁医疗机构) is a party only as the one a region helps
+    // a place standing for its institutions (淮安医疗机构) is a party only as the one a region helps
     if (x.modifier || y.modifier) {
       if (!helper || helper.modifier || (x.modifier && y.modifier)) return false;
     }

@@ -63,7 +63,7 @@ function placeAt(g: Gazetteer, text: string, tokens: Token[], i: number, previou
   if (!m) return null;
   const end = i + m.form.length;
   if (m.entry.weak && !institutionAhead(text, end)) {
-    // 波密 alone may be a word; it is the county once the document names 波密县 (collected for that check)
+    // 察隅 alone may be a word; it is the county once the document names 察隅县 (collected for that check)
     if (weak && tokenEndsAt(tokens, end) && m.entry.places.length === 1) weak.push({ form: m.form, start: i, end, candidates: m.entry.places, compound: false });
     return null;
   }

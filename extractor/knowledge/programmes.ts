@@ -1,6 +1,6 @@
 // Named programmes of regional collaboration that carry no project head, read by their own grammar:
 // a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (京蒙协作,
-// 闽宁协作, 东西部扶贫协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
+// 沪滇协作, 东西部扶贫协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
 // 组团式援疆), 对口援疆 / 对口援藏, and 京津冀协同发展 as a programme acted under.
 import type { ProjectMention } from './projects.ts';
 

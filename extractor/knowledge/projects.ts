@@ -144,7 +144,7 @@ export function scanProjects(
     // 中心 counts only in a joint name: without a dash before it there is nothing to read
     if (JOINT_ONLY.has(head) && !hasDash(text, headStart)) continue;
     if (covered(quotedSpans, headStart, end)) continue;
-    // 北京协和医院国家医学中心(雄安院区): a head inside a hospital's bracketed name ends no project
+    // 某医院国家医学中心(通州院区): a head inside a hospital's bracketed name ends no project
     if (ctx.institutions.some((i) => i.start <= headStart && end < i.end && text.slice(end, i.end).includes('('))) continue;
     const inInstitution = ctx.institutions.find((i) => i.start <= headStart && end === i.end);
     if (inInstitution) {
@@ -175,7 +175,7 @@ export function scanProjects(
     const ok = consider(c, (s) => text.slice(s, end));
     if (ok && head === '项目') for (const e of enumerated(text, ext.start, instEnding!)) accept(`${e.surface}${head}`, e.start, e.end, false);
   }
-  // 甲医院一期项目开诊运行、二期项目加速建设: a later phase written alone shares the name before the first
+  // 甲医院一期项目投用、二期项目开工: a later phase written alone shares the name before the first
   for (const a of [...accepted]) {
     const phased = PHASED_NAME.exec(a.name);
     if (!phased) continue;
@@ -222,7 +222,7 @@ function extendLeft(
     }
     const w = tokens[j];
     if (w.end !== start) break;
-    // 雄安宣武医院|二期|项目: the phase of an institution's building works is part of the name
+    // 新区人民医院|二期|项目: the phase of an institution's building works is part of the name
     if (PHASE.test(w.word) && instEnding.has(w.start)) { start = w.start; j--; continue; }
     if (isJoiningDash(text, w) && start < headStart) {
       beforeDash = start;
@@ -421,7 +421,7 @@ export function projectEntities(list: { name: string; prov: Provenance; conf: nu
 /** The name without a trailing (建设)项目 when what remains still ends with a project head (国际医疗基地|项目). */
 function projectKey(name: string): string {
   if (/组团/u.test(name)) return programmeKey(name);
-  // “互联网+健康扶贫”项目 and “互联网+健康扶贫”基本医疗保障项目: the quoted core names one project
+  // “智慧医疗下乡”项目 and “智慧医疗下乡”县域推广项目: the quoted core names one project
   const quotedLead = /^“([^“”]+)”/u.exec(name);
   if (quotedLead) return quotedLead[1];
   const bare = name.replace(/(建设)?项目$/u, '');

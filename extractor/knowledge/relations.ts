@@ -68,7 +68,7 @@ const ENROLLED = /^纳入[^，,；;。]{0,8}(成员|医联体|联盟|集团|医�
 const JOINS_GROUP = /^(整体|全部|均|也|正式|作为[^，,；;。]{0,8})?(纳入|加入)[^，,；;。]{0,8}(医联体|医共体|医疗共同体|联盟|集团)/u;
 /** A、B、C(在D)签署…协议 / A和B建立…: the listed institutions are the parties to one another. */
 // 两家医院/两院/双方 sums up the list just named (A和B两家医院开通了远程会诊)
-const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也)?(签署|签订|签约|建立|结成|达成|开通|组建|(进行|开展)[^，,；;。]{0,6}(对接|合作|协作|交流))/u;
+const MUTUAL = /^([两三四五六七八九十\d]+(家(医院|单位|机构)|省区?|市|地|区|县|方)|两院|双方)?(日前|近日|昨天|昨日|今天|当天|\d{1,2}日)?(在[^，,；;。与同和跟]{1,10})?(共同|联合|正式|还|也|将)?(签署|签订|签约|建立|结成|达成|开通|组建|(进行|开展)[^，,；;。]{0,6}(对接|合作|协作|交流))/u;
 /** …两市/三方签订: the count of the parties says the agreement binds them all. */
 const MANY_PARTIES = /^[两三四五六七八九十\d]+(市|省区?|地|方|家|区|县)[^，,；;。]{0,12}(签订|签署|签约|协议)/u;
 /** …签订三方合作协议 / 在通州签署…合作协议: what the list signs after it, one agreement. */
@@ -92,7 +92,7 @@ const SENDS = /选派|派出|派驻|派遣|组织/u;
 const ITS_PEOPLE = /专家|医生|医师|教授|团队|医疗队|队员/u;
 /** 来自A的专家团队…: A's people, at the other institution of the sentence. */
 const FROM_PEOPLE = /^的?[^，,；;。]{0,10}(专家|团队|医生|医疗队|队员|医师)/u;
-/** B通过A(的)“组团式”帮扶: A helps the subject named before 通过. */
+/** B通过/借助A(的)“组团式”帮扶: A helps the subject named before 通过. */
 const HELP_THROUGH = /^[^，,；;。]{0,14}(帮扶|支援|援助|托管|指导)/u;
 /** A的专家…签约B首席专家 / 受聘为B名誉院长: A's people take a post at B. */
 const POST_AT = /^的?(首席专家|名誉院长|特聘专家|客座教授|专家顾问|学科带头人|荣誉院长)/u;
@@ -198,7 +198,7 @@ export function collaborations(f: SentenceFacts): Relation[] {
     } else if (/来自$/u.test(lead) && FROM_PEOPLE.test(after) && (subjectGroup || groups[gi + 1])) {
       const host = (subjectGroup ?? groups[gi + 1]).at(-1)!.id;
       for (const m of grp) add(m.id, host, true, 0.55); // 在B手术室里,来自A的专家团队正为患者手术
-    } else if (/通过$/u.test(lead) && HELP_THROUGH.test(after) && (subjectGroup || subject)) {
+    } else if (/(通过|借助|依靠|依托)$/u.test(lead) && HELP_THROUGH.test(after) && (subjectGroup || subject)) {
       const helped = subjectGroup?.at(-1)?.id ?? subject!;
       for (const m of grp) add(m.id, helped, true, 0.6); // B正通过A“组团式”医疗帮扶…
     } else if (/(签约|受聘为?|聘为|担任)$/u.test(lead) && POST_AT.test(after) && gi > 0) {

@@ -3,7 +3,7 @@
 // longer name. resolveSurface() maps any surface form to an id given an article's entities, so an
 // archive-wide pass can use the same rules; ambiguous short forms map to nothing.
 import type { Entity, Provenance } from '../types.ts';
-import { CANONICAL_ENDINGS, KNOWN_HOSPITALS, KNOWN_ORGS } from '../dict/institutions.ts';
+import { CANONICAL_ENDINGS, KNOWN_ORGS } from '../dict/institutions.ts';
 import type { Gazetteer, Place } from './gazetteer.ts';
 import type { InstitutionMention, InstitutionType } from './institutions.ts';
 import { sameInstitutionPairs } from './renames.ts';
@@ -49,7 +49,7 @@ export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | n
 /** Canonical name of one mention, or null when it cannot be completed (区医院 with no district in view). */
 export function canonicalName(m: ResolvedMention, home: HomePlaces, g: Gazetteer): string | null {
   const s = m.mention.surface;
-  if (m.mention.known) return KNOWN_ORGS[s] ?? KNOWN_HOSPITALS[s] ?? s;
+  if (m.mention.known) return KNOWN_ORGS[s] ?? s;
   const party = s.endsWith('委') ? /^(.*?)(市|省|区|县|自治区)委$/u.exec(s) : null;
   if (party) {
     const place = m.places.at(-1) ?? (party[2] === '省' ? home.province : party[2] === '自治区' ? home.region : home.city);
@@ -236,6 +236,8 @@ function bestName(grp: Group): string {
 
 /** 中医一附院 abbreviates 天津中医药大学第一附属医院: same ending, the rest of its characters in order. */
 export function abbreviates(short: string, full: string): boolean {
+  const numbered = NUMBERED_SHORT.exec(short);
+  if (numbered) return numberedAbbreviates(numbered[1], numbered[2], full);
   if (!short.includes('附') || !full.endsWith('附属医院')) return false; // the tail below always ends so
   const expanded = short.replace(/([一二三])附院$/u, '第$1附属医院');
   const tail = /第[一二三]附属医院$/u.exec(expanded)?.[0];
@@ -245,6 +247,18 @@ export function abbreviates(short: string, full: string): boolean {
   const fullHead = full.slice(0, -tail.length);
   for (const ch of fullHead) if (ch === head[j]) j++;
   return head.length >= 2 && j === head.length;
+}
+
+/** 浙大一院, 湘雅二院: two characters of the name and the hospital's number. */
+const NUMBERED_SHORT = /^(\p{Script=Han}{2})([一二三四五六七八九])院$/u;
+
+/** 浙大一院 → 浙江大学医学院附属第一医院: the full name ends with that number's hospital, the two characters come before it in order. */
+function numberedAbbreviates(head: string, n: string, full: string): boolean {
+  const tail = new RegExp(`第?${n}(附属|人民|中心)?医院$`, 'u').exec(full);
+  if (!tail) return false;
+  const before = full.slice(0, tail.index);
+  const at = before.indexOf(head[0]);
+  return at === 0 && before.indexOf(head[1], at + 1) > 0;
 }
 
 /**
@@ -257,7 +271,7 @@ export function resolveSurface(surface: string, entities: Pick<Entity, 'id' | 'n
   const exact = entities.filter((e) => e.name === s || e.aliases.includes(s));
   if (exact.length === 1) return exact[0].id;
   if (exact.length > 1) return null;
-  const known = KNOWN_ORGS[s] ?? KNOWN_HOSPITALS[s];
+  const known = KNOWN_ORGS[s];
   if (known) return entities.find((e) => e.name === known)?.id ?? null;
   const fits = entities.filter((e) => (e.type === 'hospital' || e.type === 'organization') &&
     [e.name, ...e.aliases].some((n) => n.length > s.length && (n.endsWith(s) || abbreviates(s, n) || (s.length >= 2 && n.includes(s)))));

@@ -11,8 +11,8 @@ describe('home-relative names in a report that never names its province', () => 
   });
 
   it('reads 自治区人民政府 as the autonomous region of the home city', () => {
-    const k = run('固原市人民医院与北京积水潭医院签约,固原市群众受益。2019年,北京市与自治区人民政府签署合作框架协议。');
-    expect(entity(k, '自治区人民政府')?.name).toBe('宁夏回族自治区人民政府');
+    const k = run('哈密市中心医院新楼启用,哈密市患者受益。去年,上海市同自治区人民政府签订卫生健康合作备忘录。');
+    expect(entity(k, '自治区人民政府')?.name).toBe('新疆维吾尔自治区人民政府');
   });
 });
 
@@ -23,7 +23,7 @@ describe('regions as parties', () => {
   });
 
   it('splits an agreement of several regions into all pairs, and reads a qualifying province as part of the name', () => {
-    const p = pairs(run('2018年5月,苏州市与贵州铜仁、遵义两市签订了医疗卫生对口帮扶框架协议。'));
+    const p = pairs(run('去年秋天,苏州市同贵州铜仁、遵义两市签署了卫生健康结对合作协议。'));
     expect(p).toEqual(expect.arrayContaining(['苏州市|铜仁市|agreement', '苏州市|遵义市|agreement', '铜仁市|遵义市|agreement']));
     expect(pairs(run('2017年福建、宁夏两省区签署了协作协议。'))).toContain('福建省|宁夏回族自治区|agreement');
   });
@@ -45,16 +45,16 @@ describe('regions as parties', () => {
   });
 
   it('keeps a hospital and the county its team goes to apart: the county hospital is the partner', () => {
-    const p = pairs(run('深圳市宝安区人民医院对凤山县人民医院开展对口帮扶,派驻医疗队到凤山开展工作。'));
-    expect(p).toContain('深圳市宝安区人民医院|凤山县人民医院|assistance');
-    expect(p.some((x) => x.includes('|凤山县|') || x.startsWith('凤山县|'))).toBe(false);
+    const p = pairs(run('宝安区人民医院对巴东县人民医院开展结对帮扶,轮派医疗小组到巴东驻点。'));
+    expect(p).toContain('宝安区人民医院|巴东县人民医院|assistance');
+    expect(p.some((x) => x.includes('|巴东县|') || x.startsWith('巴东县|'))).toBe(false);
   });
 });
 
 describe('collaboration forms of real reports', () => {
   it('reads a county by its bare short form once the document names it in full', () => {
-    const k = run('墨脱县人民医院接到任务。近年来,林芝市向墨脱派遣医疗人才12名。');
-    expect(pairs(k)).toContain('林芝市|墨脱县|assistance');
+    const k = run('察隅县人民医院新添设备。三年里,林芝市向察隅派遣骨干医生12名。');
+    expect(pairs(k)).toContain('林芝市|察隅县|assistance');
   });
 
   it('reads help introduced by 对 with a long description before the help word', () => {
@@ -65,39 +65,39 @@ describe('collaboration forms of real reports', () => {
     expect(pairs(run('甲市卫健委、乙省卫健委和丙市政府日前在丙市签署框架协议。'))).toEqual(expect.arrayContaining([
       expect.stringMatching(/^甲市卫生健康委员会\|乙省卫生健康委员会/u), expect.stringMatching(/^甲市卫生健康委员会\|丙市人民政府/u),
     ]));
-    expect(pairs(run('自2019年以来,莆阳市第一医院相继派出医务人员前往西吉县人民医院。'))).toContain('莆阳市第一医院|西吉县人民医院|assistance');
-    expect(pairs(run('由北京安华医院支持廊坊市中心医院建设,突出重点专科。'))).toContain('北京安华医院|廊坊市中心医院|assistance');
+    expect(pairs(run('这几年,泉州市第二医院陆续派出护理骨干前往海原县人民医院。'))).toContain('泉州市第二医院|海原县人民医院|assistance');
+    expect(pairs(run('由北京安华医院支持承德市第三医院建设,补强急诊学科。'))).toContain('北京安华医院|承德市第三医院|assistance');
   });
 
   it('reads 妇幼保健中心 as a hospital, and a place inside a project name as no party', () => {
-    expect(named(run('廊坊市妇幼保健中心和首都儿科研究所进行深入对接。'), 'hospital')).toEqual(['廊坊市妇幼保健中心']);
+    expect(named(run('沧州市妇幼保健中心启用新的产科病房。'), 'hospital')).toEqual(['沧州市妇幼保健中心']);
     expect(pairs(run('沧州医科大学第一医院医联体沧州片区成立大会在沧州市举行,献县、东光县的2家县级医院与我院签约。')).some((x) => x.startsWith('沧州市|'))).toBe(false);
   });
 });
 
 describe('people of one institution at another', () => {
   it('reads 来自A的专家 at the hospital the sentence is in', () => {
-    expect(pairs(run('上月,乐业县人民医院手术室里,来自深圳大学总医院的眼科专家团队正为患者手术。'))).toContain('深圳大学总医院|乐业县人民医院|assistance');
+    expect(pairs(run('那天在乐业县人民医院,来自深圳大学总医院的骨科专家团队完成了一台关节置换。'))).toContain('深圳大学总医院|乐业县人民医院|assistance');
   });
 
   it('reads B通过A的帮扶 as A helping B', () => {
-    expect(pairs(run('近年来,广西乐业县正通过深圳福田区“组团式”医疗帮扶,补齐短板。'))).toContain('福田区|乐业县|assistance');
+    expect(pairs(run('这些年,广西乐业县借助深圳福田区“组团式”帮扶补上了短板。'))).toContain('福田区|乐业县|assistance');
   });
 
   it('reads experts of A taking a post at B as A helping B', () => {
-    const p = pairs(run('银川市第一医院主任医师张某,吴忠市儿童医院副主任医师李某一起签约固原市人民医院首席专家。'));
-    expect(p).toEqual(expect.arrayContaining(['银川市第一医院|固原市人民医院|assistance', '吴忠市儿童医院|固原市人民医院|assistance']));
+    const p = pairs(run('银川市第一医院主任医师张某与吴忠市儿童医院副主任医师李某当天受聘为海原县人民医院首席专家。'));
+    expect(p).toEqual(expect.arrayContaining(['银川市第一医院|海原县人民医院|assistance', '吴忠市儿童医院|海原县人民医院|assistance']));
   });
 
   it('reads A的专家将在B开展义诊 as A helping B, and A和B进行对接 as a pair', () => {
-    expect(pairs(run('明天,甘肃中医药大学第一附属医院院长王某等10名专家将在青海省中医院北楼开展多学科义诊活动。'))).toContain('甘肃中医药大学第一附属医院|青海省中医院|assistance');
-    expect(pairs(run('今年,廊坊市妇幼保健院和首都儿科研究所进行深入对接。'))).toContain('廊坊市妇幼保健院|首都儿科研究所|other');
+    expect(pairs(run('周末,甘肃中医药大学附属医院的8名专家将在海东市中医院门诊大厅开展义诊。'))).toContain('甘肃中医药大学附属医院|海东市中医院|assistance');
+    expect(pairs(run('下个月,沧州市人民医院和天津市胸科医院将开展学科对接。'))).toContain('沧州市人民医院|天津市胸科医院|other');
   });
 
   it('lets a region opening the sentence be its subject, not the article\'s own hospital', () => {
-    const k = run('固原市人民医院举行签约仪式。2016年3月,北京市与自治区人民政府共同签署合作协议,固原市受益。');
-    expect(pairs(k)).toContain('北京市|宁夏回族自治区人民政府|agreement');
-    expect(pairs(k).some((x) => x.startsWith('固原市人民医院|'))).toBe(false);
+    const k = run('哈密市中心医院举行签约仪式。2020年6月,上海市与自治区人民政府共同签订合作备忘录,哈密市受益。');
+    expect(pairs(k)).toContain('上海市|新疆维吾尔自治区人民政府|agreement');
+    expect(pairs(k).some((x) => x.startsWith('哈密市中心医院|'))).toBe(false);
   });
 });
 
@@ -105,9 +105,9 @@ describe('programmes without a project head', () => {
   const projects = (body: string) => named(run(body), 'project');
 
   it('reads paired-province programmes, 东西部协作 and 南北挂钩', () => {
-    expect(projects('为做好新阶段闽宁协作工作,医院选派了第七批医疗队。')).toContain('闽宁协作');
+    expect(projects('按照沪滇协作部署,医院轮换了驻点医生。')).toContain('沪滇协作');
     expect(projects('按照东西部扶贫协作工作安排,双方深化合作。')).toContain('东西部扶贫协作');
-    expect(projects('标志着“沪滇合作”正式拉开序幕。')).toContain('沪滇合作');
+    expect(projects('两地签署的“鲁渝合作”备忘录当天生效。')).toContain('鲁渝合作');
     expect(projects('指导深化南北挂钩,推动两地共建共享。')).toContain('南北挂钩');
   });
 
@@ -157,30 +157,32 @@ describe('projects and names as printed', () => {
 
 describe('lists and well-known names', () => {
   it('reads a list printed with commas for 、 when it closes as a list does', () => {
-    const p = pairs(run('淮安市中医院分别与省中医院,南京市中医院,苏州市中医医院和常州市中医医院等签订支援协议。'));
-    expect(new Set(p.filter((x) => x.startsWith('淮安市中医院|')).map((x) => x.split('|')[1])).size).toBe(4);
+    const p = pairs(run('淮安市第一人民医院分别同省人民医院,徐州医科大学附属医院,扬州市第一人民医院和镇江市第一人民医院等签署结对协议。'));
+    expect(new Set(p.filter((x) => x.startsWith('淮安市第一人民医院|')).map((x) => x.split('|')[1])).size).toBe(4);
     expect(pairs(run('淮安市第一医院,淮安市第二医院院长出席。'))).toEqual([]);
   });
 
   it('reads central bodies and hospitals known by a short form', () => {
-    const k = run('专家是中央组织部、共青团中央选派的博士服务团成员。廊坊基层医院与北京阜外、北医三院专家会诊。');
-    expect(entity(k, '中央组织部')?.type).toBe('organization');
-    expect(entity(k, '北医三院')?.name).toBe('北京大学第三医院');
-    expect(entity(k, '北京阜外')?.type).toBe('hospital');
-    expect(pairs(k).some((x) => x.includes('共青团中央'))).toBe(false);
+    const k = run('挂职干部由中央统战部、共青团河北省委推荐。唐山基层医院与湘雅二院、浙大一院的专家远程会诊。');
+    expect(entity(k, '中央统战部')?.type).toBe('organization');
+    expect(entity(k, '共青团河北省委')?.type).toBe('organization');
+    expect(entity(k, '湘雅二院')?.type).toBe('hospital');
+    expect(entity(k, '浙大一院')?.type).toBe('hospital');
+    expect(pairs(k).some((x) => x.includes('共青团河北省委'))).toBe(false);
+    expect(named(run('该院与两院专家会诊,第一院区开诊。'), 'hospital')).toEqual([]);
   });
 });
 
 describe('names in run-on text dumps', () => {
   it('splits 省委省政府, ends a name at a project head, and drops roles such as 教学医院', () => {
-    const k = run('为贯彻省委省政府《意见》精神,建立跨市域专科联盟省卫健委将定期会办。支持淮安创建医学院校教学医院。淮安市中医院参加。');
+    const k = run('落实省委省政府的部署,组建区域专科联盟省卫健委负责统筹。鼓励淮安申报医学院校教学医院。淮安市中医院参加。');
     expect(named(k, 'organization')).toEqual(['中共江苏省委员会', '江苏省人民政府', '江苏省卫生健康委员会']);
     expect(named(k, 'hospital')).toEqual(['淮安市中医院']);
   });
 
   it('reads a placed branch after an institute and a bureau of a commission', () => {
-    const k = run('在淮安建设省公共卫生研究院淮安分院。省卫计委医政医管局局长出席。淮安市中医院参加。');
-    expect(entity(k, '省公共卫生研究院淮安分院')?.type).toBe('organization');
+    const k = run('将在淮安设立省疾病预防研究院淮安分院。省卫计委医政医管局处长到场。淮安市中医院参加。');
+    expect(entity(k, '省疾病预防研究院淮安分院')?.type).toBe('organization');
     expect(entity(k, '省卫计委医政医管局')?.name).toBe('江苏省卫计委医政医管局');
   });
 });
@@ -189,22 +191,22 @@ describe('figures as real reports write them', () => {
   const figs = (body: string) => run(body).figures.map((f) => `${f.value}${f.unit}`);
 
   it('counts durations in years after a word of duration, and no year that dates the story', () => {
-    expect(figs('决定未来5年对口支援,队员将连续两年驻守,他还将留在当地工作一年。')).toEqual(['5年', '2年', '1年']);
+    expect(figs('协议为期3年,医生已连续两年驻守,明年还将服务一年。')).toEqual(['3年', '2年', '1年']);
     expect(figs('2016年以来,两院合作十一年。')).toEqual([]);
   });
 
   it('counts batches, approximate people, 百岁 and 万 before a fund noun', () => {
-    expect(figs('每年派出两批医务人员,已派出六批30人次,另派驻3批医疗队。')).toEqual(['2批', '6批', '30人次', '3批']);
-    expect(figs('十余名专家入驻,两名专家挂职副院长。')).toEqual(['10名', '2名']);
-    expect(figs('百岁老人重见光明。广州投入的400万援藏资金建成血库。')).toEqual(['100岁', '4000000元']);
-    expect(figs('检查可完成7大类53小项。')).toEqual(['7类', '53项']);
+    expect(figs('每年轮换两批医生,累计已有五批42人次,今年再派4批护理队。')).toEqual(['2批', '5批', '42人次', '4批']);
+    expect(figs('二十余名医生到岗,三名医生兼任科主任。')).toEqual(['20名', '3名']);
+    expect(figs('百岁奶奶出院回家。杭州拨付的300万帮扶资金用于购置设备。')).toEqual(['100岁', '3000000元']);
+    expect(figs('车载设备能做5大类40小项检验。')).toEqual(['5类', '40项']);
   });
 
   it('refuses people referred back to, a party branch (支部) and a verbatim repeat', () => {
-    expect(figs('此次签约的三位专家均在当地挂职。')).toEqual([]);
-    expect(figs('队伍由外科五支部委员等组成。')).toEqual([]);
-    const k = run('医院选派了4名援宁医疗队。欢送会上,4名援宁医疗队员参加。');
-    expect(k.figures.map((f) => `${f.value}${f.unit}`)).toEqual(['4名']);
+    expect(figs('这次到岗的两位医生都住在县城。')).toEqual([]);
+    expect(figs('名单由内科三支部书记审核。')).toEqual([]);
+    const k = run('医院派出6名援疆护士。出发仪式上,6名援疆护士代表发言。');
+    expect(k.figures.map((f) => `${f.value}${f.unit}`)).toEqual(['6名']);
     expect(k.rejected['figure-repeated']).toBe(1);
   });
 });
@@ -250,5 +252,13 @@ describe('forms found by blind set 6', () => {
   it('reads a region sending its people 赴 another region, and 据 before a name', () => {
     expect(pairs(run('闽宁协作开展以来,福建累计选派医疗人才1100余名赴宁夏。'))).toContain('福建省|宁夏回族自治区|assistance');
     expect(named(run('据四川省卫生健康委员会介绍,项目进展顺利。'), 'organization')).toEqual(['四川省卫生健康委员会']);
+  });
+});
+
+describe('numbered short forms of hospitals', () => {
+  it('makes a numbered short form an alias of the full name it abbreviates, and reads no count as one', () => {
+    const k = run('浙江大学医学院附属第二医院与丽水市人民医院签约。浙大二院将派驻专家。');
+    expect(entity(k, '浙大二院')?.name).toBe('浙江大学医学院附属第二医院');
+    expect(named(run('“三校一院”交钥匙项目开工。'), 'hospital')).toEqual([]);
   });
 });
