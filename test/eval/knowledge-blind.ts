@@ -4,10 +4,9 @@
 //   npx tsx test/eval/knowledge-blind.ts OUTDIR [FIXTURE_DIR]   (FIXTURE_DIR defaults to the first blind set;
 //   test/fixtures/knowledge-blind2 is a second one, written the same way by another helper)
 //   node ../shared/eval/score.mjs --gold FIXTURE_DIR/gold --pred OUTDIR --verbose
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { extractKnowledge, toEvalJson } from '../../extractor/knowledge/index.ts';
-import { demoArticle } from './knowledge-heldout.ts';
+import { demoArticle, writePrediction } from './knowledge-heldout.ts';
 
 export const BLIND_DIR = new URL('../fixtures/knowledge-blind/', import.meta.url).pathname;
 
@@ -25,9 +24,7 @@ export function predictBlind(out: string, dir: string = BLIND_DIR): void {
   mkdirSync(out, { recursive: true });
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const article = demoArticle(join(dir, f));
-    const k = extractKnowledge(article);
-    writeFileSync(join(out, `${basename(f, '.txt')}.json`), JSON.stringify(toEvalJson(article, k), null, 2));
-    console.log(`${f}: ${k.entities.length} entities, ${k.figures.length} figures, ${k.relations.length} relations`);
+    writePrediction(out, f, article);
   }
 }
 

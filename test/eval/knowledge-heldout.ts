@@ -43,10 +43,15 @@ export function predictFromGold(goldDir: string, out: string): void {
   for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.json'))) {
     const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
     const article = { title: gold.title ?? undefined, published: gold.published ?? null, source: gold.source ?? null, body: gold.body };
-    const k = extractKnowledge(article);
-    writeFileSync(join(out, `${basename(f, '.json')}.json`), JSON.stringify(toEvalJson(article, k), null, 2));
-    console.log(`${f}: ${k.entities.length} entities, ${k.figures.length} figures, ${k.relations.length} relations`);
+    writePrediction(out, f, article);
   }
+}
+
+/** Extracts one article's knowledge and writes OUT/<id>.json in the evaluation shape; logs what it found. */
+export function writePrediction(out: string, file: string, article: Parameters<typeof extractKnowledge>[0] & { title?: string | null }): void {
+  const k = extractKnowledge(article);
+  writeFileSync(join(out, `${basename(file, extname(file))}.json`), JSON.stringify(toEvalJson(article, k), null, 2));
+  console.log(`${file}: ${k.entities.length} entities, ${k.figures.length} figures, ${k.relations.length} relations`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) main(process.argv.slice(2));

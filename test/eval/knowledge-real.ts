@@ -3,10 +3,10 @@
 // .txt page, then through knowledge extraction, so title and body are measured too.
 //   npx tsx test/eval/knowledge-real.ts OUTDIR [REAL_DIR]     (REAL_DIR defaults to ../shared/eval/real)
 //   node ../shared/eval/score.mjs --gold ../shared/eval/real --pred OUTDIR --verbose
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractArticle, isNoArticle } from '../../extractor/index.ts';
-import { extractKnowledge, toEvalJson } from '../../extractor/knowledge/index.ts';
+import { writePrediction } from './knowledge-heldout.ts';
 
 export const REAL_DIR = new URL('../../../shared/eval/real/', import.meta.url).pathname;
 
@@ -20,9 +20,7 @@ export function predictReal(dir: string, out: string): void {
       console.log(`${f}: no article (${r.reason})`);
       continue;
     }
-    const k = extractKnowledge(r);
-    writeFileSync(join(out, `${basename(f, '.json')}.json`), JSON.stringify(toEvalJson(r, k), null, 2));
-    console.log(`${f}: ${k.entities.length} entities, ${k.figures.length} figures, ${k.relations.length} relations`);
+    writePrediction(out, f, r);
   }
 }
 
