@@ -256,7 +256,7 @@ describe('kg start while another process syncs the same archive', () => {
     try {
       const first = kg(['start', '--workers', '1', '--port', '0'], dir);
       await until('the first start', () => (/ready in/.test(first.out()) ? true : undefined), 150_000);
-      process.kill(-first.child.pid!, 'SIGTERM');
+      process.kill(first.child.pid!, 'SIGTERM'); // the kg command (tsx relays it once), as a service manager stops it
       expect(await first.exited).toBe(0);
       // Another process holds the graph sync lease, with articles left to sync.
       const { Archive } = await import('../archive/index.ts');
