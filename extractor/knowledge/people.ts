@@ -47,23 +47,100 @@ const isRole = (t: Token | undefined) => !!t && roleOf(t.word) !== null;
 interface Candidate { name: string; start: number; end: number; first: number; last: number }
 
 export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] = [], reject?: (reason: string) => void): PersonMention[] {
-  const out: PersonMention[] = [];
-  const taken = new Set<number>();
-  const ends = new Set<number>();
-  const push = (c: Candidate, role: string) => {
-    if (taken.has(c.start)) return;
-    taken.add(c.start);
-    ends.add(c.end);
-    out.push({ name: c.name, role, start: c.start, end: c.end });
-  };
-  const free = (s: number, e: number) => !occupied.some((o) => o.start < e && s < o.end);
+  return new PeopleScan(text, tokens, occupied, reject).run();
+}
+
+/**
+ * One sentence read for people. The helpers are methods rather than closures made per sentence: the
+ * product runs through tsx, whose keepNames gives every named closure a defineProperty call, and
+ * scanners run once per sentence.
+ */
+class PeopleScan {
+  private readonly out: PersonMention[] = [];
+  private readonly taken = new Set<number>();
+  private readonly ends = new Set<number>();
+  private readonly text: string;
+  private readonly tokens: Token[];
+  private readonly occupied: Occupied[];
+  private readonly reject?: (reason: string) => void;
+
+  constructor(text: string, tokens: Token[], occupied: Occupied[], reject?: (reason: string) => void) {
+    this.text = text;
+    this.tokens = tokens;
+    this.occupied = occupied;
+    this.reject = reject;
+  }
+
+  run(): PersonMention[] {
+    const { text, tokens, out, taken } = this;
+    let roles = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const role = roleOf(tokens[k].word);
+      if (!role) continue;
+      roles++;
+      // the unit written in the same token stays in the role (医院院长 → 医院)
+      const unit = tokens[k].word.slice(0, -role.length);
+      // name before the role: 王勇教授; or an enumeration before a count: 孙宏、梁晓东、姚佳三位主任医师
+      let before = this.endingBefore(k);
+      const lead = before ? roleBefore(text, before.start, this.ends) + unit : '';
+      const count = countBefore(tokens, k);
+      if (!before && count >= 0) before = this.endingBefore(count);
+      if (before) {
+        const r = lead + role;
+        this.push(before, r);
+        this.enumerate(before, r, -1);
+        continue;
+      }
+      // name after the role: 主任/王/栩/冬/介绍, 院长/刘建国/介绍; or after 的 (分管副县长的葛建民): the role describes the name
+      const after = this.withFollower(k + 1) ?? (tokens[k + 1]?.word === '的' ? this.withFollower(k + 2) : null);
+      if (after) {
+        const r = roleBefore(text, tokens[k].end - role.length, this.ends) + role;
+        this.push(after, r);
+        this.enumerate(after, r, 1);
+      }
+    }
+
+    // a speaker needs a verb of saying after the name, an apposition a role word: most sentences have neither
+    const speaks = roles > 0 || tokens.some((t) => SPEECH_VERBS.has(t.word));
+    for (let k = 0; speaks && k < tokens.length; k++) {
+      if (!this.opensClause(k)) continue;
+      for (const c of this.shapes(k)) {
+        const next = tokens[c.last + 1];
+        // “……”冯振华说 / 据吴晓明介绍: the speaker is a person
+        if (next && SPEECH_VERBS.has(next.word)) { this.push(c, ''); break; }
+        // 李红霞，临潭县人民医院护士长，……: the clause after the comma is the role
+        const role = next && (next.word === '，' || next.word === ',') ? appositionRole(text, tokens, c.last + 2) : null;
+        if (role) { this.push(c, role); break; }
+      }
+    }
+    for (const c of minorityNames(text, tokens, (s, e) => this.free(s, e))) {
+      // a surname-shaped piece read inside the longer name (牛木呷 in 阿牛木呷, 阿卜杜 in 阿卜杜热合曼·吐尔逊) gives way to it
+      const dotted = c.name.includes('·');
+      const inside = out.filter((o) => o.start >= c.start && o.end <= c.end && o.end - o.start < c.end - c.start && (dotted || o.start > c.start));
+      for (const o of inside) { out.splice(out.indexOf(o), 1); taken.delete(o.start); }
+      if (!out.some((o) => o.start < c.end && c.start < o.end)) this.push(c, c.role || inside[0]?.role || '');
+    }
+    return out;
+  }
+
+  private push(c: Candidate, role: string): void {
+    if (this.taken.has(c.start)) return;
+    this.taken.add(c.start);
+    this.ends.add(c.end);
+    this.out.push({ name: c.name, role, start: c.start, end: c.end });
+  }
+
+  private free(s: number, e: number): boolean {
+    return !this.occupied.some((o) => o.start < e && s < o.end);
+  }
 
   /** Name shapes starting at token k, longest first; `follows` decides what may come after the name. */
-  const shapes = (k: number): Candidate[] => {
+  private shapes(k: number): Candidate[] {
+    const { text, tokens } = this;
     const first = tokens[k];
     if (!first) return [];
     // a name the dictionary knows as one, surname or not (巴特尔, 习近平)
-    if (first.word.length >= 3 && isPersonWord(first.word) && isNameShape(first.word) && free(first.start, first.end)) {
+    if (first.word.length >= 3 && isPersonWord(first.word) && isNameShape(first.word) && this.free(first.start, first.end)) {
       return [{ name: first.word, start: first.start, end: first.end, first: k, last: k }];
     }
     if (!SURNAMES.has(first.word[0]) || PREPOSITIONS.has(first.word)) return [];
@@ -74,101 +151,65 @@ export function scanPeople(text: string, tokens: Token[], occupied: Occupied[] =
       while (j < tokens.length && tokens[j].end < end) j++;
       if (j >= tokens.length || tokens[j].end !== end || !contiguous(tokens, k, j)) continue;
       const name = text.slice(first.start, end);
-      if (!isNameShape(name) || !free(first.start, end)) continue;
+      if (!isNameShape(name) || !this.free(first.start, end)) continue;
       const parts = tokens.slice(k, j + 1);
       // a role or a verb inside is no name (张主任, 孙建议); a common word on its own is no name (高度, 全国)
       // and a two-character word jieba keeps whole is a name only when the dictionary says so (齐聚 is not)
       // (a given name the dictionary knows only as a rare adverb or verb stays a name: 韩/立新)
       if (parts.some((p, i) => roleOf(p.word) || (isFunctionOrVerb(p.word) && !(i > 0 && isRareFunctionWord(p.word)))) || (parts[0].word.length >= 2 && isCommonWord(parts[0].word))
         || (len === 2 && parts.length === 1 && !isPersonWord(name))) {
-        reject?.('person-common-word');
+        this.reject?.('person-common-word');
         continue;
       }
       found.push({ name, start: first.start, end, first: k, last: j });
     }
     return found;
-  };
+  }
+
   /** A name that ends right before token k (王勇|教授); a preposition is not read as a surname (和|王勇|教授). */
-  const endingBefore = (k: number): Candidate | null => {
+  private endingBefore(k: number): Candidate | null {
     for (let i = Math.max(0, k - 3); i < k; i++) {
-      const c = shapes(i).find((x) => x.last === k - 1);
+      const c = this.shapes(i).find((x) => x.last === k - 1);
       if (c) return c;
     }
     return null;
-  };
+  }
+
   /** What may follow a name that no role word anchors: punctuation, a verb, 等, a role. */
-  const follows = (k: number) => {
-    const t = tokens[k];
+  private follows(k: number): boolean {
+    const t = this.tokens[k];
     if (!t) return true;
     if (!HAN.at(t.word, 0)) return true;
     if (GIVEN_NAME_CHARS.has(t.word)) return false; // 石国|强: the lone 强 ends the name, it does not follow it
     return NAME_BREAKERS.has(t.word) || NAME_FOLLOWERS.has(t.word) || isFunctionOrVerb(t.word) || isRole(t);
-  };
-  const opensClause = (k: number) => k === 0 || !HAN.at(tokens[k - 1].word, 0) || OPENERS.has(tokens[k - 1].word);
-  const withFollower = (k: number) => shapes(k).find((c) => follows(c.last + 1)) ?? null;
-
-  for (let k = 0; k < tokens.length; k++) {
-    const role = roleOf(tokens[k].word);
-    if (!role) continue;
-    // the unit written in the same token stays in the role (医院院长 → 医院)
-    const unit = tokens[k].word.slice(0, -role.length);
-    // name before the role: 王勇教授; or an enumeration before a count: 孙宏、梁晓东、姚佳三位主任医师
-    let before = endingBefore(k);
-    const lead = before ? roleBefore(text, before.start, ends) + unit : '';
-    const count = countBefore(tokens, k);
-    if (!before && count >= 0) before = endingBefore(count);
-    if (before) {
-      const r = lead + role;
-      push(before, r);
-      enumerate(before, r, -1);
-      continue;
-    }
-    // name after the role: 主任/王/栩/冬/介绍, 院长/刘建国/介绍; or after 的 (分管副县长的葛建民): the role describes the name
-    const after = withFollower(k + 1) ?? (tokens[k + 1]?.word === '的' ? withFollower(k + 2) : null);
-    if (after) {
-      const r = roleBefore(text, tokens[k].end - role.length, ends) + role;
-      push(after, r);
-      enumerate(after, r, 1);
-    }
   }
 
-  for (let k = 0; k < tokens.length; k++) {
-    if (!opensClause(k)) continue;
-    for (const c of shapes(k)) {
-      const next = tokens[c.last + 1];
-      // “……”冯振华说 / 据吴晓明介绍: the speaker is a person
-      if (next && SPEECH_VERBS.has(next.word)) { push(c, ''); break; }
-      // 李红霞，临潭县人民医院护士长，……: the clause after the comma is the role
-      const role = next && (next.word === '，' || next.word === ',') ? appositionRole(text, tokens, c.last + 2) : null;
-      if (role) { push(c, role); break; }
-    }
+  private opensClause(k: number): boolean {
+    return k === 0 || !HAN.at(this.tokens[k - 1].word, 0) || OPENERS.has(this.tokens[k - 1].word);
   }
-  for (const c of minorityNames(text, tokens, free)) {
-    // a surname-shaped piece read inside the longer name (牛木呷 in 阿牛木呷, 阿卜杜 in 阿卜杜热合曼·吐尔逊) gives way to it
-    const dotted = c.name.includes('·');
-    const inside = out.filter((o) => o.start >= c.start && o.end <= c.end && o.end - o.start < c.end - c.start && (dotted || o.start > c.start));
-    for (const o of inside) { out.splice(out.indexOf(o), 1); taken.delete(o.start); }
-    if (!out.some((o) => o.start < c.end && c.start < o.end)) push(c, c.role || inside[0]?.role || '');
+
+  private withFollower(k: number): Candidate | null {
+    return this.shapes(k).find((c) => this.follows(c.last + 1)) ?? null;
   }
-  return out;
 
   /** Names joined to `c` by 、 share its role (dir -1: the names before it, 1: after it). */
-  function enumerate(c: Candidate, role: string, dir: 1 | -1): void {
+  private enumerate(c: Candidate, role: string, dir: 1 | -1): void {
+    const tokens = this.tokens;
     let cur = c;
     for (;;) {
       if (dir === 1) {
         const sep = tokens[cur.last + 1];
         if (sep?.word !== '、') return;
-        const next = withFollower(cur.last + 2);
+        const next = this.withFollower(cur.last + 2);
         if (!next) return;
-        push(next, role);
+        this.push(next, role);
         cur = next;
       } else {
         const sep = tokens[cur.first - 1];
         if (sep?.word !== '、') return;
-        const prev = endingBefore(cur.first - 1);
+        const prev = this.endingBefore(cur.first - 1);
         if (!prev || !(prev.first === 0 || !HAN.at(tokens[prev.first - 1].word, 0))) return;
-        push(prev, role);
+        this.push(prev, role);
         cur = prev;
       }
     }
@@ -219,6 +260,7 @@ function roleBefore(text: string, at: number, nameEnds: Set<number>): string {
 
 /** What follows a speaker's name: a verb of saying, or 对此 (普布次仁对此深有体会). */
 const SPOKEN_AFTER = /^(说|表示|介绍|指出|强调|认为|坦言|透露|告诉|回忆|解释|感慨|谈到|提到|补充说|代表|对此)/u;
+const SPOKEN_ANYWHERE = new RegExp(SPOKEN_AFTER.source.slice(1), 'u');
 /** Pronouns and function characters that open no name (他也说, 这些说). */
 const NO_NAME_START = charClass(/[他她我你它这那该其也都还又就便却只每各本此某]/u);
 /** A transliterated name: two parts joined by a middle dot (阿卜杜热合曼·吐尔逊). */
@@ -232,6 +274,8 @@ const DOTTED = /^\p{Script=Han}{2,8}[·•]\p{Script=Han}{2,8}/u;
  */
 function minorityNames(text: string, tokens: Token[], free: (s: number, e: number) => boolean): (Candidate & { role: string })[] {
   const out: (Candidate & { role: string })[] = [];
+  // every shape below needs a verb of saying after the name or a middle dot in it
+  if (!SPOKEN_ANYWHERE.test(text) && !/[·•]/u.test(text)) return out;
   // k = -1 stands for the sentence start (a quote's closing mark often ends the sentence before: 阿牛木呷说。)
   for (let k = -1; k < tokens.length; k++) {
     const role = k >= 0 ? roleOf(tokens[k].word) : null;

@@ -92,6 +92,34 @@ function covered(out: { start: number; end: number }[], start: number, end: numb
   return false;
 }
 
+/** What one sentence's scan has found and refused so far. */
+interface Scan {
+  text: string; tokens: Token[]; ctx: ProjectContext;
+  accepted: ProjectMention[];
+  /** One refusal per name end: the quoted and the plain reading of one name are one candidate. */
+  refused: Map<number, { start: number; end: number; reason: string }>;
+}
+
+// Module functions rather than closures made per sentence: the product runs through tsx, whose keepNames
+// costs a defineProperty for every named closure.
+/** Keeps a name unless a longer one covers it; drops the shorter ones it covers. */
+function accept(accepted: ProjectMention[], name: string, start: number, end: number, quoted: boolean): void {
+  if (covered(accepted, start, end)) return;
+  for (let j = accepted.length - 1; j >= 0; j--) if (start <= accepted[j].start && accepted[j].end <= end) accepted.splice(j, 1);
+  accepted.push({ name, start, end, quoted });
+}
+
+/** Judges a candidate: accepted under the name `name` gives from where the name starts, or refused with a reason. */
+function consider(scan: Scan, c: Candidate, name: (start: number) => string): boolean {
+  const verdict = judge(scan.text, scan.tokens, c, scan.ctx);
+  if (typeof verdict === 'string') {
+    if (!scan.refused.has(c.end)) scan.refused.set(c.end, { start: c.spanStart, end: c.spanEnd, reason: verdict });
+    return false;
+  }
+  accept(scan.accepted, name(verdict), c.quoted ? c.spanStart : verdict, c.spanEnd, c.quoted !== null);
+  return true;
+}
+
 export function scanProjects(
   text: string, tokens: Token[], ctx: ProjectContext, reject: (reason: string) => void,
 ): ProjectMention[] {
@@ -102,33 +130,20 @@ export function scanProjects(
   // built on the first candidate: most sentences name no project
   let instEnding: Map<number, InstitutionMention> | null = null;
   let placeEnding: Map<number, PlaceMention> | null = null;
-  const accept = (name: string, start: number, end: number, quoted: boolean) => {
-    if (covered(accepted, start, end)) return;
-    for (let j = accepted.length - 1; j >= 0; j--) if (start <= accepted[j].start && accepted[j].end <= end) accepted.splice(j, 1);
-    accepted.push({ name, start, end, quoted });
-  };
-  const consider = (c: Candidate, name: (start: number) => string) => {
-    const verdict = judge(text, tokens, c, ctx);
-    if (typeof verdict === 'string') {
-      if (!refused.has(c.end)) refused.set(c.end, { start: c.spanStart, end: c.spanEnd, reason: verdict });
-      return false;
-    }
-    accept(name(verdict), c.quoted ? c.spanStart : verdict, c.spanEnd, c.quoted !== null);
-    return true;
-  };
+  const scan: Scan = { text, tokens, ctx, accepted, refused };
 
   QUOTED.lastIndex = 0; // exec on the shared pattern rather than matchAll's copy of it
   if (text.includes('“')) for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
     const spanStart = m.index, spanEnd = m.index + m[0].length;
     if (m[2]) {
       const c: Candidate = { start: spanStart, headStart: spanEnd - m[3].length, end: spanEnd, spanStart, spanEnd, quoted: 'lead', joint: false, parent: false };
-      consider(c, () => `“${m![1]}”${m![2]}`);
+      consider(scan, c, () => `“${m![1]}”${m![2]}`);
     } else {
       // a quoted name may end in 中心 (“京蒙合作胸痛中心”): the quotes say it is a name
       const head = QUOTED_HEADS.find((h) => m![1].endsWith(h));
       if (!head || m[1].length < head.length + 2) continue; // one character and a head (“微中心”) name nothing, as unquoted
       const end = spanStart + 1 + m[1].length;
-      consider({ start: spanStart + 1, headStart: end - head.length, end, spanStart, spanEnd, quoted: 'whole', joint: false, parent: false }, () => m![1]);
+      consider(scan, { start: spanStart + 1, headStart: end - head.length, end, spanStart, spanEnd, quoted: 'whole', joint: false, parent: false }, () => m![1]);
     }
     quotedSpans.push({ start: spanStart, end: spanEnd });
   }
@@ -172,15 +187,15 @@ export function scanProjects(
     }
     const c: Candidate = { start: ext.start, headStart, end, spanStart: ext.start, spanEnd: end, quoted: null, joint: ext.joint, parent: ext.parent };
     if (covered(accepted, c.start, c.end)) continue;
-    const ok = consider(c, (s) => text.slice(s, end));
-    if (ok && head === '项目') for (const e of enumerated(text, ext.start, instEnding!)) accept(`${e.surface}${head}`, e.start, e.end, false);
+    const ok = consider(scan, c, (s) => text.slice(s, end));
+    if (ok && head === '项目') for (const e of enumerated(text, ext.start, instEnding!)) accept(accepted, `${e.surface}${head}`, e.start, e.end, false);
   }
   // 甲医院一期项目投用、二期项目开工: a later phase written alone shares the name before the first
   for (const a of [...accepted]) {
     const phased = PHASED_NAME.exec(a.name);
     if (!phased) continue;
     for (const m of text.matchAll(BARE_PHASE)) {
-      if (m.index > a.end && !covered(accepted, m.index, m.index + m[0].length)) accept(phased[1] + m[0], m.index, m.index + m[0].length, false);
+      if (m.index > a.end && !covered(accepted, m.index, m.index + m[0].length)) accept(accepted, phased[1] + m[0], m.index, m.index + m[0].length, false);
     }
   }
   for (const r of refused.values()) if (!covered(accepted, r.start, r.end)) reject(r.reason);
@@ -202,12 +217,11 @@ function extendLeft(
   let joint = false, parent = false, afterPlace = false;
   let beforeDash = -1;
   let j = k - 1;
-  const back = () => { while (j >= 0 && tokens[j].end > start) j--; };
   while (j >= 0 && end - start <= MAX_NAME) {
     const inst = instEnding.get(start);
     if (inst && inst.start < start) {
       start = inst.start;
-      back();
+      while (j >= 0 && tokens[j].end > start) j--;
       beforeDash = -1;
       if (j >= 0 && tokens[j].end === start && isJoiningDash(text, tokens[j])) { beforeDash = start; start = tokens[j].start; joint = true; j--; continue; }
       break;
@@ -217,7 +231,7 @@ function extendLeft(
       start = place.start;
       afterPlace = true;
       beforeDash = -1;
-      back();
+      while (j >= 0 && tokens[j].end > start) j--;
       continue;
     }
     const w = tokens[j];
