@@ -16,6 +16,14 @@ const ANY_METRIC = METRIC_PATTERNS.every(([re]) => re.flags === 'u' && !/\\\d/u.
 /** Length of the noun phrase read after a count. */
 const TRAIL_NOUN = 6;
 
+/** Counted in institutions' counters (家, 所), a figure counts institutions (医疗机构, 医联体), whatever else the label names. */
+const fitsInstitutionCount = (m: Metric) => m === '医疗机构' || m === '医联体';
+const fitsAny = () => true;
+/** Experts or medical staff that are sent (选派, 派驻) count as 派驻专家. */
+function dispatched(m: Metric, label: string): Metric {
+  return (m === '专家' || m === '医务人员') && DISPATCH.test(label) ? '派驻专家' : m;
+}
+
 /**
  * Canonical metric for a figure: by unit for money, area, distance, age and time; percentages and
  * shares as 增长率 or 占比; for counts, the noun right after the number (12名专家); otherwise the
@@ -26,19 +34,18 @@ export function canonicalMetric(label: string, trail: string, unit: string): Met
   for (const [re, metric] of METRIC_BY_UNIT) if (re.test(unit)) return metric;
   if (unit === '%' || unit === '个百分点' || unit === '成' || unit === '倍') return CHANGE_WORDS.test(label) || unit === '倍' ? '增长率' : '占比';
   const noun = trail.replace(/[\d０-９].*$/u, '');
-  const fits = (m: Metric) => !INSTITUTION_COUNTERS.has(unit) || m === '医疗机构' || m === '医联体';
-  const people = (m: Metric): Metric => ((m === '专家' || m === '医务人员') && DISPATCH.test(label) ? '派驻专家' : m);
+  const fits = INSTITUTION_COUNTERS.has(unit) ? fitsInstitutionCount : fitsAny;
   if (COUNTERS.has(unit)) {
     // the head of the noun phrase after the count (专业人才 → 人才, 名医工作室 → 工作室)
     const counted = nearest(noun.slice(0, TRAIL_NOUN), fits, TRAIL_REACH);
-    if (counted) return people(counted);
+    if (counted) return dispatched(counted, label);
   }
   // 鼻窦手术等新技术: after 等 comes the category the number counts
   const head = label.includes('等') && !label.endsWith('等') ? label.slice(label.lastIndexOf('等') + 1) : label;
   const inLabel = nearest(head, fits, Infinity, true);
-  if (inLabel) return people(inLabel);
+  if (inLabel) return dispatched(inLabel, label);
   const anywhere = ANY_METRIC.test(noun) ? METRIC_PATTERNS.find(([re, m]) => fits(m) && re.test(noun)) : undefined;
-  if (anywhere) return people(anywhere[1]);
+  if (anywhere) return dispatched(anywhere[1], label);
   return INSTITUTION_COUNTERS.has(unit) && /医|院/u.test(label + noun) ? '医疗机构' : 'other';
 }
 

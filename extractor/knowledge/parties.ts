@@ -25,13 +25,16 @@ const LIST_GAP = /^[、和及与]$/u;
 /** Quoted or titled spans: a place inside “廊坊市重大传染病防治中心” or 《…协议》 names no party. */
 const QUOTED = /《[^《》]{1,200}》|“[^“”]{1,60}”|"[^"]{1,60}"/gu;
 
+function inside(s: number, e: number, spans: [number, number][]): boolean {
+  return spans.some(([a, b]) => a <= s && e <= b);
+}
+
 export function partyPlaces(
   text: string, places: PlaceMention[], chosen: (m: PlaceMention) => Place[], insts: Span[], projects: Span[], placeId: (p: Place) => string,
 ): PartyPlace[] {
   if (places.length === 0) return [];
   const quoted: [number, number][] = [];
   if (/[《“"]/u.test(text)) for (const m of text.matchAll(QUOTED)) quoted.push([m.index, m.index + m[0].length]);
-  const inside = (s: number, e: number, spans: [number, number][]) => spans.some(([a, b]) => a <= s && e <= b);
   const named: [number, number][] = [];
   for (const m of insts) named.push([m.start, m.end]);
   for (const m of projects) named.push([m.start, m.end]);

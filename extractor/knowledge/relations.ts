@@ -120,39 +120,56 @@ export function kindsOf(text: string): CollaborationKind[] {
   return kinds.length > 1 ? kinds.filter((k) => k !== 'other') : kinds;
 }
 
-export function collaborations(f: SentenceFacts): Relation[] {
-  const kinds = f.kinds ?? kindsOf(f.text);
-  if (kinds.length === 0) return [];
-  const out: Relation[] = [];
-  const seen = new Set<string>();
-  const add = (a: string, b: string, directed: boolean, confidence: number, only?: CollaborationKind) => {
+/**
+ * The relations one sentence states, each pair and kind once. A class rather than a closure made per
+ * sentence: the product runs through tsx, whose keepNames costs a defineProperty for every named closure.
+ */
+class Pairs {
+  readonly out: Relation[] = [];
+  private readonly seen = new Set<string>();
+  private readonly f: SentenceFacts;
+  private readonly kinds: CollaborationKind[];
+
+  constructor(f: SentenceFacts, kinds: CollaborationKind[]) {
+    this.f = f;
+    this.kinds = kinds;
+  }
+
+  add(a: string, b: string, directed: boolean, confidence: number, only?: CollaborationKind): void {
     if (a === b) return;
-    for (const kind of f.plan ? (['other'] as CollaborationKind[]) : kinds) {
+    const f = this.f;
+    for (const kind of f.plan ? (['other'] as CollaborationKind[]) : this.kinds) {
       if (only && kind !== only) continue;
       const key = `${a}|${b}|${kind}`;
-      if (seen.has(key) || seen.has(`${b}|${a}|${kind}`)) continue;
-      seen.add(key);
-      out.push({
+      if (this.seen.has(key) || this.seen.has(`${b}|${a}|${kind}`)) continue;
+      this.seen.add(key);
+      this.out.push({
         type: 'collaboration', a, b, kind, directed, date: f.plan ? null : f.date, evidence: f.text,
         provenance: { sentence: f.sentence, start: f.base, end: f.base + f.text.length }, confidence,
       });
     }
-  };
+  }
+}
+
+export function collaborations(f: SentenceFacts): Relation[] {
+  const kinds = f.kinds ?? kindsOf(f.text);
+  if (kinds.length === 0) return [];
+  const pairs = new Pairs(f, kinds);
   const inTitle = f.mentions.filter((m) => m.inTitle);
   const free = f.mentions.filter((m) => !m.inTitle);
   // an agreement named in a book title binds the parties named inside it
-  if (inTitle.length >= 2 && /协议|合作/u.test(f.text)) for (let i = 1; i < inTitle.length; i++) add(inTitle[0].id, inTitle[i].id, false, 0.6);
+  if (inTitle.length >= 2 && /协议|合作/u.test(f.text)) for (let i = 1; i < inTitle.length; i++) pairs.add(inTitle[0].id, inTitle[i].id, false, 0.6);
   // A与B、C与D分别签订…: only the written pairs, not every combination of the list
   const chain = pairChain(f.text, free);
-  for (let i = 0; i + 1 < chain.length; i += 2) add(chain[i].id, chain[i + 1].id, false, 0.8);
+  for (let i = 0; i + 1 < chain.length; i += 2) pairs.add(chain[i].id, chain[i + 1].id, false, 0.8);
   // X医院(依托Y医院)：心血管 — the centre and the local hospital it is built on
   for (let i = 0; i + 1 < free.length; i++) {
-    if (/^[(（]依托$/u.test(f.text.slice(free[i].end, free[i + 1].start)) && /^[)）]/u.test(f.text.slice(free[i + 1].end))) add(free[i].id, free[i + 1].id, false, 0.75, 'co-build');
+    if (/^[(（]依托$/u.test(f.text.slice(free[i].end, free[i + 1].start)) && /^[)）]/u.test(f.text.slice(free[i + 1].end))) pairs.add(free[i].id, free[i + 1].id, false, 0.75, 'co-build');
   }
   const dashed = new Set<SentenceInstitution>();
   for (let i = 0; i + 1 < free.length; i++) {
     if (dashed.has(free[i]) || !DASH.test(f.text.slice(free[i].end, free[i + 1].start))) continue;
-    add(free[i].id, free[i + 1].id, false, 0.75);
+    pairs.add(free[i].id, free[i + 1].id, false, 0.75);
     dashed.add(free[i]).add(free[i + 1]);
   }
   const groups = enumerations(f.text, free.filter((m) => !chain.includes(m) && !dashed.has(m)));
@@ -168,102 +185,102 @@ export function collaborations(f: SentenceFacts): Relation[] {
     const after = f.text.slice(grp[grp.length - 1].end).replace(/^[（(][^）)]{0,30}[）)]/u, '');
     const gap = subjectGroup ? f.text.slice(subjectGroup.at(-1)!.end, grp[0].start) : null;
     if (subjectGroup && /加入了?$/u.test(gap ?? '') && JOINS_LED.test(after)) {
-      for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 青县医院加入了沧州医院牵头的专科联盟
+      for (const m of subjectGroup) pairs.add(grp[0].id, m.id, false, 0.7); // 青县医院加入了沧州医院牵头的专科联盟
     } else if (subjectGroup && TAKES_OVER.test(gap ?? '') && /^的/u.test(after)) {
-      for (const m of subjectGroup) add(grp[0].id, m.id, true, 0.65); // 岳阳二院承接湘江医院的下转患者
+      for (const m of subjectGroup) pairs.add(grp[0].id, m.id, true, 0.65); // 岳阳二院承接湘江医院的下转患者
     } else if (subjectGroup && SENT_TO_WORK_AT.test(gap ?? '')) {
-      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, true, 0.7); // A援派的专家团队在B完成手术
+      for (const m of grp) pairs.add(subjectGroup.at(-1)!.id, m.id, true, 0.7); // A援派的专家团队在B完成手术
     } else if (/向$/u.test(lead) && SENT_TO.test(after) && (subjectGroup ? !/[，,；;。]/u.test(gap ?? '') : true)) {
       const sender = subjectGroup?.at(-1)?.id ?? subject;
-      if (sender) for (const m of grp) add(sender, m.id, true, 0.7); // A向B派驻专家
+      if (sender) for (const m of grp) pairs.add(sender, m.id, true, 0.7); // A向B派驻专家
     } else if (subjectGroup && BECOMES.test(gap ?? '') && BECOMES_WHAT.test(after)) {
-      for (const m of subjectGroup) add(grp[0].id, m.id, false, 0.7); // 合水县医院、华池县医院成为陇原医院的协作医院
+      for (const m of subjectGroup) pairs.add(grp[0].id, m.id, false, 0.7); // 合水县医院、华池县医院成为陇原医院的协作医院
     } else if (HELPED_BY.test(after) && /在$/u.test(lead) && groups[gi + 1] && HELPED_NEXT.test(f.text.slice(grp.at(-1)!.end, groups[gi + 1][0].start))) {
-      for (const m of grp) add(m.id, groups[gi + 1][0].id, true, 0.75); // 在A的支持下，B建成了…
+      for (const m of grp) pairs.add(m.id, groups[gi + 1][0].id, true, 0.75); // 在A的支持下，B建成了…
     } else if (HELPED_BY.test(after) && /在$/u.test(lead)) {
-      if (subject) for (const m of grp) add(m.id, subject, true, 0.75);
+      if (subject) for (const m of grp) pairs.add(m.id, subject, true, 0.75);
     } else if (gap === '由' && HELPS_AFTER.test(after)) {
-      for (const m of grp) add(m.id, subject!, true, 0.7); // 商都县医院由积水潭医院和中医医院共同帮扶
+      for (const m of grp) pairs.add(m.id, subject!, true, 0.7); // 商都县医院由积水潭医院和中医医院共同帮扶
     } else if (gap === '对' && HELPED_AFTER.test(after)) {
-      for (const m of grp) add(subject!, m.id, true, 0.7); // 由A对B实行全面托管
+      for (const m of grp) pairs.add(subject!, m.id, true, 0.7); // 由A对B实行全面托管
     } else if (subjectGroup && (/依托$/u.test(lead) || DEPENDING.test(after)) && OUTPUT_HOSPITAL.test(f.text.slice(subjectGroup.at(-1)!.end))) {
-      for (const m of grp) add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设 / A作为输出医院、B作为依托医院
+      for (const m of grp) pairs.add(subjectGroup.at(-1)!.id, m.id, false, 0.7); // 以A为输出医院、依托B建设 / A作为输出医院、B作为依托医院
     } else if (subjectGroup && OUTPUT_HOSPITAL.test(after) && /^为依托/u.test(f.text.slice(subjectGroup.at(-1)!.end))) {
-      for (const m of grp) add(m.id, subjectGroup.at(-1)!.id, false, 0.7); // 以B为依托、A为输出医院: the same pair written the other way round
+      for (const m of grp) pairs.add(m.id, subjectGroup.at(-1)!.id, false, 0.7); // 以B为依托、A为输出医院: the same pair written the other way round
     } else if (subjectGroup && LINKED_TO.test(lead) && !/[，,；;。]/u.test(gap ?? '，')) {
-      for (const a of subjectGroup) for (const m of grp) add(a.id, m.id, false, 0.6); // B、C通过远程会诊平台接入A
+      for (const a of subjectGroup) for (const m of grp) pairs.add(a.id, m.id, false, 0.6); // B、C通过远程会诊平台接入A
     } else if (/为$/u.test(lead) && PROVIDED_FOR.test(after)) {
       const giver = subjectGroup?.at(-1)?.id ?? subject;
-      if (giver) for (const m of grp) add(giver, m.id, true, 0.6); // A通过远程平台为B、C提供会诊
+      if (giver) for (const m of grp) pairs.add(giver, m.id, true, 0.6); // A通过远程平台为B、C提供会诊
     } else if (/来自$/u.test(lead) && FROM_PEOPLE.test(after) && (subjectGroup || groups[gi + 1])) {
       const host = (subjectGroup ?? groups[gi + 1]).at(-1)!.id;
-      for (const m of grp) add(m.id, host, true, 0.55); // 在B手术室里,来自A的专家团队正为患者手术
+      for (const m of grp) pairs.add(m.id, host, true, 0.55); // 在B手术室里,来自A的专家团队正为患者手术
     } else if (/(通过|借助|依靠|依托)$/u.test(lead) && HELP_THROUGH.test(after) && (subjectGroup || subject)) {
       const helped = subjectGroup?.at(-1)?.id ?? subject!;
-      for (const m of grp) add(m.id, helped, true, 0.6); // B正通过A“组团式”医疗帮扶…
+      for (const m of grp) pairs.add(m.id, helped, true, 0.6); // B正通过A“组团式”医疗帮扶…
     } else if (/(签约|受聘为?|聘为|担任)$/u.test(lead) && POST_AT.test(after) && gi > 0) {
-      for (const g of groups.slice(0, gi)) for (const m of g) add(m.id, grp[0].id, true, 0.55); // A的某某、C的某某一起签约B首席专家
+      for (const g of groups.slice(0, gi)) for (const m of g) pairs.add(m.id, grp[0].id, true, 0.55); // A的某某、C的某某一起签约B首席专家
     } else if (/在$/u.test(lead) && WORKS_AT.test(after) && (SENDS.test(f.text.slice(0, grp[0].start)) || (subjectGroup && ITS_PEOPLE.test(gap ?? '')))) {
       const sender = subjectGroup?.at(-1)?.id ?? subject;
-      if (sender) for (const m of grp) add(sender, m.id, true, 0.55); // A选派的专家将在B、C开展帮扶
+      if (sender) for (const m of grp) pairs.add(sender, m.id, true, 0.55); // A选派的专家将在B、C开展帮扶
     } else if (JOINING.test(lead) && !CONNECTOR.test(lead)) {
       const joiner = subjectGroup?.at(-1)?.id ?? subject;
-      if (joiner) for (const m of grp) add(joiner, m.id, false, 0.6);
+      if (joiner) for (const m of grp) pairs.add(joiner, m.id, false, 0.6);
     } else if (ENROLLED.test(after) && /将$/u.test(lead)) {
       const owner = subjectGroup?.at(-1)?.id ?? subject;
-      if (owner) for (const m of grp) add(owner, m.id, false, 0.6); // A牵头的医疗集团将B纳入成员单位
+      if (owner) for (const m of grp) pairs.add(owner, m.id, false, 0.6); // A牵头的医疗集团将B纳入成员单位
     } else if (RUN_BY.test(after) && /由[^，,；;。]{0,20}$/u.test(lead) && !subjectGroup) {
-      if (f.implicitSubject) for (const m of grp) add(m.id, f.implicitSubject, true, 0.6);
+      if (f.implicitSubject) for (const m of grp) pairs.add(m.id, f.implicitSubject, true, 0.6);
     } else if (CONNECTOR.test(lead)) {
       // A与B…: the partner list starts right after the connector
       const subjects = subjectGroup && !/[，,；;：:]/u.test(f.text.slice(subjectGroup.at(-1)!.end, grp[0].start)) ? subjectGroup : null;
       if (subjects && /分别[与同跟和]$/u.test(lead) && subjects.length === grp.length && subjects.length > 1) {
-        subjects.forEach((a, i) => add(a.id, grp[i].id, false, 0.8)); // A、B分别与C、D: A with C, B with D
+        subjects.forEach((a, i) => pairs.add(a.id, grp[i].id, false, 0.8)); // A、B分别与C、D: A with C, B with D
       } else if (subjects) {
-        for (const a of subjects) for (const m of grp) add(a.id, m.id, false, 0.8);
+        for (const a of subjects) for (const m of grp) pairs.add(a.id, m.id, false, 0.8);
         // A与B、C两市签订协议 / A、B与C签订三方协议 / A与B、C、D签署协议: one agreement of several parties binds
         // every pair of them (分别 would say there are several agreements instead)
         const parties = [...subjects, ...grp];
         if (parties.length >= 3 && !/分别/u.test(lead) && (MANY_PARTIES.test(after) || SIGNS_TOGETHER.test(after))) {
-          for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) add(parties[i].id, parties[j].id, false, 0.7, 'agreement');
+          for (let i = 0; i < parties.length; i++) for (let j = i + 1; j < parties.length; j++) pairs.add(parties[i].id, parties[j].id, false, 0.7, 'agreement');
         }
-      } else if (subject) for (const m of grp) add(subject, m.id, false, 0.6);
+      } else if (subject) for (const m of grp) pairs.add(subject, m.id, false, 0.6);
     } else if (grp.length >= 2 && TOGETHER.test(after)) {
-      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.7);
+      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) pairs.add(grp[i].id, grp[j].id, false, 0.7);
     } else if (subjectGroup && subjectGroup.length > 1 && subjectGroup.length === grp.length && RESPECTIVELY_HELPS.test(gap ?? '')) {
-      subjectGroup.forEach((a, i) => add(a.id, grp[i].id, true, 0.75)); // A、B、C分别对口帮扶X、Y、Z: in order
+      subjectGroup.forEach((a, i) => pairs.add(a.id, grp[i].id, true, 0.75)); // A、B、C分别对口帮扶X、Y、Z: in order
     } else if (DIRECTED.test(lead) || /([到赴至]|前往|抵达|到达|奔赴)$/u.test(lead)) {
       // A与B签订协议，托管C: the partner after 与 is not who acts next, A is; a list before the verb acts as a whole
       const actors = subjectGroup && partner[gi - 1] && gi >= 2 ? groups[gi - 2].slice(-1) : subjectGroup && subjectGroup.length > 1 ? [...subjectGroup] : subject ? [{ id: subject }] : [];
       // A携手B帮扶C: the one that joins B acts too
       const joiner = gi >= 2 && subjectGroup && JOINING.test(f.text.slice(groups[gi - 2].at(-1)!.end, subjectGroup[0].start)) ? groups[gi - 2].at(-1) : undefined;
       if (joiner && actors.length) actors.push(joiner);
-      for (const a of actors) add(a.id, grp.map((m) => m.id)[0], true, subjectGroup ? 0.75 : 0.55);
-      for (const a of actors) for (const m of grp.slice(1)) add(a.id, m.id, true, subjectGroup ? 0.75 : 0.55);
+      for (const a of actors) pairs.add(a.id, grp.map((m) => m.id)[0], true, subjectGroup ? 0.75 : 0.55);
+      for (const a of actors) for (const m of grp.slice(1)) pairs.add(a.id, m.id, true, subjectGroup ? 0.75 : 0.55);
     } else if (grp.length >= 2 && MUTUAL.test(after) && !/与|同$|跟|和$/u.test(lead.slice(-1))) {
       // A、B、C在廊坊签署协议 / A和B建立了远程会诊: a list that acts with no other party named is its own set of partners
-      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) add(grp[i].id, grp[j].id, false, 0.65);
+      for (let i = 0; i < grp.length; i++) for (let j = i + 1; j < grp.length; j++) pairs.add(grp[i].id, grp[j].id, false, 0.65);
     } else if (JOINS_GROUP.test(after) && !groups[gi + 1]?.some((m) => m.start < grp[grp.length - 1].end + 16) && (subjectGroup ? !/[，,；;。]/u.test(gap ?? '') : true)) {
       // 兴和县医院、商都县医院整体纳入医共体: who leads the group is the sentence's subject (or the one named just before)
       const owner = subjectGroup?.at(-1)?.id ?? subject;
-      if (owner) for (const m of grp) add(owner, m.id, false, 0.6);
+      if (owner) for (const m of grp) pairs.add(owner, m.id, false, 0.6);
     } else if (grp.length >= 2 && /成员|医联体|联盟/u.test(f.text.slice(grp[grp.length - 1].end)) && !SENT_BY_LIST.test(after)) {
       // A、B、C…成为D医联体成员单位: D is named after the list, or is the sentence's subject
       const named = /成为|加入|纳入/u.test(f.text) ? groups[gi + 1]?.[0]?.id : undefined;
       const owner = named ?? (/成为|加入|纳入/u.test(f.text) ? subject : null);
-      if (owner) for (const m of grp) add(owner, m.id, false, 0.7);
-      else for (const [a, b] of listPairs(grp.map((m) => m.id), f.provinceOf)) add(a, b, false, 0.5);
+      if (owner) for (const m of grp) pairs.add(owner, m.id, false, 0.7);
+      else for (const [a, b] of listPairs(grp.map((m) => m.id), f.provinceOf)) pairs.add(a, b, false, 0.5);
       if (named) gi++;
     }
   }
   const builder = free.find((m) => BUILDS.test(f.text.slice(m.end)));
   const operator = free.find((m) => m !== builder && RUNS.test(f.text.slice(m.end)) && /(交由|委托|由|、)$/u.test(f.text.slice(0, m.start)));
-  if (builder && operator && kinds.includes('trusteeship')) add(builder.id, operator.id, false, 0.6); // 由A投资建设、B负责运营的新医院
+  if (builder && operator && kinds.includes('trusteeship')) pairs.add(builder.id, operator.id, false, 0.6); // 由A投资建设、B负责运营的新医院
   // B与该院签订协议: no second name in the sentence, the one referred back to is the partner
-  const ref = out.length === 0 && f.implicitSubject ? REFERRED_PARTNER.exec(f.text) : null;
+  const ref = pairs.out.length === 0 && f.implicitSubject ? REFERRED_PARTNER.exec(f.text) : null;
   const named = ref ? free.filter((m) => m.end <= ref.index).at(-1) : undefined;
-  if (ref && named && !free.some((m) => m.start > ref.index)) add(named.id, f.implicitSubject!, false, 0.55);
-  return out;
+  if (ref && named && !free.some((m) => m.start > ref.index)) pairs.add(named.id, f.implicitSubject!, false, 0.55);
+  return pairs.out;
 }
 
 /**
@@ -310,20 +327,21 @@ function enumerations(text: string, mentions: SentenceInstitution[]): SentenceIn
  */
 function commaLists(text: string, groups: SentenceInstitution[][]): SentenceInstitution[][] {
   if (groups.length < 2) return groups;
-  const closes = (g: SentenceInstitution[]) => g.length > 1 || /^(等|则?分别)/u.test(text.slice(g.at(-1)!.end));
   const out: SentenceInstitution[][] = [];
   let run: SentenceInstitution[][] = [groups[0]];
-  const flush = () => {
-    // three names in a row with nothing but commas between them are a list however it closes
-    if (run.length > 1 && (run.some(closes) || run.length >= 3)) out.push(run.flat());
-    else out.push(...run);
-  };
   for (let i = 1; i < groups.length; i++) {
     if (/^[,，]$/u.test(text.slice(groups[i - 1].at(-1)!.end, groups[i][0].start))) run.push(groups[i]);
-    else { flush(); run = [groups[i]]; }
+    else { flushRun(text, run, out); run = [groups[i]]; }
   }
-  flush();
+  flushRun(text, run, out);
   return out;
+}
+
+/** A run of comma-joined groups: one list when it closes as a list does, else its groups as they were. */
+function flushRun(text: string, run: SentenceInstitution[][], out: SentenceInstitution[][]): void {
+  // three names in a row with nothing but commas between them are a list however it closes
+  if (run.length > 1 && (run.length >= 3 || run.some((g) => g.length > 1 || /^(等|则?分别)/u.test(text.slice(g.at(-1)!.end))))) out.push(run.flat());
+  else out.push(...run);
 }
 
 /**
