@@ -145,25 +145,31 @@ class PeopleScan {
     }
     if (!SURNAMES.has(first.word[0]) || PREPOSITIONS.has(first.word)) return [];
     const found: Candidate[] = [];
-    for (const len of [3, 2]) {
+    for (let len = 3; len >= 2; len--) {
       const end = first.start + len;
       let j = k;
       while (j < tokens.length && tokens[j].end < end) j++;
       if (j >= tokens.length || tokens[j].end !== end || !contiguous(tokens, k, j)) continue;
       const name = text.slice(first.start, end);
       if (!isNameShape(name) || !this.free(first.start, end)) continue;
-      const parts = tokens.slice(k, j + 1);
       // a role or a verb inside is no name (张主任, 孙建议); a common word on its own is no name (高度, 全国)
       // and a two-character word jieba keeps whole is a name only when the dictionary says so (齐聚 is not)
-      // (a given name the dictionary knows only as a rare adverb or verb stays a name: 韩/立新)
-      if (parts.some((p, i) => roleOf(p.word) || (isFunctionOrVerb(p.word) && !(i > 0 && isRareFunctionWord(p.word)))) || (parts[0].word.length >= 2 && isCommonWord(parts[0].word))
-        || (len === 2 && parts.length === 1 && !isPersonWord(name))) {
+      if (this.wordInside(k, j) || (first.word.length >= 2 && isCommonWord(first.word)) || (len === 2 && j === k && !isPersonWord(name))) {
         this.reject?.('person-common-word');
         continue;
       }
       found.push({ name, start: first.start, end, first: k, last: j });
     }
     return found;
+  }
+
+  /** A role or a verb among tokens k..j; a given name the dictionary knows only as a rare adverb or verb stays a name (韩/立新). */
+  private wordInside(k: number, j: number): boolean {
+    for (let i = k; i <= j; i++) {
+      const w = this.tokens[i].word;
+      if (roleOf(w) || (isFunctionOrVerb(w) && !(i > k && isRareFunctionWord(w)))) return true;
+    }
+    return false;
   }
 
   /** A name that ends right before token k (王勇|教授); a preposition is not read as a surname (和|王勇|教授). */
