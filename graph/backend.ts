@@ -61,6 +61,8 @@ export interface GraphBackend {
   nodes(ids: readonly string[]): Promise<EntityNode[]>;
   /** Place ids matching an id, GB/T 2260 code, name or alias. */
   placesNamed(place: string): Promise<string[]>;
+  /** Places whose GB/T 2260 code starts with `prefix` (32: every place in 江苏; 3201: every place in 南京市). */
+  placesUnderCode(prefix: string): Promise<string[]>;
   /** Places directly PART_OF any of `ids`. */
   childPlaces(ids: readonly string[]): Promise<string[]>;
   /** Institutions (hospital, organization) LOCATED_IN any of `placeIds`. */

@@ -311,6 +311,11 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
       OR EXISTS (SELECT 1 FROM json_each(aliases) WHERE value = @q))`).pluck().all({ q: place }) as string[];
   }
 
+  async placesUnderCode(prefix: string): Promise<string[]> {
+    // a range rather than LIKE, so that an index on code can serve it: codes are digits, '32' ≤ code < '32:'
+    return this.db.prepare(`SELECT id FROM graph_entity WHERE type = 'place' AND code >= @lo AND code < @hi`).pluck().all({ lo: prefix, hi: `${prefix}:` }) as string[];
+  }
+
   async childPlaces(ids: readonly string[]): Promise<string[]> {
     return this.db.prepare(`SELECT src FROM graph_link WHERE type = 'PART_OF' AND dst IN ${IN('ids')}`).pluck().all({ ids: J(ids) }) as string[];
   }

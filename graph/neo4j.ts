@@ -334,6 +334,10 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
     return this.col(`MATCH (p:Place) WHERE p.id = $q OR p.code = $q OR p.name = $q OR $q IN p.aliases RETURN p.id`, { q: place });
   }
 
+  placesUnderCode(prefix: string): Promise<string[]> {
+    return this.col(`MATCH (p:Place) WHERE p.code STARTS WITH $prefix RETURN p.id`, { prefix });
+  }
+
   childPlaces(ids: readonly string[]): Promise<string[]> {
     return this.col(`UNWIND $ids AS id MATCH (c:Entity)-[:PART_OF]->(:Entity {id: id}) RETURN DISTINCT c.id`, { ids });
   }

@@ -1,6 +1,7 @@
 // The researchers' questions, written once over GraphBackend: neighbourhoods, shortest paths with
 // evidence, regional collaboration networks, figure aggregates, timelines.
 import { checkDeadline } from '../archive/deadline.ts';
+import { gazetteer } from '../extractor/knowledge/gazetteer.ts';
 import type { CollaborationKind } from '../extractor/types.ts';
 import type { GraphBackend } from './backend.ts';
 import { aggregate } from './figure-aggregate.ts';
@@ -59,6 +60,12 @@ function uniqueEdges(edges: Edge[]): Edge[] {
   return sortEdges([...m.values()]);
 }
 
+/** The part of a GB/T 2260 code its subdivisions share: 320000 → 32, 320100 → 3201, 320102 → 320102; null for no code. */
+export function codePrefix(code: string): string | null {
+  if (!/^\d{6}$/u.test(code)) return null;
+  return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+}
+
 export class GraphQueries {
   constructor(private readonly b: GraphBackend) {}
 
@@ -70,9 +77,24 @@ export class GraphQueries {
     return shortestPath(this.b, a, b, opts);
   }
 
-  /** Places named `place` and every place under them through PART_OF. */
+  /**
+   * Places named `place` and every place under them: by GB/T 2260 code (a report on 南京市玄武区人民医院 rarely
+   * names 江苏省, so no PART_OF link may reach the province), and through PART_OF for places without a code.
+   */
   async placeScope(place: string): Promise<Set<string>> {
-    const scope = new Set(await this.b.placesNamed(place));
+    const named = await this.b.placesNamed(place);
+    const scope = new Set(named);
+    const codes = new Set((await this.b.nodes(named)).map((n) => n.code).filter((c): c is string => !!c));
+    if (/^\d{6}$/u.test(place)) codes.add(place);
+    else if (!named.length) {
+      // a place no article has named yet, by any form that names one place only (江苏省, 江苏)
+      const places = gazetteer().forms.get(place)?.places ?? [];
+      if (places.length === 1) codes.add(places[0].code);
+    }
+    for (const code of codes) {
+      const prefix = codePrefix(code);
+      if (prefix) for (const id of await this.b.placesUnderCode(prefix)) scope.add(id);
+    }
     let frontier = [...scope];
     while (frontier.length) {
       frontier = (await this.b.childPlaces(frontier)).filter((id) => !scope.has(id));

@@ -96,7 +96,10 @@ function nameWordsOf(suffix: string): Set<string> | null {
   if (suffix === '指挥部') return COMMAND_NAME_WORDS;
   return null;
 }
-const HOME_PREFIXES = ['自治区', '市', '省', '区', '县', '盟'];
+/** A name opening with its level alone (市卫健委, 特区政府) stands for the document's own place of that level. */
+const HOME_PREFIXES = ['自治区', '特别行政区', '特区', '市', '省', '区', '县', '盟'];
+/** 各 / 每 open a determiner phrase (各盟市医院, 每家医院): what follows is a kind of institution, never one. */
+const DETERMINER = /^(各|每)/u;
 const STOP_CHARS = charClass(/[\p{P}\p{S}\s\d０-９一二三四五六七八九十两百千万亿]/u);
 const MAX_NAME = 28;
 /** Punctuation, symbols, spaces or digits glued to the front of a suffix token end the name there. */
@@ -393,11 +396,12 @@ function isNameLike(m: InstitutionMention): boolean {
   if (m.places.length > 0 && m.core === suffixOfCore && m.places.every((p) => p.candidates.every((c) => c.level === 'region'))) return false;
   // 铜仁乡镇卫生院 / 保定市县级医院: a place before a level of the health system is still no name
   const placedHead = m.core.slice(0, m.core.length - suffixOfCore.length);
-  if (m.places.some((p) => !p.compound) && placedHead && GENERIC_HEADS.has(placedHead)) return false;
+  if (m.places.some((p) => !p.compound) && placedHead && (GENERIC_HEADS.has(placedHead) || DETERMINER.test(placedHead))) return false;
   if (m.places.some((p) => !p.compound)) return true;
   if (m.places.length > 0) return false;
   const suffix = suffixOf(m.core) ?? '';
   const head = m.core.slice(0, m.core.length - suffix.length);
+  if (DETERMINER.test(head)) return false;
   // 市属医院 / 市级医院: a level of the health system, not the name of one hospital
   if (m.homePrefix) return GOVERNMENT.test(suffix) || (!GENERIC_HEADS.has(head) && !GENERIC_TAIL.test(head) && !GENERIC_HEADS.has(m.homePrefix + head) && (head.length > 0 || suffix.length > 2));
   if (head.length === 0) return suffix === '总医院';

@@ -41,6 +41,7 @@ export function homePlaceFor(prefix: string | null, home: HomePlaces): Place | n
   if (prefix === '省') return home.province;
   if (prefix === '自治区') return home.region;
   if (prefix === '盟') return home.city?.name.endsWith('盟') ? home.city : null;
+  if (prefix === '特区' || prefix === '特别行政区') return home.province?.name.endsWith('特别行政区') ? home.province : null;
   // 县 / 区 stand for the document's own county or district, only when it carries that ending
   if ((prefix === '县' || prefix === '区') && home.county?.name.endsWith(prefix)) return home.county;
   return null;

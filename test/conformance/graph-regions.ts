@@ -59,5 +59,28 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
       expect((await store.collaborations({ project: '京蒙协作' })).edges).toEqual([]);
       expect((await store.collaborations({ project: '北京市' })).edges).toEqual([]); // a place is no programme
     });
+
+    it('finds institutions of a province that no article names, by the place codes under it', async () => {
+      // 南京市玄武区 helps 贵州省毕节市七星关区: neither province is named, and no PART_OF link reaches one
+      const xuanwu = ent('place:320102', 'place', '玄武区', { code: '320102', level: 'county' });
+      const qixingguan = ent('place:520502', 'place', '七星关区', { code: '520502', level: 'county' });
+      const a = ent('hospital:南京市玄武区人民医院', 'hospital', '南京市玄武区人民医院');
+      const b = ent('hospital:七星关区人民医院', 'hospital', '七星关区人民医院');
+      await store.writeArticles([{
+        article: { id: 'r2', url: 'https://news.example.cn/r2.html', title: '玄武区人民医院帮扶七星关区', published: '2024-03-01', source: '示例日报' },
+        entities: [xuanwu, qixingguan, a, b],
+        relations: [
+          rel('located_in', a, xuanwu, 0, '南京市玄武区人民医院'),
+          rel('located_in', b, qixingguan, 0, '七星关区人民医院'),
+          collab(a, b, 'assistance', '2024-03-01', 0, '南京市玄武区人民医院对口帮扶七星关区人民医院'),
+        ],
+        figures: [],
+      }]);
+      for (const [placeA, placeB] of [['320000', '520000'], ['江苏省', '贵州'], ['320100', '520502']]) {
+        const net = await store.collaborations({ placeA, placeB });
+        expect(net.edges.map((e) => [e.from, e.to]), `${placeA} – ${placeB}`).toEqual([[a.id, b.id]]);
+      }
+      expect((await store.collaborations({ placeA: '330000' })).edges).toEqual([]);
+    });
   });
 }

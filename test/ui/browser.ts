@@ -21,15 +21,18 @@ export interface DemoSite {
   close(): Promise<void>;
 }
 
-/** Demo archive in a temp data dir, the real server on 127.0.0.1:random, chromium with a fresh profile. */
-export async function startDemoSite(options: { apiKey?: string } = {}): Promise<DemoSite> {
+/**
+ * Demo archive in a temp data dir (or what `load` writes instead), the real server on 127.0.0.1:random,
+ * chromium with a fresh profile.
+ */
+export async function startDemoSite(options: { apiKey?: string; load?: (services: Services) => Promise<void> } = {}): Promise<DemoSite> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-ui-data-'));
   const profile = mkdtempSync(join(tmpdir(), 'kg-ui-profile-'));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const services = await openServices({ dataDir, env: {} });
   let serving: Serving | null = null;
   try {
-    await loadDemo(services, true);
+    await (options.load ? options.load(services) : loadDemo(services, true));
     serving = await serve({ services, port: 0, host: '127.0.0.1', log: false, api: options.apiKey ? { apiKey: options.apiKey } : undefined });
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

@@ -167,7 +167,8 @@ function renderResults(out: HTMLElement, filters: Filters, data: { nodes: NetNod
   const f = { ...filters, view };
   const regionOf = new Map<string, { id: string; name: string }>();
   for (const n of data.nodes) {
-    const p = n.neighbors.nodes.map((x) => provinceOf(x.code ?? x.entityId)).find(Boolean);
+    // a region acting as a party lies in itself; an institution where it is located
+    const p = (n.type === 'PLACE' ? provinceOf(n.entityId) : null) ?? n.neighbors.nodes.map((x) => provinceOf(x.code ?? x.entityId)).find(Boolean);
     if (p) regionOf.set(n.entityId, p);
   }
   const name = new Map(data.nodes.map((n) => [n.entityId, n.name]));

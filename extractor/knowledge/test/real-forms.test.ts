@@ -262,3 +262,19 @@ describe('numbered short forms of hospitals', () => {
     expect(named(run('“三校一院”交钥匙项目开工。'), 'hospital')).toEqual([]);
   });
 });
+
+describe('determiners and special administrative regions', () => {
+  it('reads 各 / 每 before an institution word as a kind of institution, never one', () => {
+    expect(named(run('明年，远程门诊将铺开到各盟市医院和旗县医院。'), 'hospital')).toEqual([]);
+    expect(named(run('河北省各市医院都要建立胸痛中心。'), 'hospital')).toEqual([]);
+    expect(named(run('每家医院派出两名专家。'), 'hospital')).toEqual([]);
+  });
+
+  it('names a special administrative region government as it is named, with the home region for 特区政府', () => {
+    expect(named(run('香港特区政府与深圳市人民政府签署医疗合作备忘录。'), 'organization')).toContain('香港特别行政区政府');
+    const k = run('澳门一家新医院日前开诊。澳门特别行政区卫生局介绍，医院由特区政府与北京协和医院合作营运。');
+    expect(named(k, 'organization')).toContain('澳门特别行政区政府');
+    expect(named(k, 'organization').some((n) => n.includes('人民政府'))).toBe(false);
+    expect(pairs(k)).toContain('澳门特别行政区政府|北京协和医院|other');
+  });
+});
