@@ -50,6 +50,8 @@ const DEFAULTS = OptionsSchema.parse({});
 
 /** 这所医院 / 该院 at the head of a sentence: the institution the previous sentence was about. */
 const ANAPHOR = /^(这所|这家|该所|该中心|该医院|该院)/u;
+/** Prepositions and verbs of help before a name: what follows the name is not said of it (由甲输出管理，规划床位1000张). */
+const NOT_SUBJECT_BEFORE = /(由|以|与|同|和|跟|对|向|为|从|经|被|让|给|依托|帮助|协助)$/u;
 /** A date or time before the subject (10月18日,雄安宣武医院…). */
 const DATE_OPENING = /^[\d年月日号上下午晚,，\s]*$/u;
 
@@ -160,7 +162,8 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     figures.push(...scanFigures(p.s.text, i, p.s.start, {
       subjectAt: (at) => {
         let before: SentenceInstitution | undefined;
-        for (const m of mentions) if (m.end <= at) before = m;
+        // an agent or partner written after a preposition (由甲输出管理, 以乙为依托, 与丙合作) is no subject of what follows
+        for (const m of mentions) if (m.end <= at && !NOT_SUBJECT_BEFORE.test(p.s.text.slice(Math.max(0, m.start - 2), m.start))) before = m;
         const id = before?.id ?? implicit;
         const e = id ? byId.get(id) : undefined;
         return e ? { id: e.id, name: e.name } : null;

@@ -278,3 +278,17 @@ describe('determiners and special administrative regions', () => {
     expect(pairs(k)).toContain('澳门特别行政区政府|北京协和医院|other');
   });
 });
+
+describe('the subject a figure is said of', () => {
+  const subjects = (body: string) => run(body).figures.map((f) => `${f.subject}:${f.value}${f.unit}`);
+
+  it('is not a name written after a preposition: 由 the operator, 以 the base, 与 the partner', () => {
+    expect(subjects('甲市肿瘤医院乙市分院纳入建设项目。该项目以乙市第二医院为依托，由甲市肿瘤医院输出技术和管理，规划床位800张。'))
+      .toEqual(['甲市肿瘤医院乙市分院:800张']);
+    expect(subjects('北京朝阳医院与张家口市第一医院签订帮扶协议后，每月派出4名专家驻点坐诊。')).toEqual(['北京朝阳医院:4名']);
+  });
+
+  it('stays the name the clause is about when no preposition stands before it', () => {
+    expect(subjects('合作以来，廊坊市人民医院新开展技术25项。')).toEqual(['廊坊市人民医院:25项']);
+  });
+});
