@@ -51,7 +51,7 @@ describe('figure aggregates', () => {
     const rows = await fx.services.graph.aggregateFigures({ groupBy: ['metric', 'place', 'year'] });
     const rates = rows.filter((a) => !a.additive);
     expect(rates.map((a) => [a.metric, a.subjectName, a.sum, a.unit])).toEqual([
-      ['占比', '乌兰察布市中心医院', 45, '%'], ['增长率', '乌兰察布市中心医院', 30, '%'], ['时长', '廊坊市人民医院', 2, '天'], // 每周…两天: per unit
+      ['占比', '乌兰察布市中心医院', 45, '%'], ['增长率', '乌兰察布市中心医院', 30, '%'], ['时长', '北京朝阳医院', 2, '天'], // 北京专家每周…两天: per unit, said of the experts' hospital
     ]);
     expect(rates.filter((a) => a.unit === '%').every((a) => a.leftOut.length === 1 && a.leftOut[0].code === 'SAME_FACT')).toBe(true);
   });
