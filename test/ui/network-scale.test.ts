@@ -144,6 +144,18 @@ describe.skipIf(!hasChromium)('the network page in chromium', () => {
         expect(inJiangsu.length).toBeLessThanOrEqual(REGION_VIEW_ABOVE);
         expect(inJiangsu.every((n) => n.id.startsWith('hospital:'))).toBe(true);
         expect(inJiangsu.filter((n) => n.box === '江苏').length * 2).toBe(inJiangsu.length);
+        // a hundred names in one region: the labels drawn never overlap; the others show on zoom, hover or find
+        const overlaps = await cyEval<{ shown: number; overlapping: number }>(page, `
+          const boxes = cy.nodes().filter((n) => !n.isParent() && !n.hasClass('minor'))
+            .map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+          let overlapping = 0;
+          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], b = boxes[j];
+            if (a.x1 < b.x2 - 1 && b.x1 < a.x2 - 1 && a.y1 < b.y2 - 1 && b.y1 < a.y2 - 1) overlapping++;
+          }
+          return { shown: boxes.length, overlapping };`);
+        expect(overlaps.shown).toBeGreaterThan(10);
+        expect(overlaps.overlapping).toBe(0);
         await page.locator(GRAPH).screenshot({ path: join(SCREENSHOT_DIR, 'desktop-network-archive-2-region-drilled.png') });
       } finally {
         await page.close();

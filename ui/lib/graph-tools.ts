@@ -2,7 +2,7 @@
 // nodes, choose the layout, filter by kind and year, zoom (buttons or ctrl + wheel: the plain wheel scrolls the
 // page), read hover cards, click a node for its details and to expand its neighbours, click a line for the
 // sentences behind it, and export PNG, GraphML or CSV. Labels keep a legible size on screen at any zoom.
-import type { Core, EdgeSingular, EventObject, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
 import { clear, h, link, pageHref, status } from './dom.ts';
 import { download } from './export.ts';
 import { formatDate, kindLabel, typeLabel } from './format.ts';
@@ -203,24 +203,40 @@ function samePair(x: GraphEdge, e: { data: (k: string) => string }): boolean {
 
 /**
  * Labels at LABEL_PX on screen whatever the zoom (cytoscape scales text with the drawing, which made them
- * 3 px on a phone). With many nodes only the most-reported keep a label; find and select show the others.
+ * 3 px on a phone). With many nodes only the most-reported keep a label, and none that would overlap a
+ * better-ranked one where the nodes now sit (a region's grid of 100 hospitals); zooming in shows more,
+ * and find, hover and select show the others.
  */
 function keepLabelsLegible(cy: Core): void {
   const entities = cy.nodes().filter((n) => !n.isParent());
   const ranked = entities.sort((a, b) => Number(b.data('weight')) - Number(a.data('weight')) || (b as NodeSingular).degree(false) - (a as NodeSingular).degree(false));
-  entities.removeClass('minor');
   const max = Math.max(8, Math.round((cy.width() * cy.height()) / AREA_PER_LABEL));
-  if (ranked.length > max) ranked.slice(max).addClass('minor');
   const apply = () => {
     const z = cy.zoom();
     (cy.container() as HTMLElement).dataset.zoom = z.toFixed(3);
     cy.style().selector('node').style({ 'font-size': LABEL_PX / z, 'text-max-width': `${160 / z}px`, 'text-margin-y': 3 / z }).selector(':parent').style({ 'font-size': (LABEL_PX + 1) / z }).selector('edge').style({ 'font-size': (LABEL_PX - 1) / z }).update();
+    declutter(ranked, max);
   };
   if (!cy.scratch('labelsOnZoom')) {
     cy.scratch('labelsOnZoom', true);
     cy.on('zoom', apply);
   }
   apply();
+}
+
+/** Hides the label of each node past the first `max` or whose label box on screen would overlap a kept one. */
+function declutter(ranked: NodeCollection, max: number): void {
+  const kept: Array<[number, number, number, number]> = [];
+  ranked.forEach((n) => {
+    const p = n.renderedPosition();
+    // a Han character is about one font size wide; labels are cut at 160 px (text-max-width)
+    const w = Math.min(String(n.data('label') ?? '').length * LABEL_PX, 160);
+    const top = p.y + n.renderedHeight() / 2 + 3;
+    const box: [number, number, number, number] = [p.x - w / 2, top, p.x + w / 2, top + LABEL_PX + 2];
+    const clash = kept.length >= max || kept.some((k) => box[0] < k[2] && k[0] < box[2] && box[1] < k[3] && k[1] < box[3]);
+    n.toggleClass('minor', clash);
+    if (!clash) kept.push(box);
+  });
 }
 
 /** ctrl/⌘ + wheel (and a trackpad pinch, which browsers send as ctrl + wheel) zooms at the pointer. */
