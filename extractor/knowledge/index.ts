@@ -52,6 +52,8 @@ const DEFAULTS = OptionsSchema.parse({});
 const ANAPHOR = /^(这所|这家|该所|该中心|该医院|该院)/u;
 /** Prepositions and verbs of help before a name: what follows the name is not said of it (由甲输出管理，规划床位1000张). */
 const NOT_SUBJECT_BEFORE = /(由|以|与|同|和|跟|对|向|为|从|经|被|让|给|依托|帮助|协助)$/u;
+/** A new name given in the sentence (更名为, 改名为, 挂牌为, 正式命名为). */
+const RENAMED_TO = /(更名为|改名为|挂牌为|命名为)$/u;
 /** A date or time before the subject (10月18日,雄安宣武医院…). */
 const DATE_OPENING = /^[\d年月日号上下午晚,，\s]*$/u;
 
@@ -175,7 +177,10 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     // 在A的帮助下，B…: the helper opens the sentence, but B is its subject
     const helperOpens = lead && /^在$/u.test(p.s.text.slice(0, lead.start)) && /^的?[^，,；;。]{0,4}下[，,]/u.test(p.s.text.slice(lead.end)) && mentions[1];
     const subject = helperOpens ? mentions[1] : lead;
-    carried = subject && (subject === mentions[1] || lead.start <= 4 || DATE_OPENING.test(p.s.text.slice(0, lead.start))) ? subject.id : anaphor ?? (selfRef ? primary : null);
+    // …更名为X / 挂牌为X: what the next sentence calls 该院 is X, the institution under its new name
+    const renamed = mentions.find((m) => RENAMED_TO.test(p.s.text.slice(Math.max(0, m.start - 4), m.start)));
+    carried = renamed ? renamed.id
+      : subject && (subject === mentions[1] || lead.start <= 4 || DATE_OPENING.test(p.s.text.slice(0, lead.start))) ? subject.id : anaphor ?? (selfRef ? primary : null);
     carriedParagraph = p.s.paragraph;
   });
   relations.push(...linkRelations(g, entities, resolvedMentions, idOf, home));

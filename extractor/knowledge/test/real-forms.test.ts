@@ -288,6 +288,11 @@ describe('the subject a figure is said of', () => {
     expect(subjects('北京朝阳医院与张家口市第一医院签订帮扶协议后，每月派出4名专家驻点坐诊。')).toEqual(['北京朝阳医院:4名']);
   });
 
+  it('is the new name after a renaming, when the next sentence says 该院', () => {
+    expect(subjects('甲市人民医院托管乙县医院后，乙县医院更名为甲市人民医院乙县分院。该院现有床位600张。'))
+      .toEqual(['甲市人民医院乙县分院:600张']);
+  });
+
   it('stays the name the clause is about when no preposition stands before it', () => {
     expect(subjects('合作以来，廊坊市人民医院新开展技术25项。')).toEqual(['廊坊市人民医院:25项']);
   });
