@@ -141,6 +141,33 @@ async function run(n: number): Promise<void> {
 
 interface Engine { name: string; index: Pick<SearchIndex, 'search'> }
 
+/**
+ * Where Meilisearch spent its indexing time, from its own batch traces (GET /batches): the time it worked
+ * on the index's document batches, and the two steps that cut the searchable text into words (the
+ * words themselves, then the word pairs behind phrases and proximity).
+ */
+async function serverSplit(host: string, indexUid: string, n: number): Promise<string> {
+  const headers = process.env.MEILI_API_KEY ? { authorization: `Bearer ${process.env.MEILI_API_KEY}` } : undefined;
+  const ms = (v: string | undefined) => (v === undefined ? 0 : v.endsWith('µs') ? parseFloat(v) / 1000 : v.endsWith('ms') ? parseFloat(v) : parseFloat(v) * 1000);
+  let total = 0;
+  let words = 0;
+  let pairs = 0;
+  for (let from: number | null = null; ; ) {
+    const url = `${host.replace(/\/$/, '')}/batches?indexUids=${indexUid}&types=documentAdditionOrUpdate&limit=100${from === null ? '' : `&from=${from}`}`;
+    const page = (await (await fetch(url, { headers })).json()) as { results: Array<{ stats: { progressTrace?: Record<string, string> } }>; next: number | null };
+    for (const b of page.results) {
+      const t = b.stats.progressTrace ?? {};
+      total += ms(t['processing tasks']);
+      words += ms(t['processing tasks > indexing > extracting words']);
+      pairs += ms(t['processing tasks > indexing > extracting word proximity']);
+    }
+    if (page.next === null) break;
+    from = page.next;
+  }
+  const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
+  return `server: indexing ${s(total)} = ${Math.round(n / (total / 1000))} docs per server-s; cutting words ${s(words)}, word pairs ${s(pairs)}`;
+}
+
 /** CPU seconds of the calling thread alone (Linux); null where /proc does not say. */
 function threadCpuS(): number | null {
   try {
@@ -173,6 +200,7 @@ async function buildMeili(n: number, keep: boolean) {
     const buildS = (performance.now() - t0) / 1000;
     console.log(`meilisearch: built ${await index.count()} documents in ${buildS.toFixed(1)} s = ${Math.round(n / buildS)} docs/s ` +
       `(incl. generating the corpus; goal ≥ 1,000: ${n / buildS >= 1000 ? 'met' : 'missed'}); load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(`  ${await serverSplit(host, indexUid, n)}`);
   } else console.log(`meilisearch: reusing index ${indexUid}`);
   // The adapter's first request, sent raw over kept-alive connections: what the server itself costs.
   const pool = new Pool(new URL(host).origin, { connections: 4 });
