@@ -8,6 +8,7 @@
 // Ranking: documents holding each typed word whole (区域医疗中心) come before those holding only its cut words
 // apart (区域 … 医疗 … 中心), then bm25 (ParsedQuery.exact, embedded-match.ts).
 // Answers are cached per index generation (result-cache.ts): a repeated query over an unchanged index costs a lookup.
+// Writes: a worker thread cuts documents into tokens (tokenizer-pool.ts) while this thread writes the previous chunk.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
@@ -51,7 +52,7 @@ const OptionsSchema = z
     /** Characters of cached answers kept at most. Default 8 million (about 16 MB). */
     cacheChars: z.number().int().min(1).max(1_000_000_000).default(8_000_000),
     /**
-     * Worker threads that cut documents into tokens while this thread writes (calls of 2 chunks or more).
+     * Worker threads that cut documents into tokens while this thread writes (calls of 200 documents or more, WORKER_MIN).
      * 0 cuts them on this thread. Default 1 (writing and cutting cost about the same).
      */
     tokenizerThreads: z.number().int().min(0).max(16).default(1),
@@ -93,6 +94,8 @@ interface Reprint {
 
 /** Documents per write transaction: the tokenizer thread cuts the next chunk while one is written. */
 const CHUNK = 50;
+/** Smallest call cut on the tokenizer thread (a sync batch is 200): starting the thread costs ~1 s, so small calls stay here. */
+const WORKER_MIN = 4 * CHUNK;
 
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly o: z.output<typeof OptionsSchema>;
@@ -128,7 +131,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * leaves the chunks before it written and the rest untouched (writes are idempotent: send them again).
    */
   private async write(docs: SearchDoc[], t: Tables): Promise<void> {
-    const pool = docs.length >= 2 * CHUNK ? this.tokenizer : this.inline;
+    const pool = docs.length >= WORKER_MIN ? this.tokenizer : this.inline;
     const chunks: SearchDoc[][] = [];
     for (let i = 0; i < docs.length; i += CHUNK) chunks.push(docs.slice(i, i + CHUNK));
     // Every chunk is queued at once: the worker cuts ahead while this thread writes.
