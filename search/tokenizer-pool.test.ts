@@ -37,7 +37,9 @@ describe('TokenizerPool', () => {
     const waiting = stopping.tokens(texts).catch((e: unknown) => e);
     await stopping.close();
     expect(await waiting).toMatchObject({ code: 'TOKENIZE_FAILED', retryable: true });
-    await expect(stopping.tokens(texts)).rejects.toMatchObject({ code: 'TOKENIZE_FAILED', retryable: true });
+    // Trying again works: a new thread is started.
+    expect(await stopping.tokens(texts.slice(0, 1))).toEqual([docTokens(texts[0])]);
+    await stopping.close();
   });
 });
 
@@ -47,30 +49,30 @@ describe('EmbeddedSearchIndex with tokenizer threads', () => {
     body, bodyOriginal: body, places: [], institutions: [], kinds: [], reprintOf: null,
   });
 
-  it('answers as the single-threaded index does', async () => {
+  it('answers as the single-threaded index does; a batch with a document it cannot cut is refused, naming it, chunks before it written, none after', async () => {
     const docs = Array.from({ length: 230 }, (_, i) => doc(i));
-    const answers = [];
-    for (const tokenizerThreads of [0, 1]) {
-      const ix = new EmbeddedSearchIndex(new Database(':memory:'), { tokenizerThreads });
-      await ix.init();
-      await ix.upsert(docs);
-      answers.push(await Promise.all(['医联体', '协作进展17', '"京津冀"'].map((text) => ix.search({ text, limit: 100 }))));
-      await ix.close();
-    }
-    expect(answers[1]).toEqual(answers[0]);
-    expect(answers[1][1].hits.map((h) => h.id)).toEqual(['n17']);
-  });
+    const queries = ['医联体', '协作进展17', '"京津冀"'];
+    const single = new EmbeddedSearchIndex(new Database(':memory:'), { tokenizerThreads: 0 });
+    const threaded = new EmbeddedSearchIndex(new Database(':memory:'), { tokenizerThreads: 1 });
+    try {
+      for (const ix of [single, threaded]) {
+        await ix.init();
+        await ix.upsert(docs);
+      }
+      const answers = await Promise.all([single, threaded].map((ix) => Promise.all(queries.map((text) => ix.search({ text, limit: 100 })))));
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[1][1].hits.map((h) => h.id)).toEqual(['n17']);
 
-  it('refuses a batch with a document it cannot cut: the error names it, chunks before it are written, none after', async () => {
-    const ix = new EmbeddedSearchIndex(new Database(':memory:'), { tokenizerThreads: 1 });
-    await ix.init();
-    const docs = Array.from({ length: 200 }, (_, i) => doc(i));
-    docs[120] = { ...docs[120], body: null as unknown as string };
-    await expect(ix.upsert(docs)).rejects.toMatchObject({ code: 'TOKENIZE_FAILED', retryable: false, message: expect.stringContaining('document 120 (n120)') });
-    // Chunks of 50: 0–99 written; the chunk holding 120 and every later one not.
-    expect(await ix.count()).toBe(100);
-    await ix.upsert(docs.filter((_, i) => i !== 120));
-    expect(await ix.count()).toBe(199);
-    await ix.close();
+      await threaded.clear();
+      const bad = docs.slice(0, 200);
+      bad[120] = { ...bad[120], body: null as unknown as string };
+      await expect(threaded.upsert(bad)).rejects.toMatchObject({ code: 'TOKENIZE_FAILED', retryable: false, message: expect.stringContaining('document 120 (n120)') });
+      // Chunks of 50: 0–99 written; the chunk holding 120 and every later one not.
+      expect(await threaded.count()).toBe(100);
+      await threaded.upsert(bad.filter((_, i) => i !== 120));
+      expect(await threaded.count()).toBe(199);
+    } finally {
+      await threaded.close();
+    }
   });
 });

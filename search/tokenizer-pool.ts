@@ -35,7 +35,6 @@ export class TokenizerPool {
   private readonly threads: Thread[] = [];
   private next = 0;
   private job = 0;
-  private closed = false;
 
   /** `threads` worker threads (0: cut on the calling thread). */
   constructor(private readonly size: number) {}
@@ -46,7 +45,6 @@ export class TokenizerPool {
    */
   tokens(docs: Array<DocText & { id: string }>, first = 0): Promise<DocTokens[]> {
     if (this.size === 0) return Promise.resolve().then(() => inline(docs, first));
-    if (this.closed) return Promise.reject(new TokenizeError('the tokenizer was closed', { retryable: true }));
     const t = this.thread();
     const job = ++this.job;
     return new Promise((resolve, reject) => {
@@ -56,9 +54,8 @@ export class TokenizerPool {
     });
   }
 
-  /** Stop the workers; calls still waiting fail with a retryable TokenizeError. */
+  /** Stop the workers; calls still waiting fail with a retryable TokenizeError (a later call starts a new one). */
   async close(): Promise<void> {
-    this.closed = true;
     await Promise.all(this.threads.splice(0).map((t) => this.stop(t, 'the tokenizer was closed')));
   }
 
