@@ -67,11 +67,10 @@ export class MatcherFactory {
       relevance: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
         SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY score, rid DESC LIMIT @k)
         UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
-      // The same, documents holding the exact typed terms (@x) first, then by bm25.
-      exact: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n),
-        x AS MATERIALIZED (SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @x AND rowid BETWEEN @low AND @hi)
-        SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY rid IN (SELECT rid FROM x) DESC, score, rid DESC LIMIT @k)
-        UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
+      // Documents holding the exact typed terms come first (rankExact): the newest n matches with scores, and
+      // the exact matches walked down from the top of the range, stopped in JS at the oldest ranked row.
+      scored: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n`),
+      exact: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH @x AND rowid <= @hi ORDER BY rowid DESC').pluck(),
       date: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`).pluck(),
       scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
       matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
@@ -110,9 +109,8 @@ export class MatcherFactory {
       window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
       ranked: (w, k, by, n, extra) => {
         if (by === 'relevance') {
-          const all = (x === null
-            ? s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) })
-            : s.exact.all({ e, x, low: w.low, hi, n, k, ids: JSON.stringify(extra) })) as Array<Scored & { extra: number }>;
+          if (x !== null) return this.rankExact(e, x, w.low, hi, n, k, extra);
+          const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
           return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
         }
         // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.
@@ -123,6 +121,28 @@ export class MatcherFactory {
       },
       matching: (rids) => new Set(rids.length ? (s.matching.all({ e, hi, ...ids(rids) }) as number[]) : []),
     };
+  }
+
+  /**
+   * The newest n matches of e ranked with those matching x (the exact typed terms) first, then by bm25.
+   * Exact matches are matches of e, so those among the ranked rows are the newest ones: the walk down x
+   * stops at the oldest ranked row. In SQL a lower rowid bound does not stop FTS5's descending walk (it
+   * read all 1,566 matches of 第二人民医院 to keep 45, 15 ms at 100k articles; the JS break, 0.4 ms).
+   */
+  private rankExact(e: string, x: string, low: number, hi: number, n: number, k: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> } {
+    const all = this.fts.scored.all({ e, low, hi, n }) as Scored[];
+    const exact = new Set<number>();
+    if (all.length) {
+      const oldest = all[all.length - 1].rid;
+      for (const rid of this.fts.exact.iterate({ x, hi }) as IterableIterator<number>) {
+        if (rid < oldest) break;
+        exact.add(rid);
+      }
+    }
+    const rank = (r: Scored) => (exact.has(r.rid) ? 0 : 1);
+    const rows = [...all].sort((a, b) => rank(a) - rank(b) || a.score - b.score || b.rid - a.rid).slice(0, k);
+    const wanted = new Set(extra);
+    return { rows, extra: new Map(all.filter((r) => wanted.has(r.rid)).map((r) => [r.rid, r.score])) };
   }
 
   private matchDocs(rids: number[], lo: number, hi: number): Set<number> {

@@ -34,4 +34,23 @@ describe('EmbeddedSearchIndex', () => {
     // A quoted phrase already matches only the exact form; words typed apart rank by bm25 as before.
     expect((await index.search({ text: '"区域医疗中心"' })).hits.map((h) => h.id)).toEqual(['exact']);
   });
+
+  it('finds the exact term on the oldest ranked row, and not on rows older than the ranked ones', async () => {
+    const index = new EmbeddedSearchIndex(new Database(':memory:'), { window: 200, rankWindow: 100 });
+    await index.init();
+    const day = (i: number) => `2024-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const doc = (id: string, i: number, title: string, body: string) => ({
+      id, url: null, title, published: day(i), source: null, body, bodyOriginal: body, places: [], institutions: [], kinds: [], reprintOf: null,
+    });
+    const long = '会议总结了全年的工作，部署了明年的任务。'.repeat(8);
+    await index.upsert([
+      // Older than the 100 ranked rows: exact, and short (would outrank everything on bm25 if it were ranked).
+      ...Array.from({ length: 20 }, (_, i) => doc(`old${i}`, i, '区域医疗中心', '区域医疗中心')),
+      doc('edge', 20, '某市卫生工作会议', `${long}国家区域医疗中心建设稳步推进。`),
+      ...Array.from({ length: 99 }, (_, i) => doc(`apart${i}`, 21 + i, '区域发展与医疗改革中心工作', '区域医疗资源下沉，医疗服务中心前移。')),
+    ]);
+    const r = await index.search({ text: '区域医疗中心', limit: 3 });
+    expect(r.rankedFrom).toBe(100);
+    expect(r.hits.map((h) => h.id)).toEqual(['edge', expect.stringMatching(/^apart/), expect.stringMatching(/^apart/)]);
+  });
 });

@@ -8,6 +8,7 @@
 // Ranking: documents holding each typed word whole (区域医疗中心) come before those holding only its cut words
 // apart (区域 … 医疗 … 中心), then bm25 (ParsedQuery.exact, embedded-match.ts).
 // Answers are cached per index generation (result-cache.ts): a repeated query over an unchanged index costs a lookup.
+// Writes: a worker thread cuts documents into tokens (tokenizer-pool.ts) while this thread writes the previous chunk.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { migrate } from '../archive/migrate.ts';
@@ -19,8 +20,10 @@ import { DEFAULT_PASSAGES, highlightTitle, markNeedles, passages } from './highl
 import type { SearchDoc, SearchHit, SearchIndex, SearchQuery, SearchRebuild, SearchResult } from './port.ts';
 import { checkQuery, type CheckedQuery } from './request.ts';
 import { ResultCache, type ResultCacheStats } from './result-cache.ts';
+import type { DocTokens } from './doc-tokens.ts';
+import { TokenizerPool } from './tokenizer-pool.ts';
 import { synonymsOf } from './synonyms.ts';
-import { dayNumber, grams, normalize, searchWords } from './text.ts';
+import { dayNumber } from './text.ts';
 
 export { SEARCH_MIGRATIONS } from './embedded-schema.ts';
 
@@ -48,6 +51,11 @@ const OptionsSchema = z
     cacheEntries: z.number().int().min(0).max(1_000_000).default(1_000),
     /** Characters of cached answers kept at most. Default 8 million (about 16 MB). */
     cacheChars: z.number().int().min(1).max(1_000_000_000).default(8_000_000),
+    /**
+     * Worker threads that cut documents into tokens while this thread writes (calls of 200 documents or more, WORKER_MIN).
+     * 0 cuts them on this thread. Default 1 (writing and cutting cost about the same).
+     */
+    tokenizerThreads: z.number().int().min(0).max(16).default(1),
   })
   .strict();
 
@@ -84,22 +92,23 @@ interface Reprint {
   orig: number | null;
 }
 
-/** The index's token columns for a document (the slow part of indexing: normalisation and jieba). */
-function tokens(d: SearchDoc): { title: string; body: string; words: string } {
-  const title = normalize(d.title);
-  const body = normalize(d.body);
-  return { title: grams(title).join(' '), body: grams(body).join(' '), words: searchWords(`${title}\n${body}`) };
-}
+/** Documents per write transaction: the tokenizer thread cuts the next chunk while one is written. */
+const CHUNK = 50;
+/** Smallest call cut on the tokenizer thread (a sync batch is 200): starting the thread costs ~1 s, so small calls stay here. */
+const WORKER_MIN = 4 * CHUNK;
 
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly o: z.output<typeof OptionsSchema>;
   private factory: MatcherFactory | null = null;
   private readonly cache: ResultCache;
+  private readonly tokenizer: TokenizerPool;
+  private readonly inline = new TokenizerPool(0);
 
   constructor(private readonly db: Database.Database, options: EmbeddedSearchOptions = {}) {
     this.stmt = statementCache(db);
     this.o = OptionsSchema.parse(options);
     this.cache = new ResultCache({ entries: this.o.cacheEntries, chars: this.o.cacheChars });
+    this.tokenizer = new TokenizerPool(this.o.tokenizerThreads);
   }
 
   async init(): Promise<void> {
@@ -113,25 +122,37 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async upsert(docs: SearchDoc[]): Promise<void> {
-    this.write(docs, LIVE);
+    await this.write(docs, LIVE);
   }
 
-  /** Insert or replace documents in one set of tables (the live ones, or a rebuild's shadow ones). */
-  private write(docs: SearchDoc[], t: Tables): void {
-    const find = this.db.prepare(`SELECT rowid, day FROM ${t.docs} WHERE id = ?`);
-    const lastOfDay = this.db.prepare(`SELECT max(rowid) FROM ${t.docs} WHERE rowid BETWEEN ? AND ?`).pluck();
-    const insDoc = this.db.prepare(
+  /**
+   * Insert or replace documents in one set of tables (the live ones, or a rebuild's shadow ones): one
+   * transaction per chunk of CHUNK documents, written as soon as its tokens are ready, so a failure
+   * leaves the chunks before it written and the rest untouched (writes are idempotent: send them again).
+   */
+  private async write(docs: SearchDoc[], t: Tables): Promise<void> {
+    const pool = docs.length >= WORKER_MIN ? this.tokenizer : this.inline;
+    const chunks: SearchDoc[][] = [];
+    for (let i = 0; i < docs.length; i += CHUNK) chunks.push(docs.slice(i, i + CHUNK));
+    // Every chunk is queued at once: the worker cuts ahead while this thread writes.
+    const cut = chunks.map((c, k) => pool.tokens(c, k * CHUNK));
+    for (const p of cut) p.catch(() => undefined); // awaited in order below; a later failure must not go unhandled
+    for (let k = 0; k < chunks.length; k++) this.insert(chunks[k], await cut[k], t);
+  }
+
+  private insert(docs: SearchDoc[], tokens: DocTokens[], t: Tables): void {
+    const find = this.stmt(`SELECT rowid, day FROM ${t.docs} WHERE id = ?`);
+    const lastOfDay = this.stmt(`SELECT max(rowid) FROM ${t.docs} WHERE rowid BETWEEN ? AND ?`).pluck();
+    const insDoc = this.stmt(
       `INSERT INTO ${t.docs} (rowid, id, url, title, published, day, source, reprint_of, grp)
        VALUES (@rowid, @id, @url, @title, @published, @day, @source, @reprintOf, @grp)`,
     );
-    const insBody = this.db.prepare(`INSERT INTO ${t.bodies} (rowid, body, body_original) VALUES (?, ?, ?)`);
-    const insFts = this.db.prepare(`INSERT INTO ${t.fts} (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)`);
-    const insFacet = this.db.prepare(`INSERT OR IGNORE INTO ${t.facets} (doc, field, value) VALUES (?, ?, ?)`);
-    // Tokenise outside the write transaction: it is the slow part.
-    const prepared = docs.map((d) => ({ d, ...tokens(d) }));
+    const insBody = this.stmt(`INSERT INTO ${t.bodies} (rowid, body, body_original) VALUES (?, ?, ?)`);
+    const insFts = this.stmt(`INSERT INTO ${t.fts} (rowid, title, body, words, meta) VALUES (?, ?, ?, ?, ?)`);
+    const insFacet = this.stmt(`INSERT OR IGNORE INTO ${t.facets} (doc, field, value) VALUES (?, ?, ?)`);
     this.db.transaction(() => {
-      for (const p of prepared) {
-        const d = p.d;
+      docs.forEach((d, i) => {
+        const p = tokens[i];
         const day = dayNumber(d.published) ?? 0;
         const old = find.get(d.id) as { rowid: number; day: number | null } | undefined;
         if (old) this.drop(old.rowid, t);
@@ -147,7 +168,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         insBody.run(rowid, d.body, d.bodyOriginal);
         insFts.run(rowid, p.title, p.body, p.words, metaTokens(d));
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
-      }
+      });
       if (t === LIVE) this.stmt(BUMP_GENERATION).run();
     })();
   }
@@ -179,7 +200,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return {
       upsert: async (docs) => {
         if (!open) throw new Error('this rebuild was already committed or aborted');
-        this.write(docs, NEXT);
+        await this.write(docs, NEXT);
       },
       commit: async () => {
         done();
@@ -230,7 +251,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
-    // The database belongs to the archive, which closes it.
+    // The database belongs to the archive, which closes it; the tokenizer threads are this index's.
+    await this.tokenizer.close();
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {

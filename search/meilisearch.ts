@@ -70,6 +70,10 @@ export const MEILI_SETTINGS: Settings = {
   prefixSearch: 'disabled',
   facetSearch: false,
   pagination: { maxTotalHits: 10_100 },
+  // Stated so init() resets an index tuned by hand: `byAttribute` halves the server's indexing time but
+  // makes a quoted term match its words anywhere in a field (R-precision 0.842 → 0.825, exact term first
+  // on 13 of 19 cut queries instead of 19).
+  proximityPrecision: 'byWord',
 };
 
 /** One AND branch of the query: words and phrases that must / must not appear. */
