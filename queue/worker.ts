@@ -44,16 +44,24 @@ export function resolveWorkerOptions(input: unknown) {
   return r.data;
 }
 
+// A full article (body, knowledge) so every dictionary and model the extractor loads lazily is loaded now.
+const WARM_UP_SENTENCE = '北京儿童医院与张家口市儿童医院签署合作协议，双方将共建儿科专科联盟，北京儿童医院每季度派出专家团队到张家口市儿童医院坐诊、查房和手术示教。';
+const WARM_UP_HTML = `<html><head><title>北京儿童医院与张家口市儿童医院签约</title></head><body><h1>北京儿童医院与张家口市儿童医院签约</h1>
+<div class="info">2024-05-13 来源：协作新闻网</div><div class="content">${`<p>${WARM_UP_SENTENCE}</p>`.repeat(3)}</div></body></html>`;
+
 function warmUpExtractor(): void {
-  const html = '<html><body><h1>北京儿童医院与张家口市儿童医院签约</h1><p>北京儿童医院与张家口市儿童医院签署合作协议，共建儿科专科联盟，派驻专家团队到张家口坐诊。</p></body></html>';
-  extractionOf({ id: 0, hash: '', kind: 'html', url: null, contentType: null, encoding: 'utf-8', size: html.length, text: html, origins: [], storedAt: '' });
+  const { extraction } = extractionOf({
+    id: 0, hash: '', kind: 'html', url: 'http://warm-up.invalid/a/1.html', contentType: null, encoding: 'utf-8',
+    size: WARM_UP_HTML.length, text: WARM_UP_HTML, origins: [], storedAt: '',
+  });
+  if (extraction.status !== 'ok') throw new QueueError('EXTRACTOR_BROKEN', `the extractor failed on its warm-up article: ${extraction.reason}`);
 }
 
 export async function startWorker(archive: ArchivePort, input: WorkerOptions): Promise<RunningWorker> {
   const o = resolveWorkerOptions(input);
   const redis = await connectRedis(o.redis);
   // The extractor loads its dictionaries on first use, for seconds, blocking this process: do it before taking
-  // jobs, so it never happens while a crawl job of this worker holds a host (the other workers would wait).
+  // jobs, or the locks of the jobs in hand would lapse meanwhile and other workers would run them again.
   if (o.kinds.includes('extract')) warmUpExtractor();
   const queues = openQueues(redis, o.prefix);
   const crawl = new CrawlJobs({ redis, archive, queues, leases: new HostLeases(redis, o.prefix, o.hostLeaseMs), prefix: o.prefix, extractorVersion: EXTRACTOR_VERSION });
@@ -63,6 +71,8 @@ export async function startWorker(archive: ArchivePort, input: WorkerOptions): P
     concurrency: o.concurrency,
     lockDuration: o.lockDurationMs,
     stalledInterval: o.stalledIntervalMs ?? o.lockDurationMs,
+    // A job whose worker died goes back to the queue; only one that outlived this many workers is failed (and kept).
+    maxStalledCount: 3,
     name: o.name,
     // An idle worker looks for due jobs this often (seconds): a job delayed for a busy host is not always
     // announced to sleeping workers, and BullMQ's default (5 s) would idle the crawl that long.
