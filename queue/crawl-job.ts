@@ -116,15 +116,13 @@ export class CrawlJobs {
 
   private async fetchAndStore(job: Job<CrawlJobData>, ctx: RunContext, lease: Lease): Promise<CrawlJobResult> {
     const e = job.data;
-    await lease.turn(); // the acquisition's slot: robots.txt when it is not cached yet, else the page
     if (ctx.o.respectRobots) {
-      const before = ctx.robots.fetches;
-      const rules = await ctx.robots.forUrl(e.url);
+      // robots.txt is fetched once per origin and process: that request takes a turn too.
+      const rules = await ctx.robots.forUrl(e.url, () => lease.turn());
       if (rules.crawlDelayMs) await this.d.leases.raiseDelay(lease.host, Math.min(rules.crawlDelayMs, ctx.o.maxCrawlDelayMs), ctx.o.delayMs);
       if (!rules.allowed(e.url)) return { outcome: 'robots', reason: 'disallowed by robots.txt' };
-      // robots.txt was fetched in that slot (or another job's fetch was counted: waiting once more is harmless).
-      if (ctx.robots.fetches !== before) await lease.turn();
     }
+    await lease.turn();
     const res = await ctx.fetcher.fetch({
       url: e.url,
       accept: 'html',

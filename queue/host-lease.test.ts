@@ -17,6 +17,7 @@ describe.skipIf(!TEST_REDIS_URL)('HostLeases (Redis)', () => {
     const leases = new HostLeases(redis, testPrefix('lease'), 5000);
     const a = await leases.acquire('a.test', 'w1', 300);
     expect(a).toBeInstanceOf(Lease);
+    await (a as Lease).turn(); // a request starts
     const busy = await leases.acquire('a.test', 'w2', 300);
     expect(busy).toHaveProperty('retryAt');
     expect(await leases.acquire('b.test', 'w2', 300)).toBeInstanceOf(Lease); // other hosts are free

@@ -3,19 +3,18 @@
 // Times come from Redis (TIME), one clock for all machines.
 import type { Redis } from 'ioredis';
 
-// KEYS: lease, next, delay. ARGV: token, leaseMs, default delay. → {1, delay} taken; {0, retryAt} busy or too early.
+// KEYS: lease, next, delay. ARGV: token, leaseMs. → {1, 0} taken; {0, retryAt} busy or too early. The next start
+// is recorded by TURN, right before each request goes out, so the gap runs from real request starts.
 const ACQUIRE = `
 local t = redis.call('TIME'); local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local nxt = tonumber(redis.call('GET', KEYS[2]) or '0')
 local pttl = redis.call('PTTL', KEYS[1])
 if pttl > 0 then return {0, math.max(nxt, now + math.min(pttl, 200))} end
 if nxt > now then return {0, nxt} end
-local delay = math.max(tonumber(redis.call('GET', KEYS[3]) or '0'), tonumber(ARGV[3]))
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-redis.call('SET', KEYS[2], now + delay)
-return {1, delay}`;
+return {1, 0}`;
 
-// A further request under a held lease. → -1 lease lost; > 0 ms to wait; 0 go (next start recorded, lease renewed).
+// A request under a held lease. → -1 lease lost; > 0 ms to wait; 0 go (next start recorded, lease renewed).
 const TURN = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
 local t = redis.call('TIME'); local now = t[1] * 1000 + math.floor(t[2] / 1000)
@@ -58,7 +57,7 @@ export class HostLeases {
 
   /** Take the host if it is free and its gap has passed: a Lease; otherwise the time (epoch ms) to try again. */
   async acquire(host: string, token: string, delayMs: number): Promise<Lease | { retryAt: number }> {
-    const [ok, v] = (await this.redis.eval(ACQUIRE, 3, ...this.keys(host), token, this.leaseMs, delayMs)) as [number, number];
+    const [ok, v] = (await this.redis.eval(ACQUIRE, 3, ...this.keys(host), token, this.leaseMs)) as [number, number];
     if (!ok) return { retryAt: v };
     return new Lease(this, host, token, delayMs);
   }
@@ -94,9 +93,8 @@ export class HostLeases {
   }
 }
 
-/** A held host: the first request may start now; each further one calls turn() for its slot. Renewed while held. */
+/** A held host: each request calls turn() right before it starts. Renewed while held. */
 export class Lease {
-  private firstUsed = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -109,12 +107,8 @@ export class Lease {
     this.timer.unref();
   }
 
-  /** Wait for this host's next request slot (the first one is the acquisition itself). */
+  /** Wait for this host's next request slot and record that a request starts now. */
   async turn(): Promise<void> {
-    if (!this.firstUsed) {
-      this.firstUsed = true;
-      return;
-    }
     await this.leases.turn(this.host, this.token, this.delayMs);
   }
 

@@ -4,7 +4,7 @@
 // Live progress on stderr (pages/s, queue, errors); a summary at the end on stdout (JSON with --json).
 import { pathToFileURL } from 'node:url';
 import { Archive } from '../../archive/index.ts';
-import { Crawler, type CrawlOptions, type CrawlSummary, type ProgressSnapshot } from '../../crawler/index.ts';
+import { Crawler, resolveCrawlOptions, type CrawlOptions, type CrawlSummary, type ProgressSnapshot } from '../../crawler/index.ts';
 import { parse, UsageError } from '../args.ts';
 
 const HELP = `usage: kg crawl SEED... [options]      start a crawl
@@ -143,6 +143,7 @@ async function enqueue(url: string, seeds: string[], given: Partial<CrawlOptions
   for (const [flag, set] of [['--resume', flags.resume], ['--max-pages', flags['max-pages']], ['--per-host', flags['per-host']]] as const) {
     if (set) throw new UsageError(`${flag} does not apply to a queued crawl (see kg crawl --help)`);
   }
+  resolveCrawlOptions({ ...given, seeds }); // bad options are refused before anything connects
   const { connectRedis, enqueueCrawl, openQueues, waitForRun } = await import('../../queue/index.ts');
   const redis = await connectRedis(url);
   const prefix = flags.prefix ?? 'kg';

@@ -2,7 +2,7 @@
 // A worker on the shared job queue: crawls the URLs and extracts the pages that `kg crawl --queue` (or the API)
 // queued, into one archive. Start one per machine (or several); Ctrl-C or SIGTERM finishes the jobs in hand.
 import { SqliteArchivePort, type ArchivePort } from '../../archive/index.ts';
-import { JOB_KINDS, printableRedisUrl, startWorker, type JobKind } from '../../queue/index.ts';
+import { JOB_KINDS, parseRedisUrl, printableRedisUrl, startWorker, type JobKind } from '../../queue/index.ts';
 import { parse, UsageError } from '../args.ts';
 
 const HELP = `usage: kg worker --redis URL [options]
@@ -49,6 +49,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'\n${HELP}`);
   const redis = values.redis ?? process.env.KG_REDIS_URL;
   if (!redis) throw new UsageError(`give the queue's Redis URL with --redis (or $KG_REDIS_URL)\n${HELP}`);
+  parseRedisUrl(redis); // a wrong URL is refused before the archive is opened
   const kinds = (values.kinds ?? JOB_KINDS.join(',')).split(',').map((k) => k.trim());
   for (const k of kinds) if (!(JOB_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kinds: unknown job kind '${k}' (crawl, extract)`);
 
