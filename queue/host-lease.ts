@@ -9,7 +9,7 @@ const ACQUIRE = `
 local t = redis.call('TIME'); local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local nxt = tonumber(redis.call('GET', KEYS[2]) or '0')
 local pttl = redis.call('PTTL', KEYS[1])
-if pttl > 0 then return {0, math.max(nxt, now + math.min(pttl, 200))} end
+if pttl > 0 then return {0, math.max(nxt, now + math.min(pttl, 50))} end
 if nxt > now then return {0, nxt} end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return {1, 0}`;
