@@ -33,6 +33,8 @@ export interface ArchivePort {
   recordRejection(origin: string, code: string, message: string): Promise<void>;
   getPage(id: number): Promise<StoredPage | null>;
   getPageBytes(id: number): Promise<Buffer | null>;
+  /** Pages with ids above `afterId`, in id order, with their bytes: for copying an archive elsewhere. */
+  pagesAfter(afterId: number, limit: number): Promise<Array<StoredPage & { bytes: Buffer }>>;
   /** Pages whose article is missing or was made by another extractor version (all pages when `all`). */
   pagesToExtract(extractorVersion: string, all?: boolean): Promise<number[]>;
   /** Save one page's extraction atomically; returns the article id. */

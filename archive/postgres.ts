@@ -182,6 +182,16 @@ export class PostgresArchive implements ArchivePort {
     return (r?.bytes as Buffer | undefined) ?? null;
   }
 
+  async pagesAfter(afterId: number, limit: number) {
+    const rows = await this.query('SELECT * FROM pages WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
+    if (rows.length === 0) return [];
+    const origins = await this.query('SELECT page_id, origin FROM origins WHERE page_id = ANY($1::int[]) ORDER BY first_seen, origin', [rows.map((r) => r.id)]);
+    return rows.map((r) => ({
+      ...storedPageFromRow(r, origins.filter((o) => o.page_id === r.id).map((o) => o.origin as string)),
+      bytes: r.bytes as Buffer,
+    }));
+  }
+
   async pagesToExtract(extractorVersion: string, all = false): Promise<number[]> {
     const rows = all
       ? await this.query('SELECT id FROM pages ORDER BY id')

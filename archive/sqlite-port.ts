@@ -34,6 +34,11 @@ export class SqliteArchivePort implements ArchivePort {
     return this.archive.getPageBytes(id);
   }
 
+  async pagesAfter(afterId: number, limit: number) {
+    const ids = this.archive.db.prepare('SELECT id FROM pages WHERE id > ? ORDER BY id LIMIT ?').pluck().all(afterId, limit) as number[];
+    return ids.map((id) => ({ ...this.archive.getPage(id)!, bytes: this.archive.getPageBytes(id)! }));
+  }
+
   async pagesToExtract(extractorVersion: string, all = false) {
     return this.archive.pagesToExtract(extractorVersion, all);
   }

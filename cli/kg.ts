@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<{ run(argv: 
   import: { about: 'import .html/.htm/.txt files and folders into the archive (then extract them)', load: () => import('./commands/import.ts') },
   crawl: { about: 'crawl news sites into the archive (kg crawl SEED... --help)', load: () => import('./commands/crawl.ts') },
   worker: { about: 'run crawl and extract jobs from a shared queue (--redis URL --archive postgres://…): several machines, one archive', load: () => import('./commands/worker.ts') },
+  pull: { about: 'copy the pages kg workers stored in a shared PostgreSQL archive into this one, then extract them (--from postgres://…)', load: () => import('./commands/pull.ts') },
   extract: { about: 're-extract new or changed pages (--all: every page); FILE... --out DIR: eval JSON', load: () => import('./commands/extract.ts') },
   sync: { about: 'project extractions into the graph and the search index (--full: rebuild)', load: () => import('./commands/sync.ts') },
   serve: { about: 'serve GraphQL at /graphql and the UI at / (--port, --host, --workers: processes, default one per core)', load: () => import('./commands/serve.ts') },

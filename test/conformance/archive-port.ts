@@ -66,6 +66,20 @@ export function testArchivePort(name: string, fresh: () => Promise<ArchiveStore>
       expect(await writers[0].stats()).toMatchObject({ pages: 1, origins: 8 });
     });
 
+    it('lists pages after an id with their bytes and every origin, for copying the archive', async () => {
+      const a = await open(await fresh());
+      const p1 = await a.storePage(page('http://a.test/1', '一'));
+      await a.storePage(page('http://b.test/1', '一'));
+      const p2 = await a.storePage(page('http://a.test/2', '二'));
+      const all = await a.pagesAfter(0, 10);
+      expect(all.map((p) => p.id)).toEqual([p1.pageId, p2.pageId]);
+      expect(all[0].origins.sort()).toEqual(['http://a.test/1', 'http://b.test/1']);
+      expect(all[0].bytes.toString('utf8')).toContain('一');
+      expect((await a.pagesAfter(p1.pageId, 10)).map((p) => p.id)).toEqual([p2.pageId]);
+      expect(await a.pagesAfter(0, 1)).toHaveLength(1);
+      expect(await a.pagesAfter(p2.pageId, 10)).toEqual([]);
+    });
+
     it('counts rejections', async () => {
       const a = await open(await fresh());
       await a.recordRejection('http://a.test/bin', 'BINARY_CONTENT', 'binary data served as HTML');
