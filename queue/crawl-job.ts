@@ -20,6 +20,11 @@ import { QueueError } from './errors.ts';
 import type { Lease, HostLeases } from './host-lease.ts';
 import { crawlJobOptions, extractJobId, runKey, type CrawlJobData, type CrawlJobResult, type CrawlRunConfig, type JobQueues } from './jobs.ts';
 
+/** Why a redirect hop was refused: the URL's outcome (a hop to another host became that host's own job: listed). */
+interface Hops {
+  refused: 'out-of-scope' | 'robots' | 'listed' | null;
+}
+
 interface RunContext {
   o: ResolvedCrawlOptions;
   extract: boolean;
@@ -123,13 +128,14 @@ export class CrawlJobs {
       if (!rules.allowed(e.url)) return { outcome: 'robots', reason: 'disallowed by robots.txt' };
     }
     await lease.turn();
+    const hops: Hops = { refused: null };
     const res = await ctx.fetcher.fetch({
       url: e.url,
       accept: 'html',
-      beforeRedirect: (target) => this.hopRefusal(ctx, e, target, lease),
+      beforeRedirect: (target) => this.hopRefusal(ctx, e, target, lease, hops),
     });
     try {
-      return await this.handlePage(job, ctx, res);
+      return await this.handlePage(job, ctx, res, hops);
     } catch (err) {
       if (!(err instanceof DecodeError)) throw err;
       await this.d.archive.recordRejection(e.url, err.code, err.message);
@@ -138,24 +144,30 @@ export class CrawlJobs {
   }
 
   /** A redirect to another host becomes that host's own job (its lease, its gap); a same-host hop waits its turn. */
-  private async hopRefusal(ctx: RunContext, e: CrawlJobData, target: string, lease: Lease): Promise<string | null> {
+  private async hopRefusal(ctx: RunContext, e: CrawlJobData, target: string, lease: Lease, hops: Hops): Promise<string | null> {
     const v = ctx.scope.check(target);
-    if (!v.ok) return `out of scope: ${v.reason}`;
+    if (!v.ok) {
+      hops.refused = 'out-of-scope';
+      return `out of scope: ${v.reason}`;
+    }
     if (hostOf(target) !== lease.host) {
       await this.enqueue(ctx, e.run, [{ url: target, depth: e.depth, parent: e.url }]);
+      hops.refused = 'listed';
       return 'redirects to another host: queued as its own job';
     }
-    if (ctx.o.respectRobots && !(await ctx.robots.forUrl(target)).allowed(target)) return 'disallowed by robots.txt';
+    if (ctx.o.respectRobots && !(await ctx.robots.forUrl(target)).allowed(target)) {
+      hops.refused = 'robots';
+      return 'disallowed by robots.txt';
+    }
     await lease.turn();
     return null;
   }
 
-  private async handlePage(job: Job<CrawlJobData>, ctx: RunContext, res: FetchResult): Promise<CrawlJobResult> {
+  private async handlePage(job: Job<CrawlJobData>, ctx: RunContext, res: FetchResult, hops: Hops): Promise<CrawlJobResult> {
     const e = job.data;
     if (res.kind === 'not-modified') return { outcome: 'unchanged', reason: 'HTTP 304 Not Modified' };
     if (res.kind === 'redirect-refused') {
-      const queued = /own job/.test(res.reason);
-      return { outcome: queued ? 'listed' : /robots/.test(res.reason) ? 'robots' : 'out-of-scope', code: 'REDIRECT_REFUSED', reason: `redirects to ${res.target}: ${res.reason}` };
+      return { outcome: hops.refused ?? 'out-of-scope', code: 'REDIRECT_REFUSED', reason: `redirects to ${res.target}: ${res.reason}` };
     }
     if (res.kind === 'wrong-type') {
       await this.d.archive.recordRejection(e.url, 'UNSUPPORTED_TYPE', `content type ${res.contentType}`);
@@ -191,7 +203,9 @@ export class CrawlJobs {
     await this.enqueue(ctx, e.run, queue);
     // HSETNX: a URL that is also queued elsewhere keeps the outcome its own job gives it.
     const key = `${runKey(this.d.prefix, e.run)}:outcomes`;
-    for (const [url, outcome] of Object.entries(skipped)) await this.d.redis.hsetnx(key, url, outcome);
+    const batch = this.d.redis.multi();
+    for (const [url, outcome] of Object.entries(skipped)) batch.hsetnx(key, url, outcome);
+    await batch.exec();
   }
 
   private async enqueue(ctx: RunContext, run: string, urls: Array<{ url: string; depth: number; parent: string }>): Promise<void> {
