@@ -1,6 +1,9 @@
 // `kg worker` and `kg crawl --queue` on bad input: a clear message with a code and a non-zero exit, before
 // anything is queued or written. No server needed: unreachable servers are free local ports.
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../postgres.ts';
 import { REPO_ROOT } from '../shared.ts';
@@ -19,7 +22,7 @@ describe('queue commands on bad input', () => {
     const [noRedis, badRedis, downRedis, badArchive, downArchive, downQueue, maxPages, badSeed] = await Promise.all([
       kg(['worker']),
       kg(['worker', '--redis', 'http://127.0.0.1:6379']),
-      kg(['worker', '--redis', `redis://127.0.0.1:${p1}`, '--archive', `${REPO_ROOT}/.scratch/kg-cli-errors`]),
+      kg(['worker', '--redis', `redis://127.0.0.1:${p1}`, '--archive', mkdtempSync(join(tmpdir(), 'kg-cli-errors-'))]),
       kg(['worker', '--redis', `redis://127.0.0.1:${p1}`, '--archive', 'mysql://127.0.0.1/kg']),
       kg(['worker', '--redis', `redis://127.0.0.1:${p1}`, '--archive', `postgres://kg:secret@127.0.0.1:${p2}/kg`]),
       kg(['crawl', '--queue', `redis://127.0.0.1:${p1}`, 'http://example.org/']),
