@@ -28,6 +28,8 @@ export interface ApiContext {
   apiKeyConfigured: boolean;
   /** Private addresses `startCrawl` may reach anyway (the operator's explicit allow-list; usually empty). */
   crawlAllowPrivate: string[];
+  /** The shared job queue `startCrawl` queues crawls on (for `kg worker`s), or null: crawls run in the server. */
+  crawlQueue: { url: string; prefix: string } | null;
 }
 
 /** Types with global ids (api/types/refs.ts): a global id naming another type is bad input, not a server error. */

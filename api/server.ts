@@ -24,6 +24,13 @@ export const ApiOptionsSchema = z
      * $KG_CRAWL_ALLOW_PRIVATE (comma-separated); empty: crawls reach public addresses only.
      */
     crawlAllowPrivate: z.array(z.string()).optional(),
+    /**
+     * Redis URL of the shared job queue: `startCrawl` then queues the crawl for `kg worker`s (several machines)
+     * instead of crawling in the server process. Default $KG_QUEUE_URL; unset: crawls run in the server.
+     */
+    crawlQueue: z.string().regex(/^rediss?:\/\/[^/]+/, 'expected a redis:// URL').optional(),
+    /** Key prefix of that queue in Redis, as given to `kg worker --prefix`. Default $KG_QUEUE_PREFIX, else kg. */
+    queuePrefix: z.string().regex(/^[\w-]+$/).optional(),
     /** Public base URL for links the server writes (Atom feeds). Default $KG_PUBLIC_URL, else http://localhost:4000. Never the Host header. */
     publicUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** Request limits (see api/limits.ts for each default). */
@@ -62,6 +69,8 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
   const origins = parsed.corsOrigins ?? csv(process.env.KG_CORS_ORIGINS);
   const publicUrl = parsed.publicUrl ?? z.url({ protocol: /^https?$/ }).parse(process.env.KG_PUBLIC_URL || 'http://localhost:4000');
   const crawlAllowPrivate = parsed.crawlAllowPrivate ?? csv(process.env.KG_CRAWL_ALLOW_PRIVATE);
+  const queueUrl = parsed.crawlQueue ?? (process.env.KG_QUEUE_URL || undefined);
+  const crawlQueue = queueUrl ? { url: queueUrl, prefix: parsed.queuePrefix ?? (process.env.KG_QUEUE_PREFIX || 'kg') } : null;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
@@ -76,7 +85,7 @@ export function createApi(services: ApiServices, options: ApiOptions = {}): ApiS
     context: ({ request }) => {
       const header = request.headers.get('authorization') ?? '';
       const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      return { services, crawlAllowPrivate, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
+      return { services, crawlAllowPrivate, crawlQueue, apiKeyConfigured: apiKey !== undefined, apiKeyValid: apiKey !== undefined && given !== '' && sameKey(given, apiKey) };
     },
   });
 }

@@ -80,6 +80,44 @@ export function articleIdFor(hash: string): string {
 
 type Row = Record<string, unknown>;
 
+/** A pages row (same columns in SQLite and PostgreSQL) and its origins as a stored page. */
+export function storedPageFromRow(r: Row, origins: string[]): StoredPage {
+  return {
+    id: r.id as number,
+    hash: r.hash as string,
+    kind: r.kind as 'html' | 'text',
+    url: (r.url as string | null) ?? null,
+    contentType: (r.content_type as string | null) ?? null,
+    encoding: r.encoding as string,
+    size: r.size as number,
+    text: r.text as string,
+    origins,
+    storedAt: r.stored_at as string,
+  };
+}
+
+/** An articles row (same columns in SQLite and PostgreSQL) as a record. */
+export function articleRecordFromRow(r: Row): ArticleRecord {
+  return {
+    id: r.id as string,
+    pageId: r.page_id as number,
+    status: r.status as ArticleRecord['status'],
+    reason: (r.reason as string | null) ?? null,
+    title: (r.title as string | null) ?? '',
+    published: (r.published as string | null) ?? null,
+    source: (r.source as string | null) ?? null,
+    author: (r.author as string | null) ?? null,
+    url: (r.url as string | null) ?? null,
+    body: (r.body as string | null) ?? '',
+    bodyOriginal: (r.body_original as string | null) ?? '',
+    fingerprint: (r.fingerprint as string | null) ?? null,
+    reprintOf: (r.reprint_of as string | null) ?? null,
+    extractorVersion: r.extractor_version as string,
+    extractedAt: r.extracted_at as string,
+    seq: r.seq as number,
+  };
+}
+
 export class Archive {
   readonly db: Database.Database;
   readonly dataDir: string;
@@ -163,18 +201,7 @@ export class Archive {
     const origins = (this.db.prepare('SELECT origin FROM origins WHERE page_id = ? ORDER BY first_seen').all(id) as Row[]).map(
       (o) => o.origin as string,
     );
-    return {
-      id: r.id as number,
-      hash: r.hash as string,
-      kind: r.kind as 'html' | 'text',
-      url: (r.url as string | null) ?? null,
-      contentType: (r.content_type as string | null) ?? null,
-      encoding: r.encoding as string,
-      size: r.size as number,
-      text: r.text as string,
-      origins,
-      storedAt: r.stored_at as string,
-    };
+    return storedPageFromRow(r, origins);
   }
 
   getPageBytes(id: number): Buffer | null {
@@ -292,30 +319,9 @@ export class Archive {
       .all() as Array<{ id: string; fingerprint: string; published: string | null; pageId: number }>;
   }
 
-  private toRecord(r: Row): ArticleRecord {
-    return {
-      id: r.id as string,
-      pageId: r.page_id as number,
-      status: r.status as ArticleRecord['status'],
-      reason: (r.reason as string | null) ?? null,
-      title: (r.title as string | null) ?? '',
-      published: (r.published as string | null) ?? null,
-      source: (r.source as string | null) ?? null,
-      author: (r.author as string | null) ?? null,
-      url: (r.url as string | null) ?? null,
-      body: (r.body as string | null) ?? '',
-      bodyOriginal: (r.body_original as string | null) ?? '',
-      fingerprint: (r.fingerprint as string | null) ?? null,
-      reprintOf: (r.reprint_of as string | null) ?? null,
-      extractorVersion: r.extractor_version as string,
-      extractedAt: r.extracted_at as string,
-      seq: r.seq as number,
-    };
-  }
-
   getArticle(id: string): ArticleRecord | null {
     const r = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
-    return r ? this.toRecord(r) : null;
+    return r ? articleRecordFromRow(r) : null;
   }
 
   /** Batched lookup in the order asked (null where unknown): the API's DataLoader calls this. */
@@ -324,7 +330,7 @@ export class Archive {
     const rows = this.db
       .prepare(`SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as Row[];
-    const byId = new Map(rows.map((r) => [r.id as string, this.toRecord(r)]));
+    const byId = new Map(rows.map((r) => [r.id as string, articleRecordFromRow(r)]));
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -346,7 +352,7 @@ export class Archive {
     const rows = this.db
       .prepare('SELECT * FROM articles WHERE (? IS NULL OR status = ?) ORDER BY published DESC, id LIMIT ? OFFSET ?')
       .all(page.status ?? null, page.status ?? null, page.limit, page.offset) as Row[];
-    return rows.map((r) => this.toRecord(r));
+    return rows.map((r) => articleRecordFromRow(r));
   }
 
   /** Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`. */
@@ -357,7 +363,7 @@ export class Archive {
          WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ? ORDER BY a.seq LIMIT ?`,
       )
       .all(target, afterSeq, limit) as Row[];
-    return rows.map((r) => this.toRecord(r));
+    return rows.map((r) => articleRecordFromRow(r));
   }
 
   countChangedFor(target: string): number {

@@ -34,11 +34,12 @@ export class RobotsCache {
     private readonly userAgentToken: string,
   ) {}
 
-  forUrl(url: string): Promise<RobotsRules> {
+  /** `beforeFetch` is awaited right before robots.txt is requested (not when cached): a politeness turn. */
+  forUrl(url: string, beforeFetch?: () => Promise<void>): Promise<RobotsRules> {
     const origin = new URL(url).origin;
     let p = this.cache.get(origin);
     if (!p) {
-      p = this.load(origin);
+      p = (beforeFetch ? beforeFetch() : Promise.resolve()).then(() => this.load(origin));
       this.cache.set(origin, p);
       // A failure is not cached: the next page of this host asks again.
       p.catch(() => this.cache.delete(origin));

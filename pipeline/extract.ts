@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Archive } from '../archive/index.ts';
+import type { Archive, Extraction, StoredPage } from '../archive/index.ts';
 import { extractArticle, extractKnowledge, findReprints, fingerprint } from '../extractor/index.ts';
 import { isNoArticle } from '../extractor/types.ts';
 
@@ -52,6 +52,20 @@ export function linkReprints(archive: Archive): number {
   return archive.setReprints(findReprints(archive.fingerprints()));
 }
 
+/** One page's extraction (article and knowledge, or why there is none) and the knowledge candidates it rejected. */
+export function extractionOf(page: StoredPage): { extraction: Extraction; rejectedFacts: Record<string, number> } {
+  const url = page.url ?? page.origins.find((o) => /^https?:/.test(o)) ?? null;
+  try {
+    const result = extractArticle(page.kind === 'html' ? { html: page.text, url } : { text: page.text, url });
+    if (isNoArticle(result)) return { extraction: { status: 'no_article', reason: result.reason }, rejectedFacts: {} };
+    const knowledge = extractKnowledge(result);
+    return { extraction: { status: 'ok', article: result, knowledge, fingerprint: fingerprint(result.body) }, rejectedFacts: knowledge.rejected };
+  } catch (e) {
+    // An extractor bug on one page must not stop the others: record it as failed, with the reason.
+    return { extraction: { status: 'failed', reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, rejectedFacts: {} };
+  }
+}
+
 function reasonKey(reason: string): string {
   return reason.split(/[:(]/)[0].trim().slice(0, 60);
 }
@@ -63,26 +77,17 @@ export function extractPages(archive: Archive, options: ExtractOptions = {}): Ex
   for (const pageId of ids) {
     const page = archive.getPage(pageId);
     if (!page) continue;
-    const url = page.url ?? page.origins.find((o) => /^https?:/.test(o)) ?? null;
-    try {
-      const result = extractArticle(page.kind === 'html' ? { html: page.text, url } : { text: page.text, url });
-      if (isNoArticle(result)) {
-        archive.saveExtraction(pageId, { status: 'no_article', reason: result.reason }, EXTRACTOR_VERSION);
-        s.noArticle++;
-        s.reasons[reasonKey(result.reason)] = (s.reasons[reasonKey(result.reason)] ?? 0) + 1;
-      } else {
-        const knowledge = extractKnowledge(result);
-        for (const [k, n] of Object.entries(knowledge.rejected)) s.rejectedFacts[k] = (s.rejectedFacts[k] ?? 0) + n;
-        archive.saveExtraction(pageId, { status: 'ok', article: result, knowledge, fingerprint: fingerprint(result.body) }, EXTRACTOR_VERSION);
-        s.ok++;
+    const { extraction, rejectedFacts } = extractionOf(page);
+    archive.saveExtraction(pageId, extraction, EXTRACTOR_VERSION);
+    for (const [k, n] of Object.entries(rejectedFacts)) s.rejectedFacts[k] = (s.rejectedFacts[k] ?? 0) + n;
+    if (extraction.status === 'ok') s.ok++;
+    else {
+      if (extraction.status === 'no_article') s.noArticle++;
+      else {
+        s.failed++;
+        s.failures.push({ pageId, origin: page.origins[0] ?? String(pageId), reason: extraction.reason });
       }
-    } catch (e) {
-      // An extractor bug on one page must not stop the others: record it as failed, with the reason.
-      const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-      archive.saveExtraction(pageId, { status: 'failed', reason }, EXTRACTOR_VERSION);
-      s.failed++;
-      s.reasons[reasonKey(reason)] = (s.reasons[reasonKey(reason)] ?? 0) + 1;
-      s.failures.push({ pageId, origin: page.origins[0] ?? String(pageId), reason });
+      s.reasons[reasonKey(extraction.reason)] = (s.reasons[reasonKey(extraction.reason)] ?? 0) + 1;
     }
     options.onProgress?.(++done, ids.length);
   }

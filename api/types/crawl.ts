@@ -37,8 +37,29 @@ const CrawlRef = builder.objectRef<CrawlJob>('Crawl').implement({
     queued: t.exposeInt('queued', { nullable: true, description: 'URLs left queued (maxPages reached), once finished.' }),
     failure: t.exposeString('failure', { nullable: true, description: 'Error code when the crawl stopped on an error; ABANDONED when the server process running it went away.' }),
     outcomes: t.field({ type: [KeyCountRef], resolve: (c) => Object.entries(c.outcomes).map(([key, count]) => ({ key, count })) }),
+    queueRun: t.string({
+      nullable: true,
+      description: 'Id of the run on the shared job queue when the server queues crawls for `kg worker`s (KG_QUEUE_URL); null for a crawl run in the server.',
+      resolve: (c) => (c as QueuedCrawl).queueRun ?? null,
+    }),
   }),
 });
+
+/** A crawl handed to the shared queue: the workers crawl it; the record says where it went. */
+type QueuedCrawl = CrawlJob & { queueRun?: string };
+
+async function enqueueCrawl(queue: { url: string; prefix: string }, seeds: string[], maxPages: number, articlePatterns: string[], allowPrivate: string[]): Promise<QueuedCrawl> {
+  const q = await import('../../queue/index.ts');
+  const redis = await q.connectRedis(queue.url);
+  const queues = q.openQueues(redis, queue.prefix);
+  try {
+    const run = await q.enqueueCrawl(redis, queues, queue.prefix, { seeds, articlePatterns, allowPrivate }, true);
+    return { id: 0, seeds, maxPages, startedAt: new Date().toISOString(), finishedAt: null, fetched: null, queued: null, failure: null, outcomes: {}, queueRun: run };
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}
 
 builder.queryFields((t) => ({
   crawlStatus: t.field({
@@ -54,13 +75,18 @@ builder.mutationFields((t) => ({
     type: CrawlRef,
     authScopes: { apiKey: true },
     errors,
-    description: 'Start crawling from these seeds in the background (one crawl at a time); then `reextract` and `sync`.',
+    description:
+      'Start crawling from these seeds in the background (one crawl at a time); then `reextract` and `sync`. When the server has a job queue (KG_QUEUE_URL), the crawl is queued for `kg worker`s instead (`queueRun`; maxPages does not apply there, depth and scope bound it) and the workers extract what they store.',
     args: {
       seeds: t.arg.stringList({ required: true, validate: z.array(z.url({ protocol: /^https?$/ }).max(2000)).min(1).max(50) }),
       maxPages: t.arg.int({ defaultValue: 1000, validate: z.number().int().min(1).max(100_000).nullish() }),
       articlePatterns: t.arg.stringList({ required: false, description: 'URLs matching these regular expressions are article pages.', validate: z.array(regex).max(20).nullish() }),
     },
     resolve: async (_root, args, ctx) => {
+      if (ctx.crawlQueue) {
+        const queue = ctx.crawlQueue;
+        return known(() => enqueueCrawl(queue, args.seeds, args.maxPages ?? 1000, args.articlePatterns ?? [], ctx.crawlAllowPrivate));
+      }
       const crawler = await import('../../crawler/index.ts').catch(() => null);
       if (!crawler?.Crawler) throw new NotAvailableError('the crawler is not part of this build');
       const maxPages = args.maxPages ?? 1000;

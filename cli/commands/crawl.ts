@@ -4,7 +4,7 @@
 // Live progress on stderr (pages/s, queue, errors); a summary at the end on stdout (JSON with --json).
 import { pathToFileURL } from 'node:url';
 import { Archive } from '../../archive/index.ts';
-import { Crawler, type CrawlOptions, type CrawlSummary, type ProgressSnapshot } from '../../crawler/index.ts';
+import { Crawler, resolveCrawlOptions, type CrawlOptions, type CrawlSummary, type ProgressSnapshot } from '../../crawler/index.ts';
 import { parse, UsageError } from '../args.ts';
 
 const HELP = `usage: kg crawl SEED... [options]      start a crawl
@@ -23,6 +23,11 @@ const HELP = `usage: kg crawl SEED... [options]      start a crawl
   --no-sitemaps         do not read sitemaps
   --extract             extract each stored page at once, then sync graph and search (default: later, with kg extract + kg sync)
   --json                summary as JSON
+  --queue REDIS_URL     queue the crawl for \`kg worker\`s (several machines) instead of crawling here; prints the
+                        run id. Default $KG_QUEUE_URL when set. Sitemaps, --max-pages, --per-host and --resume do
+                        not apply (one host is fetched by one worker at a time; depth and scope bound the crawl)
+  --prefix NAME         with --queue: the queue's key prefix in Redis, as given to kg worker (default kg)
+  --wait                with --queue: wait until the queue is empty, then print the run's outcomes
 Data directory: $KG_DATA_DIR (default ./data).`;
 
 function int(name: string, v: string | undefined): number | undefined {
@@ -64,6 +69,9 @@ export async function run(argv: string[]): Promise<number> {
     extract: { type: 'boolean', default: false },
     resume: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    queue: { type: 'string' },
+    wait: { type: 'boolean', default: false },
+    prefix: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -89,6 +97,10 @@ export async function run(argv: string[]): Promise<number> {
         : undefined,
     }).filter(([, v]) => v !== undefined),
   );
+
+  const queue = values.queue ?? process.env.KG_QUEUE_URL;
+  if (queue) return enqueue(queue, positionals, given, values);
+  if (values.wait || values.prefix) throw new UsageError('--wait and --prefix go with --queue');
 
   const archive = Archive.open();
   const tty = process.stderr.isTTY;
@@ -123,6 +135,36 @@ export async function run(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     archive.close();
+  }
+}
+
+/** kg crawl --queue: the run goes to the shared queue, for `kg worker`s to crawl. */
+async function enqueue(url: string, seeds: string[], given: Partial<CrawlOptions>, flags: { prefix?: string; resume: boolean; extract: boolean; wait: boolean; json: boolean; 'max-pages'?: string; 'per-host'?: string }): Promise<number> {
+  for (const [flag, set] of [['--resume', flags.resume], ['--max-pages', flags['max-pages']], ['--per-host', flags['per-host']]] as const) {
+    if (set) throw new UsageError(`${flag} does not apply to a queued crawl (see kg crawl --help)`);
+  }
+  resolveCrawlOptions({ ...given, seeds }); // bad options are refused before anything connects
+  const { connectRedis, enqueueCrawl, openQueues, waitForRun } = await import('../../queue/index.ts');
+  const redis = await connectRedis(url);
+  const prefix = flags.prefix ?? 'kg';
+  if (!/^[\w-]+$/.test(prefix)) throw new UsageError(`--prefix: letters, digits, - and _ only, got '${prefix}'`);
+  const queues = openQueues(redis, prefix);
+  try {
+    const run = await enqueueCrawl(redis, queues, prefix, { ...given, seeds }, flags.extract);
+    if (!flags.wait) {
+      console.log(flags.json ? JSON.stringify({ run }) : `crawl run ${run} queued: ${seeds.length} seeds; start \`kg worker --redis ${url.replace(/\/\/[^@/]*@/, '//')}\` on each machine`);
+      return 0;
+    }
+    const s = await waitForRun(redis, queues, prefix, run);
+    if (flags.json) console.log(JSON.stringify(s, null, 2));
+    else {
+      console.log(`crawl run ${run} done: ${Object.entries(s.byOutcome).map(([k, n]) => `${k} ${n}`).join(', ') || 'no outcomes'}`);
+      if (s.failedJobs.crawl || s.failedJobs.extract) console.log(`jobs failed for good: crawl ${s.failedJobs.crawl}, extract ${s.failedJobs.extract} (kept in the queue with their reason)`);
+    }
+    return 0;
+  } finally {
+    await queues.close();
+    redis.disconnect();
   }
 }
 
