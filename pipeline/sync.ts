@@ -16,6 +16,11 @@ export interface SyncOptions {
   /** Articles per write. Default 200. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Name the target's sync record is kept under. Default `graph` / `search`; a second store of the same kind
+   * fed from the same archive (a Neo4j beside the embedded graph) needs a name of its own.
+   */
+  target?: string;
 }
 
 export interface SyncSummary {
@@ -155,7 +160,7 @@ async function writeIsolating(archive: Archive, target: Target, batch: ArticleRe
 export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOptions = {}): Promise<SyncSummary> {
   const resolver = new Resolver(archive);
   return syncTarget(archive, {
-    name: 'graph',
+    name: options.target ?? 'graph',
     resolver,
     reset: async () => {
       await graph.clear();
@@ -171,8 +176,9 @@ export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOpti
 
 export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOptions = {}): Promise<SyncSummary> {
   const resolver = new Resolver(archive);
+  const name = options.target ?? 'search';
   return syncTarget(archive, {
-    name: 'search',
+    name,
     resolver,
     reset: () => index.clear(),
     write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
@@ -180,7 +186,7 @@ export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOp
     rebuild: async () => {
       const r = await index.rebuild();
       const target: Target = {
-        name: 'search',
+        name,
         resolver,
         reset: async () => undefined, // a rebuild starts empty
         write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
