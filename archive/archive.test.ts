@@ -62,6 +62,20 @@ describe('Archive', () => {
     expect(archive.getArticles([idB, 'missing', idA]).map((r) => r?.status ?? null)).toEqual(['no_article', null, 'ok']);
   });
 
+  it('changedFor brings each article with its knowledge, as getKnowledge reads it (sync reads no article twice)', () => {
+    const a = archive.storePage({ origin: 'o1', kind: 'text', bytes: bytes('一'), text: '一', encoding: 'utf-8' });
+    const b = archive.storePage({ origin: 'o2', kind: 'text', bytes: bytes('二'), text: '二', encoding: 'utf-8' });
+    const knowledge = {
+      sentences: ['北京朝阳医院与赤峰市医院合作。'], figures: [], relations: [], rejected: {},
+      entities: [{ id: 'hospital:北京朝阳医院', type: 'hospital' as const, name: '北京朝阳医院', aliases: [], mentions: [{ sentence: 0, start: 0, end: 6 }], confidence: 0.9 }],
+    };
+    const idA = archive.saveExtraction(a.pageId, { status: 'ok', article: article('甲'), knowledge, fingerprint: null }, 'v1');
+    const idB = archive.saveExtraction(b.pageId, { status: 'no_article', reason: 'list page' }, 'v1');
+    const batch = archive.changedFor('graph', 10);
+    expect(batch.map((r) => [r.id, r.knowledge])).toEqual([[idA, knowledge], [idB, null]]);
+    expect(batch[0].knowledge).toEqual(archive.getKnowledge(idA));
+  });
+
   it('reprint links change seq only when they change', () => {
     const a = archive.storePage({ origin: 'o1', kind: 'text', bytes: bytes('一'), text: '一', encoding: 'utf-8' });
     const b = archive.storePage({ origin: 'o2', kind: 'text', bytes: bytes('二'), text: '二', encoding: 'utf-8' });

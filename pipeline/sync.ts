@@ -3,7 +3,7 @@
 // marked synced only after its write succeeded, so a failure mid-way (server down) loses nothing:
 // the next run redoes the unfinished batches, and writes replace an article's facts, so re-running is idempotent.
 // One sync of a target runs at a time on an archive (a lease in the archive); another is refused with <TARGET>_SYNC_RUNNING.
-import { KgError, type Archive, type ArticleRecord } from '../archive/index.ts';
+import { KgError, type Archive, type ArticleRecord, type SyncRecord } from '../archive/index.ts';
 import { withLease } from '../archive/lease.ts';
 import type { Knowledge } from '../extractor/types.ts';
 import type { ArticleFacts, GraphStore } from '../graph/port.ts';
@@ -71,7 +71,7 @@ interface Target {
    */
   resolver: Resolver;
   reset(): Promise<void>;
-  write(batch: ArticleRecord[], archive: Archive): Promise<void>;
+  write(batch: SyncRecord[], archive: Archive): Promise<void>;
   remove(ids: string[]): Promise<void>;
   /** A full rebuild beside the live target, swapped in at the end (when the target can do that). */
   rebuild?(): Promise<{ target: Target; commit(): Promise<void>; abort(): Promise<void> }>;
@@ -138,7 +138,7 @@ async function syncChanged(archive: Archive, target: Target, options: SyncOption
  * Write a batch; if the target refuses it for bad input (not for being down), write the articles one by one
  * so one bad article does not hold back the rest. Returns the articles written. Unavailability propagates.
  */
-async function writeIsolating(archive: Archive, target: Target, batch: ArticleRecord[], summary: SyncSummary): Promise<ArticleRecord[]> {
+async function writeIsolating(archive: Archive, target: Target, batch: SyncRecord[], summary: SyncSummary): Promise<SyncRecord[]> {
   const refusedForInput = (e: unknown): e is KgError => e instanceof KgError && !e.retryable;
   try {
     await target.write(batch, archive);
@@ -152,7 +152,7 @@ async function writeIsolating(archive: Archive, target: Target, batch: ArticleRe
       throw e;
     }
   }
-  const written: ArticleRecord[] = [];
+  const written: SyncRecord[] = [];
   for (const a of batch) written.push(...(await writeIsolating(archive, target, [a], summary)));
   return written;
 }
@@ -166,7 +166,7 @@ export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOpti
       await graph.clear();
       resolver.reset();
     },
-    write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+    write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, resolver.resolve(a, a.knowledge)))),
     remove: async (ids) => {
       await graph.removeArticles(ids);
       for (const id of ids) resolver.registry.setResolutions(id, []);
@@ -181,7 +181,7 @@ export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOp
     name,
     resolver,
     reset: () => index.clear(),
-    write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+    write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, a.knowledge)))),
     remove: (ids) => index.remove(ids),
     rebuild: async () => {
       const r = await index.rebuild();
@@ -189,7 +189,7 @@ export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOp
         name,
         resolver,
         reset: async () => undefined, // a rebuild starts empty
-        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, a.knowledge)))),
         remove: async () => undefined, // removed articles are simply not in the new index
       };
       return { target, commit: () => r.commit(), abort: () => r.abort() };
