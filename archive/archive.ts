@@ -271,15 +271,25 @@ export class Archive {
     return seq > linked;
   }
 
-  /** Set reprint links (article id → earliest copy id or null); bumps seq only where the link changed. */
+  /**
+   * Set reprint links (article id → earliest copy id): articles absent from `links` (or mapped to null) are no
+   * copy. Bumps seq only where the link changed. Reads only the articles linked now or before (indexed).
+   */
   setReprints(links: Map<string, string | null>): number {
     let changed = 0;
     const get = this.db.prepare('SELECT reprint_of FROM articles WHERE id = ?');
     const set = this.db.prepare('UPDATE articles SET reprint_of = ?, seq = ? WHERE id = ?');
     this.db.transaction(() => {
+      const linkedBefore = this.db.prepare('SELECT id FROM articles WHERE reprint_of IS NOT NULL').pluck().all() as string[];
+      for (const id of linkedBefore) {
+        if (links.get(id)) continue;
+        set.run(null, this.nextSeq(), id);
+        changed++;
+      }
       for (const [id, of] of links) {
+        if (!of) continue;
         const cur = get.get(id) as { reprint_of: string | null } | undefined;
-        if (!cur || (cur.reprint_of ?? null) === of) continue;
+        if (!cur || cur.reprint_of === of) continue;
         set.run(of, this.nextSeq(), id);
         changed++;
       }
@@ -290,11 +300,23 @@ export class Archive {
     return changed;
   }
 
-  /** Fingerprints of all articles with a body, for reprint detection. */
-  fingerprints(): Array<{ id: string; fingerprint: string; published: string | null; pageId: number }> {
-    return this.db
-      .prepare("SELECT id, fingerprint, published, page_id AS pageId FROM articles WHERE status = 'ok' AND fingerprint IS NOT NULL")
-      .all() as Array<{ id: string; fingerprint: string; published: string | null; pageId: number }>;
+  /**
+   * Candidate groups for reprint detection, one band at a time: articles whose fingerprints (of `chars` characters)
+   * agree on the characters [start, start + length), groups of 2 to `maxSize`. Grouped by SQLite from an index,
+   * so memory holds one group, whatever the archive's size.
+   */
+  *reprintBuckets(band: { start: number; length: number }, chars: number, maxSize: number): Generator<Array<{ id: string; fingerprint: string; published: string | null }>> {
+    const rows = this.db
+      .prepare(
+        `SELECT json_group_array(json_array(id, published, fingerprint)) FROM articles
+         WHERE status = 'ok' AND fingerprint IS NOT NULL AND length(fingerprint) = ?
+         GROUP BY substr(fingerprint, ?, ?) HAVING count(*) BETWEEN 2 AND ?`,
+      )
+      .pluck()
+      .iterate(chars, band.start + 1, band.length, maxSize) as IterableIterator<string>;
+    for (const group of rows) {
+      yield (JSON.parse(group) as Array<[string, string | null, string]>).map(([id, published, fingerprint]) => ({ id, published, fingerprint }));
+    }
   }
 
   private toRecord(r: Row): ArticleRecord {

@@ -58,12 +58,16 @@ export function pageHtml(a: GeneratedArticle): string {
 <div class="footer">版权所有 合成新闻网</div></body></html>`;
 }
 
+const STOPPED = 'stopped at the deadline (or by SIGTERM)';
 class StopStage extends Error {}
+/** SIGTERM stops a stage at its next progress point, like the deadline: what it did is recorded. */
+let stopRequested = false;
+process.on('SIGTERM', () => { stopRequested = true; });
 
 /** Runs one stage; returns the items it handled now. Throws StopStage (caught below) at the deadline. */
 async function runStage(stage: Stage, dir: string, n: number, part: [number, number], sample: () => void, deadline: number): Promise<{ items: number; note?: string }> {
   const archive = Archive.open({ dataDir: join(dir, 'data') });
-  const due = () => { if (Date.now() > deadline) throw new StopStage('deadline'); };
+  const due = () => { if (Date.now() > deadline || stopRequested) throw new StopStage('deadline'); };
   let items = 0;
   const progress = (done: number) => { items = done; if (done % 500 === 0) { sample(); due(); } };
   try {
@@ -107,7 +111,7 @@ async function runStage(stage: Stage, dir: string, n: number, part: [number, num
     }
     return { items: summary.written + summary.removed, note: summary.refused.length ? `${summary.refused.length} refused: ${JSON.stringify(summary.refused.slice(0, 3))}` : undefined };
   } catch (e) {
-    if (e instanceof StopStage) return { items, note: 'stopped at the deadline' };
+    if (e instanceof StopStage) return { items, note: STOPPED };
     throw e;
   } finally {
     archive.close();
@@ -166,7 +170,7 @@ async function main(): Promise<void> {
   const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
   // Keep at most 20 samples, evenly spread, to show whether memory stays flat through the stage.
   const step = Math.max(1, Math.ceil(rss.length / 20));
-  const seg: Segment = { items, wallS, maxRssMB, rssMB: rss.filter((_, i) => i % step === 0), load: load(), at: new Date().toISOString(), complete: note !== 'stopped at the deadline', note };
+  const seg: Segment = { items, wallS, maxRssMB, rssMB: rss.filter((_, i) => i % step === 0), load: load(), at: new Date().toISOString(), complete: note !== STOPPED, note };
   record(dir, n, part[1] > 1 ? `${stage}#${part[0]}` : stage, seg);
   console.log(`  ${stage}${part[1] > 1 ? ` part ${part[0] + 1}/${part[1]}` : ''}: ${items} in ${wallS.toFixed(1)} s (${(items / wallS).toFixed(0)}/s), peak RSS ${maxRssMB} MB, load ${seg.load}${note ? `; ${note}` : ''}`);
 }
