@@ -17,7 +17,11 @@ import { EmbeddedSearchIndex } from '../../search/embedded.ts';
 import type { SearchIndex } from '../../search/port.ts';
 import { iterateVaried, type GeneratedArticle } from './generate.ts';
 
-export const STAGES = ['import', 'extract', 'reprints', 'graph', 'search', 'neo4j', 'meili'] as const;
+/**
+ * `facts` writes the generator's own facts straight into a second embedded graph (graph-facts.sqlite), without
+ * extraction: the graph queries can then be measured at a size whose extraction does not finish in the time at hand.
+ */
+export const STAGES = ['import', 'extract', 'reprints', 'graph', 'search', 'neo4j', 'meili', 'facts'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface Segment { items: number; wallS: number; maxRssMB: number; rssMB: number[]; load: string; at: string; complete: boolean; note?: string }
@@ -92,6 +96,25 @@ async function runStage(stage: Stage, dir: string, n: number, part: [number, num
       sample();
       return { items: archive.db.prepare("SELECT count(*) FROM articles WHERE status = 'ok'").pluck().get() as number, note: `${changed} links changed` };
     }
+    if (stage === 'facts') {
+      const { store, close } = await openGraph('facts', dir);
+      try {
+        const count = new Database(join(dir, 'graph-facts.sqlite'), { readonly: true });
+        const have = count.prepare('SELECT count(*) FROM graph_article').pluck().get() as number;
+        count.close();
+        let batch: GeneratedArticle[] = [];
+        let i = 0;
+        for (const a of iterateVaried(n, SEED)) {
+          if (i++ < have) continue;
+          batch.push(a);
+          if (batch.length === 1000) { await store.writeArticles(batch); progress((items += batch.length)); batch = []; }
+        }
+        if (batch.length) await store.writeArticles(batch);
+        return { items: items + batch.length };
+      } finally {
+        await close();
+      }
+    }
     let summary: SyncSummary;
     const onProgress = (d: number) => progress(d);
     if (stage === 'graph' || stage === 'neo4j') {
@@ -119,9 +142,9 @@ async function runStage(stage: Stage, dir: string, n: number, part: [number, num
 }
 
 /** The graph store of a stage: the embedded one in graph.sqlite, or a local Neo4j with its data in DIR/neo4j. */
-export async function openGraph(stage: 'graph' | 'neo4j', dir: string): Promise<{ store: GraphStore; close(): Promise<void> }> {
-  if (stage === 'graph') {
-    const db = new Database(join(dir, 'graph.sqlite'));
+export async function openGraph(stage: 'graph' | 'neo4j' | 'facts', dir: string): Promise<{ store: GraphStore; close(): Promise<void> }> {
+  if (stage !== 'neo4j') {
+    const db = new Database(join(dir, stage === 'graph' ? 'graph.sqlite' : 'graph-facts.sqlite'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -65536');

@@ -55,6 +55,7 @@ async function build(n: number, dir: string): Promise<void> {
     const why = unavailable(stage);
     if (why) { console.log(`  ${stage}: ${why}`); continue; }
     if (complete(readResults(dir, n).stages[stage])) continue;
+    if (stage === 'facts' && !values.stages) continue; // only when asked for: it bypasses extraction
     if (stage === 'extract' && PARTS > 1) {
       // Parts write their own segments; the stage's figure is the wall time of all of them together.
       const before = readResults(dir, n);
@@ -121,6 +122,13 @@ async function queries(n: number, dir: string): Promise<void> {
     const { store, close } = await openGraph(stage, dir);
     try { await queryGraph(out, stage === 'graph' ? 'embedded' : 'neo4j', store, hospitals); } finally { await close(); }
   }
+  if (complete(r.stages.facts)) {
+    const { store, close } = await openGraph('facts', dir);
+    try {
+      const generated = (await store.findEntities({ type: 'hospital', limit: 1_000_000 })).map((e) => e.id).sort();
+      await queryGraph(out, 'facts graph', store, generated);
+    } finally { await close(); }
+  }
   for (const stage of ['search', 'meili'] as const) {
     if (!complete(r.stages[stage]) || unavailable(stage)) continue;
     const { index, close } = await openSearch(stage, dir, n);
@@ -178,12 +186,12 @@ function report(all: Results[]): void {
     const x = rate(r.stages[s]);
     if (x) console.log(`| ${r.n} | ${s}${x.complete ? '' : ' (partial)'} | ${x.items} | ${x.wallS.toFixed(0)} | ${x.rate.toFixed(0)} | ${x.rss} | ${x.flat.join(' ')} | ${x.load} |`);
   }
-  console.log('\n| articles | archive B/article | embedded graph | embedded search | Neo4j | Meilisearch |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('\n| articles | archive B/article | embedded graph | embedded search | Neo4j | Meilisearch | graph of generator facts |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const r of all) {
     const dir = join(ROOT, `n${r.n}`);
     const per = (p: string | undefined) => (p && existsSync(p) ? Math.round(bytesOf(p) / r.n).toString() : '–');
-    console.log(`| ${r.n} | ${per(join(dir, 'data', 'kg.sqlite'))} | ${per(join(dir, 'graph.sqlite'))} | ${per(join(dir, 'search.sqlite'))} | ${per(join(dir, 'neo4j'))} | ${per(process.env.MEILI_DB_PATH)} |`);
+    console.log(`| ${r.n} | ${per(join(dir, 'data', 'kg.sqlite'))} | ${per(join(dir, 'graph.sqlite'))} | ${per(join(dir, 'search.sqlite'))} | ${per(join(dir, 'neo4j'))} | ${per(process.env.MEILI_DB_PATH)} | ${per(join(dir, 'graph-facts.sqlite'))} |`);
   }
   const names = [...new Set(all.flatMap((r) => Object.keys(r.queries ?? {})))];
   if (names.length) {
