@@ -377,8 +377,17 @@ export class Archive {
   }
 
   /**
-   * Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`,
-   * each with its knowledge: sync reads a batch in one query, not one more read per article.
+   * The seq up to which `target` went through every article (taken in, or refused until it changes again):
+   * what changed since lies above it, so an incremental sync reads from there, not from the archive's start.
+   */
+  syncedThrough(target: string): number {
+    return (this.db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(`synced_through:${target}`) as number | undefined) ?? 0;
+  }
+
+  /**
+   * Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`
+   * (and after the target's watermark), each with its knowledge: sync reads a batch in one query, not one more
+   * read per article.
    */
   changedFor(target: string, limit: number, afterSeq = 0): SyncRecord[] {
     const rows = this.db
@@ -386,34 +395,43 @@ export class Archive {
         `SELECT a.* FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
          WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ? ORDER BY a.seq LIMIT ?`,
       )
-      .all(target, afterSeq, limit) as Row[];
+      .all(target, Math.max(afterSeq, this.syncedThrough(target)), limit) as Row[];
     return rows.map((r) => ({ ...this.toRecord(r), knowledge: r.knowledge ? (JSON.parse(r.knowledge as string) as Knowledge) : null }));
   }
 
   countChangedFor(target: string): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
-           WHERE s.seq IS NULL OR s.seq < a.seq`,
-        )
-        .get(target) as { n: number }
-    ).n;
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
+         WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ?`,
+      )
+      .pluck()
+      .get(target, this.syncedThrough(target)) as number;
   }
 
-  /** Record that `target` has taken in these articles at these seqs (after its write succeeded). */
-  markSynced(target: string, items: Array<{ id: string; seq: number }>): void {
+  /**
+   * Record that `target` has taken in these articles at these seqs (after its write succeeded) and, with
+   * `through`, that it went through every article up to that seq (the batch's last; refused ones included).
+   */
+  markSynced(target: string, items: Array<{ id: string; seq: number }>, through?: number): void {
     const stmt = this.db.prepare(
       'INSERT INTO sync_state (target, article_id, seq) VALUES (?, ?, ?) ON CONFLICT(target, article_id) DO UPDATE SET seq = excluded.seq',
     );
     this.db.transaction(() => {
       for (const it of items) stmt.run(target, it.id, it.seq);
+      if (through !== undefined) {
+        this.db.prepare(`INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)`)
+          .run(`synced_through:${target}`, through);
+      }
     })();
   }
 
   /** Forget what a target has taken in (before a full rebuild). */
   resetSync(target: string): void {
-    this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
+      this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${target}`);
+    })();
   }
 
   /** Make `from`'s record the record of `to` (a rebuild tracked under its own name, once it went live). */
@@ -421,6 +439,8 @@ export class Archive {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(to);
       this.db.prepare('UPDATE sync_state SET target = ? WHERE target = ?').run(to, from);
+      this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${to}`);
+      this.db.prepare('UPDATE counters SET name = ? WHERE name = ?').run(`synced_through:${to}`, `synced_through:${from}`);
     })();
   }
 

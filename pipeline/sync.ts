@@ -126,7 +126,8 @@ async function syncChanged(archive: Archive, target: Target, options: SyncOption
     const gone = batch.filter((a) => a.status !== 'ok').map((a) => a.id);
     const written = ok.length ? await writeIsolating(archive, target, ok, summary) : [];
     if (gone.length) await target.remove(gone);
-    archive.markSynced(target.name, [...written, ...batch.filter((a) => a.status !== 'ok')]);
+    // Refused articles stay unsynced but behind the watermark: retried once re-extraction gives them a new seq.
+    archive.markSynced(target.name, [...written, ...batch.filter((a) => a.status !== 'ok')], cursor);
     summary.written += written.length;
     summary.removed += gone.length;
     options.onProgress?.(summary.written + summary.removed + summary.refused.length, total);
