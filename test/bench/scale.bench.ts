@@ -80,6 +80,8 @@ const SEARCHES: SearchQuery[] = [
   { text: '医院', facets: ['source', 'year', 'kinds'] }, { text: '专家 -托管' }, { text: '卫生健康委员会 优质医疗资源' },
 ];
 const METRICS = ['床位', '派驻专家', '诊疗人次', '手术', '培训医务人员', '远程会诊'];
+/** Region pairs of the network page; [null, null] is the whole network (its first 200 edges). */
+const PAIRS: Array<[string | undefined, string | undefined]> = [['北京市', '河北省'], ['天津市', '内蒙古自治区'], ['北京市', '保定市'], [undefined, undefined]];
 const PLACES = ['河北省', '内蒙古自治区', '保定市', '赤峰市', '新疆维吾尔自治区', null];
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -103,6 +105,7 @@ async function queryGraph(out: Record<string, QueryFigures>, prefix: string, sto
   ]));
   await timed(out, `${prefix} 2-hop`, (k) => store.neighbors(pick(k), { depth: 2 }));
   await timed(out, `${prefix} path`, (k) => store.shortestPath(pick(k), pick(k + SAMPLES + 1), { maxDepth: 4 }));
+  await timed(out, `${prefix} network`, (k) => store.collaborations({ placeA: PAIRS[k % PAIRS.length][0], placeB: PAIRS[k % PAIRS.length][1], limit: 200 }));
   await timed(out, `${prefix} report`, (k) => store.aggregateFigures({ metric: METRICS[k % METRICS.length], place: PLACES[k % PLACES.length] ?? undefined, groupBy: ['metric', 'place', 'year'] }));
 }
 
