@@ -80,8 +80,12 @@ const SEARCHES: SearchQuery[] = [
   { text: '医院', facets: ['source', 'year', 'kinds'] }, { text: '专家 -托管' }, { text: '卫生健康委员会 优质医疗资源' },
 ];
 const METRICS = ['床位', '派驻专家', '诊疗人次', '手术', '培训医务人员', '远程会诊'];
-/** Region pairs of the network page; [null, null] is the whole network (its first 200 edges). */
-const PAIRS: Array<[string | undefined, string | undefined]> = [['北京市', '河北省'], ['天津市', '内蒙古自治区'], ['北京市', '保定市'], [undefined, undefined]];
+/**
+ * Regions of the network page (one end in the region), and the whole network (its first 200 edges). The generated
+ * helpers are named after Beijing and Tianjin districts (朝阳人民医院), which the extractor cannot place, so pairs
+ * of regions would find nothing here.
+ */
+const PAIRS: Array<[string | undefined, string | undefined]> = [['河北省', undefined], ['保定市', undefined], ['内蒙古自治区', undefined], [undefined, undefined]];
 const PLACES = ['河北省', '内蒙古自治区', '保定市', '赤峰市', '新疆维吾尔自治区', null];
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
