@@ -3,7 +3,7 @@
 // Every stage runs the product's own code on the archive in DIR and is resumable: pages already stored are
 // not stored again, pages already extracted are not extracted again, synced articles are not synced again.
 // A stage appends one segment (items, wall seconds, peak RSS, load) to DIR/results.json; a stage stopped by
-// the deadline (SCALE_DEADLINE, an ISO time) or killed keeps what it did, and the next run continues it.
+// the deadline (SCALE_DEADLINE, an ISO time) or by a file DIR/STOP records what it did; the next run continues it.
 import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -62,16 +62,15 @@ export function pageHtml(a: GeneratedArticle): string {
 <div class="footer">版权所有 合成新闻网</div></body></html>`;
 }
 
-const STOPPED = 'stopped at the deadline (or by SIGTERM)';
+const STOPPED = 'stopped at the deadline (or by a STOP file in its folder)';
 class StopStage extends Error {}
-/** SIGTERM stops a stage at its next progress point, like the deadline: what it did is recorded. */
-let stopRequested = false;
-process.on('SIGTERM', () => { stopRequested = true; });
+
 
 /** Runs one stage; returns the items it handled now. Throws StopStage (caught below) at the deadline. */
 async function runStage(stage: Stage, dir: string, n: number, part: [number, number], sample: () => void, deadline: number): Promise<{ items: number; note?: string }> {
   const archive = Archive.open({ dataDir: join(dir, 'data') });
-  const due = () => { if (Date.now() > deadline || stopRequested) throw new StopStage('deadline'); };
+  // A synchronous stage never yields to a signal handler, so a stop is asked for with a file the stage looks for.
+  const due = () => { if (Date.now() > deadline || existsSync(join(dir, 'STOP'))) throw new StopStage('deadline'); };
   let items = 0;
   const progress = (done: number) => { items = done; if (done % 500 === 0) { sample(); due(); } };
   try {
