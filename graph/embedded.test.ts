@@ -50,3 +50,22 @@ describe('embedded entity page at scale (mentions carry their article date)', ()
     expect(await again.articlesOf([H.bch.id, H.chifeng.id], { limit: 10, offset: 0 })).toEqual(expected);
   });
 });
+
+describe('embedded whole network (first edges read in order from an index)', () => {
+  it('gives the first edges of the full answer, with and without filters', async () => {
+    const store = new EmbeddedGraphStore(new Database(':memory:'));
+    await store.init();
+    await store.writeArticles(ALL);
+    const full = await store.collaborations({ limit: 10_000 });
+    expect(full.edges.length).toBeGreaterThan(3);
+    for (const limit of [1, 2, 3]) {
+      const first = await store.collaborations({ limit });
+      expect(first.edges).toEqual(full.edges.slice(0, limit));
+      expect(first.nodes.map((n) => n.id)).toEqual([...new Set(full.edges.slice(0, limit).flatMap((e) => [e.from, e.to]))].sort());
+    }
+    const kind = full.edges[full.edges.length - 1].kind!;
+    const ofKind = full.edges.filter((e) => e.kind === kind);
+    expect((await store.collaborations({ limit: 1, kinds: [kind] })).edges).toEqual(ofKind.slice(0, 1));
+    expect((await store.collaborations({ limit: 5, from: '2999' })).edges).toEqual([]);
+  });
+});

@@ -327,6 +327,24 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
     return (this.db.prepare(`SELECT * FROM graph_edge WHERE type = 'COLLABORATES'`).all() as Row[]).map(toEdge);
   }
 
+  async firstCollaborations(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
+    // graph_edge holds only COLLABORATES, read in compareEdges' order (type, from, to, article, sentence, kind, date):
+    // graph_edge_order gives (src, dst) and SQLite sorts each pair's few rows, so the walk stops after `limit` kept
+    // edges. Synchronous: nothing else runs on the connection meanwhile.
+    const out: Edge[] = [];
+    const seen = new Set<string>();
+    for (const r of this.stmt('SELECT * FROM graph_edge ORDER BY src, dst, article_id, sentence, kind, date').iterate() as IterableIterator<Row>) {
+      const e = toEdge(r);
+      if (!keep(e)) continue;
+      const k = JSON.stringify([e.from, e.to, e.articleId, e.sentence, e.kind, e.date, e.evidence]);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(e);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
   async entitiesNamed(q: string): Promise<string[]> {
     return this.db.prepare(`SELECT id FROM graph_entity WHERE id = @q OR name = @q OR EXISTS (SELECT 1 FROM json_each(aliases) WHERE value = @q)`)
       .pluck().all({ q }) as string[];
