@@ -8,7 +8,9 @@
 //   SCALE_DIR=/work/scale-data npx tsx test/bench/scale.bench.ts 1000000   # keeps what it built; run again to continue
 // Options: --stages import,extract,… (default all; neo4j needs java, meili needs MEILI_HOST), --queries (re-query
 // only), --report (print only), --extract-parts P (extraction processes side by side; default 1).
-// SCALE_DEADLINE=2026-12-07T03:05:00Z stops a running stage there; what it did is kept and reported as partial.
+// SCALE_DEADLINE=2026-12-07T03:05:00Z stops a running stage there (so does a file STOP in the size's folder); what
+// it did is kept and reported as partial. SCALE_NO_NEO4J=1 leaves Neo4j out; MEILI_DB_PATH: the server's data folder,
+// for its disk figure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -193,12 +195,18 @@ function report(all: Results[]): void {
     const x = rate(r.stages[s]);
     if (x) console.log(`| ${r.n} | ${s}${x.complete ? '' : ' (partial)'} | ${x.items} | ${x.wallS.toFixed(0)} | ${x.rate.toFixed(0)} | ${x.rss} | ${x.flat.join(' ')} | ${x.load} |`);
   }
-  console.log('\n| articles | archive B/article | embedded graph | embedded search | Neo4j | Meilisearch | graph of generator facts |');
+  console.log('\n| articles | archive B/page | embedded graph B/article | embedded search | Neo4j | Meilisearch | graph of generator facts |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of all) {
     const dir = join(ROOT, `n${r.n}`);
-    const per = (p: string | undefined) => (p && existsSync(p) ? Math.round(bytesOf(p) / r.n).toString() : '–');
-    console.log(`| ${r.n} | ${per(join(dir, 'data', 'kg.sqlite'))} | ${per(join(dir, 'graph.sqlite'))} | ${per(join(dir, 'search.sqlite'))} | ${per(join(dir, 'neo4j'))} | ${per(process.env.MEILI_DB_PATH)} | ${per(join(dir, 'graph-facts.sqlite'))} |`);
+    // Per article the store holds: a stopped stage's store holds only what it took in.
+    const per = (p: string | undefined, stage?: Stage) => {
+      const held = stage ? (r.stages[stage] ?? []).reduce((t, x) => t + x.items, 0) : r.n;
+      return p && existsSync(p) && held > 0 ? `${Math.round(bytesOf(p) / held)}${stage && !complete(r.stages[stage]) ? ` (of ${held})` : ''}` : '–';
+    };
+    // MEILI_DB_PATH holds every index of that server: only meaningful for the size whose index it holds alone.
+    const meili = process.env.MEILI_DB_PATH && complete(r.stages.meili) ? per(process.env.MEILI_DB_PATH, 'meili') : '–';
+    console.log(`| ${r.n} | ${per(join(dir, 'data', 'kg.sqlite'))} | ${per(join(dir, 'graph.sqlite'), 'graph')} | ${per(join(dir, 'search.sqlite'), 'search')} | ${per(join(dir, 'neo4j'), 'neo4j')} | ${meili} | ${per(join(dir, 'graph-facts.sqlite'), 'facts')} |`);
   }
   const names = [...new Set(all.flatMap((r) => Object.keys(r.queries ?? {})))];
   if (names.length) {
