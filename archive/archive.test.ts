@@ -62,6 +62,42 @@ describe('Archive', () => {
     expect(archive.getArticles([idB, 'missing', idA]).map((r) => r?.status ?? null)).toEqual(['no_article', null, 'ok']);
   });
 
+  it('changedFor brings each article with its knowledge, as getKnowledge reads it (sync reads no article twice)', () => {
+    const a = archive.storePage({ origin: 'o1', kind: 'text', bytes: bytes('一'), text: '一', encoding: 'utf-8' });
+    const b = archive.storePage({ origin: 'o2', kind: 'text', bytes: bytes('二'), text: '二', encoding: 'utf-8' });
+    const knowledge = {
+      sentences: ['北京朝阳医院与赤峰市医院合作。'], figures: [], relations: [], rejected: {},
+      entities: [{ id: 'hospital:北京朝阳医院', type: 'hospital' as const, name: '北京朝阳医院', aliases: [], mentions: [{ sentence: 0, start: 0, end: 6 }], confidence: 0.9 }],
+    };
+    const idA = archive.saveExtraction(a.pageId, { status: 'ok', article: article('甲'), knowledge, fingerprint: null }, 'v1');
+    const idB = archive.saveExtraction(b.pageId, { status: 'no_article', reason: 'list page' }, 'v1');
+    const batch = archive.changedFor('graph', 10);
+    expect(batch.map((r) => [r.id, r.knowledge])).toEqual([[idA, knowledge], [idB, null]]);
+    expect(batch[0].knowledge).toEqual(archive.getKnowledge(idA));
+  });
+
+  it('a target\'s watermark: what a pass went through (refused included) is not read again until it changes', () => {
+    const ids = ['一', '二', '三'].map((t, i) => {
+      const p = archive.storePage({ origin: `o${i}`, kind: 'text', bytes: bytes(t), text: t, encoding: 'utf-8' });
+      return archive.saveExtraction(p.pageId, { status: 'ok', article: article(t), knowledge: null, fingerprint: null }, 'v1');
+    });
+    const batch = archive.changedFor('graph', 10);
+    // the second article was refused by the target: not marked synced, but the pass went through it
+    archive.markSynced('graph', [batch[0], batch[2]], batch[2].seq);
+    expect(archive.syncedThrough('graph')).toBe(batch[2].seq);
+    expect(archive.changedFor('graph', 10)).toEqual([]);
+    expect(archive.countChangedFor('graph')).toBe(0);
+    archive.touchArticles([ids[1]]); // re-extracted or re-resolved: a new seq, above the watermark
+    expect(archive.changedFor('graph', 10).map((r) => r.id)).toEqual([ids[1]]);
+    expect(archive.countChangedFor('graph')).toBe(1);
+    archive.resetSync('graph');
+    expect(archive.syncedThrough('graph')).toBe(0);
+    expect(archive.countChangedFor('graph')).toBe(3);
+    archive.markSynced('graph#rebuild', archive.changedFor('graph#rebuild', 10), 1_000);
+    archive.moveSync('graph#rebuild', 'graph');
+    expect([archive.syncedThrough('graph'), archive.syncedThrough('graph#rebuild'), archive.countChangedFor('graph')]).toEqual([1_000, 0, 0]);
+  });
+
   it('reprint links change seq only when they change', () => {
     const a = archive.storePage({ origin: 'o1', kind: 'text', bytes: bytes('一'), text: '一', encoding: 'utf-8' });
     const b = archive.storePage({ origin: 'o2', kind: 'text', bytes: bytes('二'), text: '二', encoding: 'utf-8' });

@@ -55,6 +55,11 @@ export interface ArticleRecord extends Article {
   seq: number;
 }
 
+/** An article as sync takes it in: the record and its knowledge, read in the same query. */
+export interface SyncRecord extends ArticleRecord {
+  knowledge: Knowledge | null;
+}
+
 export interface ArchiveStats {
   pages: number;
   bytes: number;
@@ -293,15 +298,25 @@ export class Archive {
     return seq > linked;
   }
 
-  /** Set reprint links (article id → earliest copy id or null); bumps seq only where the link changed. */
+  /**
+   * Set reprint links (article id → earliest copy id): articles absent from `links` (or mapped to null) are no
+   * copy. Bumps seq only where the link changed. Reads only the articles linked now or before (indexed).
+   */
   setReprints(links: Map<string, string | null>): number {
     let changed = 0;
     const get = this.db.prepare('SELECT reprint_of FROM articles WHERE id = ?');
     const set = this.db.prepare('UPDATE articles SET reprint_of = ?, seq = ? WHERE id = ?');
     this.db.transaction(() => {
+      const linkedBefore = this.db.prepare('SELECT id FROM articles WHERE reprint_of IS NOT NULL').pluck().all() as string[];
+      for (const id of linkedBefore) {
+        if (links.get(id)) continue;
+        set.run(null, this.nextSeq(), id);
+        changed++;
+      }
       for (const [id, of] of links) {
+        if (!of) continue;
         const cur = get.get(id) as { reprint_of: string | null } | undefined;
-        if (!cur || (cur.reprint_of ?? null) === of) continue;
+        if (!cur || cur.reprint_of === of) continue;
         set.run(of, this.nextSeq(), id);
         changed++;
       }
@@ -312,11 +327,23 @@ export class Archive {
     return changed;
   }
 
-  /** Fingerprints of all articles with a body, for reprint detection. */
-  fingerprints(): Array<{ id: string; fingerprint: string; published: string | null; pageId: number }> {
-    return this.db
-      .prepare("SELECT id, fingerprint, published, page_id AS pageId FROM articles WHERE status = 'ok' AND fingerprint IS NOT NULL")
-      .all() as Array<{ id: string; fingerprint: string; published: string | null; pageId: number }>;
+  /**
+   * Candidate groups for reprint detection, one band at a time: articles whose fingerprints (of `chars` characters)
+   * agree on the characters [start, start + length), groups of 2 to `maxSize`. Grouped by SQLite from an index,
+   * so memory holds one group, whatever the archive's size.
+   */
+  *reprintBuckets(band: { start: number; length: number }, chars: number, maxSize: number): Generator<Array<{ id: string; fingerprint: string; published: string | null }>> {
+    const rows = this.db
+      .prepare(
+        `SELECT json_group_array(json_array(id, published, fingerprint)) FROM articles
+         WHERE status = 'ok' AND fingerprint IS NOT NULL AND length(fingerprint) = ?
+         GROUP BY substr(fingerprint, ?, ?) HAVING count(*) BETWEEN 2 AND ?`,
+      )
+      .pluck()
+      .iterate(chars, band.start + 1, band.length, maxSize) as IterableIterator<string>;
+    for (const group of rows) {
+      yield (JSON.parse(group) as Array<[string, string | null, string]>).map(([id, published, fingerprint]) => ({ id, published, fingerprint }));
+    }
   }
 
   getArticle(id: string): ArticleRecord | null {
@@ -355,41 +382,62 @@ export class Archive {
     return rows.map((r) => articleRecordFromRow(r));
   }
 
-  /** Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`. */
-  changedFor(target: string, limit: number, afterSeq = 0): ArticleRecord[] {
+  /**
+   * The seq up to which `target` went through every article (taken in, or refused until it changes again):
+   * what changed since lies above it, so an incremental sync reads from there, not from the archive's start.
+   */
+  syncedThrough(target: string): number {
+    return (this.db.prepare('SELECT value FROM counters WHERE name = ?').pluck().get(`synced_through:${target}`) as number | undefined) ?? 0;
+  }
+
+  /**
+   * Articles changed since `target` last took them in (all when the target has none), in seq order after `afterSeq`
+   * (and after the target's watermark), each with its knowledge: sync reads a batch in one query, not one more
+   * read per article.
+   */
+  changedFor(target: string, limit: number, afterSeq = 0): SyncRecord[] {
     const rows = this.db
       .prepare(
         `SELECT a.* FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
          WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ? ORDER BY a.seq LIMIT ?`,
       )
-      .all(target, afterSeq, limit) as Row[];
-    return rows.map((r) => articleRecordFromRow(r));
+      .all(target, Math.max(afterSeq, this.syncedThrough(target)), limit) as Row[];
+    return rows.map((r) => ({ ...articleRecordFromRow(r), knowledge: r.knowledge ? (JSON.parse(r.knowledge as string) as Knowledge) : null }));
   }
 
   countChangedFor(target: string): number {
-    return (
-      this.db
-        .prepare(
-          `SELECT count(*) AS n FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
-           WHERE s.seq IS NULL OR s.seq < a.seq`,
-        )
-        .get(target) as { n: number }
-    ).n;
+    return this.db
+      .prepare(
+        `SELECT count(*) FROM articles a LEFT JOIN sync_state s ON s.target = ? AND s.article_id = a.id
+         WHERE (s.seq IS NULL OR s.seq < a.seq) AND a.seq > ?`,
+      )
+      .pluck()
+      .get(target, this.syncedThrough(target)) as number;
   }
 
-  /** Record that `target` has taken in these articles at these seqs (after its write succeeded). */
-  markSynced(target: string, items: Array<{ id: string; seq: number }>): void {
+  /**
+   * Record that `target` has taken in these articles at these seqs (after its write succeeded) and, with
+   * `through`, that it went through every article up to that seq (the batch's last; refused ones included).
+   */
+  markSynced(target: string, items: Array<{ id: string; seq: number }>, through?: number): void {
     const stmt = this.db.prepare(
       'INSERT INTO sync_state (target, article_id, seq) VALUES (?, ?, ?) ON CONFLICT(target, article_id) DO UPDATE SET seq = excluded.seq',
     );
     this.db.transaction(() => {
       for (const it of items) stmt.run(target, it.id, it.seq);
+      if (through !== undefined) {
+        this.db.prepare(`INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)`)
+          .run(`synced_through:${target}`, through);
+      }
     })();
   }
 
   /** Forget what a target has taken in (before a full rebuild). */
   resetSync(target: string): void {
-    this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
+      this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${target}`);
+    })();
   }
 
   /** Make `from`'s record the record of `to` (a rebuild tracked under its own name, once it went live). */
@@ -397,6 +445,8 @@ export class Archive {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(to);
       this.db.prepare('UPDATE sync_state SET target = ? WHERE target = ?').run(to, from);
+      this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${to}`);
+      this.db.prepare('UPDATE counters SET name = ? WHERE name = ?').run(`synced_through:${to}`, `synced_through:${from}`);
     })();
   }
 

@@ -88,4 +88,15 @@ export const ARCHIVE_MIGRATIONS: readonly Migration[] = [
         note TEXT, actor TEXT);
     `,
   },
+  {
+    version: 3,
+    name: 'indexes for reprint buckets and copies at archive scale',
+    sql: `
+      -- Reprint linking groups fingerprints by band (archive.reprintBuckets): this index holds them, so each
+      -- band is read from it rather than from the article rows with their bodies.
+      CREATE INDEX articles_fingerprint ON articles(fingerprint, published, id) WHERE status = 'ok' AND fingerprint IS NOT NULL;
+      -- The copies of an article (copiesOf, every article page) without reading the whole table.
+      CREATE INDEX articles_reprint_of ON articles(reprint_of);
+    `,
+  },
 ];

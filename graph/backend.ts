@@ -69,6 +69,11 @@ export interface GraphBackend {
   locatedIn(placeIds: readonly string[]): Promise<string[]>;
   /** COLLABORATES edges with an end among `ids` (every such edge when ids is null). */
   collaborationEdges(ids: readonly string[] | null): Promise<Edge[]>;
+  /**
+   * The first `limit` collaborations of the whole graph that `keep` accepts, in compareEdges' order, read in that
+   * order from an index and stopping there (optional: a backend without it reads the whole network and sorts).
+   */
+  firstCollaborations?(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]>;
   /** Entity ids whose id, name or alias equals `q`. */
   entitiesNamed(q: string): Promise<string[]>;
   /** Figures with where and when they apply, optionally narrowed by metric and subject ids. */

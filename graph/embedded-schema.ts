@@ -94,4 +94,16 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
       UPDATE graph_entity SET article_count = (SELECT count(*) FROM graph_mention m WHERE m.entity_id = graph_entity.id);
     `,
   },
+  {
+    version: 6,
+    name: 'an entity page reads its newest articles and first figures from indexes, not all of them',
+    sql: `
+      -- The article's date beside each mention, so an entity's newest articles come in index order (LIMIT stops
+      -- the read) instead of every mention joined to its article and sorted: a hub is named by thousands.
+      ALTER TABLE graph_mention ADD COLUMN published TEXT;
+      UPDATE graph_mention SET published = (SELECT a.published FROM graph_article a WHERE a.id = graph_mention.article_id);
+      CREATE INDEX graph_mention_recent ON graph_mention(entity_id, published IS NULL, published DESC, article_id);
+      CREATE INDEX graph_figure_subject_order ON graph_figure(subject_id, article_id, sentence, id);
+    `,
+  },
 ];

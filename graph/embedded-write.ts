@@ -62,9 +62,9 @@ export class EmbeddedWriter {
       ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, code = coalesce(excluded.code, code),
         level = coalesce(excluded.level, level), role = coalesce(excluded.role, role)`);
     for (const e of r.entities) ent.run(e);
-    const men = db.prepare('INSERT INTO graph_mention (article_id, entity_id, count, aliases) VALUES (?, ?, ?, ?)');
+    const men = db.prepare('INSERT INTO graph_mention (article_id, entity_id, count, aliases, published) VALUES (?, ?, ?, ?, ?)');
     for (const m of r.mentions) {
-      men.run(r.article.id, m.entityId, m.count, JSON.stringify(m.aliases));
+      men.run(r.article.id, m.entityId, m.count, JSON.stringify(m.aliases), r.article.published ?? null);
       t.mention(m.entityId, +1);
     }
     const edge = db.prepare(`INSERT INTO graph_edge (type, src, dst, kind, date, article_id, evidence, directed, sentence, confidence)

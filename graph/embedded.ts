@@ -125,12 +125,14 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
 
   async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
     // In-process SQLite has no round trip to save: one indexed read per entity beats ranking every mention at once.
-    const count = this.stmt('SELECT count(*) FROM graph_mention WHERE entity_id = ?').pluck();
-    const pageOf = this.stmt(`SELECT a.id FROM graph_mention m JOIN graph_article a ON a.id = m.article_id WHERE m.entity_id = ?
-      ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?`).pluck();
+    // The total is the count kept on the entity; the page is read in date order from graph_mention_recent and
+    // stops at the limit, so a hub named by 100,000 articles costs what a rare name costs.
+    const count = this.stmt('SELECT article_count FROM graph_entity WHERE id = ?').pluck();
+    const pageOf = this.stmt(`SELECT article_id FROM graph_mention WHERE entity_id = ?
+      ORDER BY published IS NULL, published DESC, article_id LIMIT ? OFFSET ?`).pluck();
     const one = new Map<string, { total: number; ids: string[] }>();
     for (const id of entityIds) {
-      if (!one.has(id)) one.set(id, { total: count.get(id) as number, ids: pageOf.all(id, page.limit, page.offset) as string[] });
+      if (!one.has(id)) one.set(id, { total: (count.get(id) as number | undefined) ?? 0, ids: pageOf.all(id, page.limit, page.offset) as string[] });
     }
     return entityIds.map((id) => one.get(id)!);
   }
@@ -157,11 +159,11 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
 
   async figuresOf(by: 'article' | 'entity', keys: readonly string[], q: { metric?: string; limit?: number } = {}): Promise<FigureRecord[][]> {
     const col = by === 'article' ? 'article_id' : 'subject_id';
-    // Each key's first `limit` figures, in the order figures() gives them, ranked within the key.
-    const rows = this.db.prepare(`SELECT * FROM (SELECT f.*, row_number() OVER (PARTITION BY ${col} ORDER BY article_id, sentence, id) AS n
-        FROM graph_figure f WHERE ${col} IN ${IN('keys')} AND (@m IS NULL OR metric = @m))
-      WHERE n <= @limit ORDER BY article_id, sentence, id`)
-      .all({ keys: J(keys), m: q.metric ?? null, limit: q.limit ?? 100 }) as Row[];
+    // Each key's first `limit` figures, in the order figures() gives them: one indexed read per key that stops at
+    // the limit (graph_figure_subject_order), not every figure of the keys ranked (a hub is the subject of thousands).
+    const firstOf = this.stmt(`SELECT * FROM graph_figure WHERE ${col} = ? AND (? IS NULL OR metric = ?) ORDER BY article_id, sentence, id LIMIT ?`);
+    const rows: Row[] = [];
+    for (const key of new Set(keys)) rows.push(...(firstOf.all(key, q.metric ?? null, q.metric ?? null, q.limit ?? 100) as Row[]));
     return listsByKey(keys, rows, (r) => r[col], toFigure);
   }
 
@@ -328,6 +330,24 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   async collaborationEdges(ids: readonly string[] | null): Promise<Edge[]> {
     if (ids) return this.edgesAround(ids, ['COLLABORATES']);
     return (this.db.prepare(`SELECT * FROM graph_edge WHERE type = 'COLLABORATES'`).all() as Row[]).map(toEdge);
+  }
+
+  async firstCollaborations(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
+    // graph_edge holds only COLLABORATES, read in compareEdges' order (type, from, to, article, sentence, kind, date):
+    // graph_edge_order gives (src, dst) and SQLite sorts each pair's few rows, so the walk stops after `limit` kept
+    // edges. Synchronous: nothing else runs on the connection meanwhile.
+    const out: Edge[] = [];
+    const seen = new Set<string>();
+    for (const r of this.stmt('SELECT * FROM graph_edge ORDER BY src, dst, article_id, sentence, kind, date').iterate() as IterableIterator<Row>) {
+      const e = toEdge(r);
+      if (!keep(e)) continue;
+      const k = JSON.stringify([e.from, e.to, e.articleId, e.sentence, e.kind, e.date, e.evidence]);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(e);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   async entitiesNamed(q: string): Promise<string[]> {

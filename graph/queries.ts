@@ -120,12 +120,12 @@ export class GraphQueries {
     const inB = (id: string) => !setB || setB.has(id);
     const under = q.project ? await this.projectForms(q.project) : null;
     if (under && !under.length) return { nodes: [], edges: [] };
-    const edges = uniqueEdges(
-      (await this.b.collaborationEdges(seed ? [...seed] : null))
-        .filter((e) => edgePasses(e, q))
-        .filter((e) => !under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
-        .filter((e) => (inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from))),
-    ).slice(0, limit);
+    const keep = (e: Edge) => edgePasses(e, q) && (!under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
+      && ((inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from)));
+    // The whole network (no region): its first edges in order, read from an index where the backend can, not every edge.
+    const edges = !seed && this.b.firstCollaborations
+      ? await this.b.firstCollaborations(limit, keep)
+      : uniqueEdges((await this.b.collaborationEdges(seed ? [...seed] : null)).filter(keep)).slice(0, limit);
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     return { nodes: (await this.b.nodes([...ids])).sort(byId), edges };
   }

@@ -5,7 +5,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Archive, Extraction, StoredPage } from '../archive/index.ts';
-import { extractArticle, extractKnowledge, findReprints, fingerprint } from '../extractor/index.ts';
+import { extractArticle, extractKnowledge, fingerprint } from '../extractor/index.ts';
+import { BANDS, bandSpan, FINGERPRINT_CHARS, ReprintLinker, ReprintOptionsSchema, type ReprintOptions } from '../extractor/reprint.ts';
 import { isNoArticle } from '../extractor/types.ts';
 
 const EXTRACTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'extractor');
@@ -47,9 +48,15 @@ export interface ExtractOptions {
   linkReprints?: boolean;
 }
 
-/** Recompute every article's REPRINT_OF from the stored fingerprints; returns how many links changed. */
-export function linkReprints(archive: Archive): number {
-  return archive.setReprints(findReprints(archive.fingerprints()));
+/**
+ * Recompute every article's REPRINT_OF from the stored fingerprints; returns how many links changed. Buckets come
+ * from the archive one at a time (grouped by SQLite), so memory follows the copies found, not the archive's size.
+ */
+export function linkReprints(archive: Archive, options: ReprintOptions = {}): number {
+  const { maxBucket } = ReprintOptionsSchema.parse(options);
+  const linker = new ReprintLinker(options);
+  for (let b = 0; b < BANDS; b++) for (const bucket of archive.reprintBuckets(bandSpan(b), FINGERPRINT_CHARS, maxBucket)) linker.addBucket(bucket);
+  return archive.setReprints(linker.links());
 }
 
 /** One page's extraction (article and knowledge, or why there is none) and the knowledge candidates it rejected. */

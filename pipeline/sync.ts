@@ -3,7 +3,7 @@
 // marked synced only after its write succeeded, so a failure mid-way (server down) loses nothing:
 // the next run redoes the unfinished batches, and writes replace an article's facts, so re-running is idempotent.
 // One sync of a target runs at a time on an archive (a lease in the archive); another is refused with <TARGET>_SYNC_RUNNING.
-import { KgError, type Archive, type ArticleRecord } from '../archive/index.ts';
+import { KgError, type Archive, type ArticleRecord, type SyncRecord } from '../archive/index.ts';
 import { withLease } from '../archive/lease.ts';
 import type { Knowledge } from '../extractor/types.ts';
 import type { ArticleFacts, GraphStore } from '../graph/port.ts';
@@ -16,6 +16,11 @@ export interface SyncOptions {
   /** Articles per write. Default 200. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Name the target's sync record is kept under. Default `graph` / `search`; a second store of the same kind
+   * fed from the same archive (a Neo4j beside the embedded graph) needs a name of its own.
+   */
+  target?: string;
 }
 
 export interface SyncSummary {
@@ -66,7 +71,7 @@ interface Target {
    */
   resolver: Resolver;
   reset(): Promise<void>;
-  write(batch: ArticleRecord[], archive: Archive): Promise<void>;
+  write(batch: SyncRecord[], archive: Archive): Promise<void>;
   remove(ids: string[]): Promise<void>;
   /** A full rebuild beside the live target, swapped in at the end (when the target can do that). */
   rebuild?(): Promise<{ target: Target; commit(): Promise<void>; abort(): Promise<void> }>;
@@ -121,7 +126,8 @@ async function syncChanged(archive: Archive, target: Target, options: SyncOption
     const gone = batch.filter((a) => a.status !== 'ok').map((a) => a.id);
     const written = ok.length ? await writeIsolating(archive, target, ok, summary) : [];
     if (gone.length) await target.remove(gone);
-    archive.markSynced(target.name, [...written, ...batch.filter((a) => a.status !== 'ok')]);
+    // Refused articles stay unsynced but behind the watermark: retried once re-extraction gives them a new seq.
+    archive.markSynced(target.name, [...written, ...batch.filter((a) => a.status !== 'ok')], cursor);
     summary.written += written.length;
     summary.removed += gone.length;
     options.onProgress?.(summary.written + summary.removed + summary.refused.length, total);
@@ -133,7 +139,7 @@ async function syncChanged(archive: Archive, target: Target, options: SyncOption
  * Write a batch; if the target refuses it for bad input (not for being down), write the articles one by one
  * so one bad article does not hold back the rest. Returns the articles written. Unavailability propagates.
  */
-async function writeIsolating(archive: Archive, target: Target, batch: ArticleRecord[], summary: SyncSummary): Promise<ArticleRecord[]> {
+async function writeIsolating(archive: Archive, target: Target, batch: SyncRecord[], summary: SyncSummary): Promise<SyncRecord[]> {
   const refusedForInput = (e: unknown): e is KgError => e instanceof KgError && !e.retryable;
   try {
     await target.write(batch, archive);
@@ -147,21 +153,30 @@ async function writeIsolating(archive: Archive, target: Target, batch: ArticleRe
       throw e;
     }
   }
-  const written: ArticleRecord[] = [];
+  const written: SyncRecord[] = [];
   for (const a of batch) written.push(...(await writeIsolating(archive, target, [a], summary)));
   return written;
+}
+
+/**
+ * A batch's institutions resolved in one archive transaction: one commit per batch instead of one per article
+ * (each commit writes its pages to the WAL; per article that was half of sync's time). It commits before the
+ * target's write, so what resolution recorded (registry, articles to sync again) survives a failed write.
+ */
+function resolveBatch(archive: Archive, resolver: Resolver, batch: SyncRecord[]): Array<{ a: SyncRecord; k: Knowledge | null }> {
+  return archive.db.transaction(() => batch.map((a) => ({ a, k: resolver.resolve(a, a.knowledge) })))();
 }
 
 export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOptions = {}): Promise<SyncSummary> {
   const resolver = new Resolver(archive);
   return syncTarget(archive, {
-    name: 'graph',
+    name: options.target ?? 'graph',
     resolver,
     reset: async () => {
       await graph.clear();
       resolver.reset();
     },
-    write: (batch) => graph.writeArticles(batch.map((a) => toArticleFacts(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+    write: (batch) => graph.writeArticles(resolveBatch(archive, resolver, batch).map(({ a, k }) => toArticleFacts(a, k))),
     remove: async (ids) => {
       await graph.removeArticles(ids);
       for (const id of ids) resolver.registry.setResolutions(id, []);
@@ -171,19 +186,20 @@ export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOpti
 
 export function syncSearch(archive: Archive, index: SearchIndex, options: SyncOptions = {}): Promise<SyncSummary> {
   const resolver = new Resolver(archive);
+  const name = options.target ?? 'search';
   return syncTarget(archive, {
-    name: 'search',
+    name,
     resolver,
     reset: () => index.clear(),
-    write: (batch) => index.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+    write: (batch) => index.upsert(resolveBatch(archive, resolver, batch).map(({ a, k }) => toSearchDoc(a, k))),
     remove: (ids) => index.remove(ids),
     rebuild: async () => {
       const r = await index.rebuild();
       const target: Target = {
-        name: 'search',
+        name,
         resolver,
         reset: async () => undefined, // a rebuild starts empty
-        write: (batch) => r.upsert(batch.map((a) => toSearchDoc(a, resolver.resolve(a, archive.getKnowledge(a.id))))),
+        write: (batch) => r.upsert(resolveBatch(archive, resolver, batch).map(({ a, k }) => toSearchDoc(a, k))),
         remove: async () => undefined, // removed articles are simply not in the new index
       };
       return { target, commit: () => r.commit(), abort: () => r.abort() };

@@ -8,6 +8,8 @@ import type { ArticleFacts } from '../../graph/port.ts';
 export interface GeneratedArticle extends ArticleFacts {
   /** Article text (simplified Chinese, one paragraph per line) mentioning the same entities and figures. */
   body: string;
+  /** Varied archives only: the generated article this one reprints (with small edits). */
+  copyOf?: string;
 }
 
 interface Place { code: string; name: string; level: 'province' | 'city' | 'county'; parent?: string }
@@ -89,11 +91,79 @@ export function* iterateArticles(n: number, seed = 1): Generator<GeneratedArticl
   for (let i = 0; i < n; i++) yield article(i, world, rand);
 }
 
+/**
+ * A varied archive for the scale bench: the same stories, but about one article in twelve is a reprint of a recent
+ * one with small edits (a credit line before the lead, another closing sentence, another source, a later date), and
+ * bodies write some institutions under other names than their canonical one (保定市第二人民医院 and the numbered
+ * short form 保定二院 for 保定第二人民医院; 保定中医院 for 保定中医医院), so reprint detection and institution
+ * resolution have real work. The facts (entities) keep the canonical names: they are the truth the bench compares to.
+ * Variation draws from its own generator, so iterateArticles(n, seed) stays as it was.
+ */
+export function* iterateVaried(n: number, seed = 1): Generator<GeneratedArticle> {
+  const rand = rng(seed);
+  const vary = rng(seed ^ 0x5bd1e995);
+  const world = buildWorld(n, rand);
+  const recent: GeneratedArticle[] = [];
+  for (let i = 0; i < n; i++) {
+    if (recent.length > 20 && vary() < 0.08) {
+      yield reprint(i, recent[Math.floor(vary() * recent.length)], vary);
+      continue;
+    }
+    const a = article(i, world, rand, vary);
+    recent.push(a);
+    if (recent.length > 200) recent.shift();
+    yield a;
+  }
+}
+
+const CREDITS = ['人民网', '新华网', '河北日报', '北京日报', '内蒙古日报', '光明网'];
+
+function reprint(i: number, of: GeneratedArticle, vary: () => number): GeneratedArticle {
+  const id = `gen-${String(i).padStart(7, '0')}`;
+  const source = CREDITS[Math.floor(vary() * CREDITS.length)];
+  const lines = of.body.split('\n');
+  lines[0] = `据${source}消息，${lines[0]}`;
+  lines[lines.length - 1] = '（转载自健康报，有删改）';
+  const [y, m, d] = (of.article.published ?? '2020-01-01').split('-').map(Number);
+  const published = `${y}-${pad(m)}-${pad(Math.min(28, d + 1 + Math.floor(vary() * 3)))}`;
+  return {
+    ...of,
+    article: { ...of.article, id, url: `https://reprint.example.cn/${of.article.id}/${id}.html`, published, source: `${source}（合成）` },
+    body: lines.join('\n'),
+    copyOf: of.article.id,
+  };
+}
+
+const WHO = ['派驻专家团队', '对口科室', '医务处', '远程医疗中心', '护理部', '急诊科', '心血管内科', '儿科', '影像科', '检验科', '麻醉科', '康复医学科'];
+const DID = ['完成疑难手术', '开展多学科会诊', '举办专题讲座', '带教住院医师', '接诊门诊患者', '指导危重症抢救', '培训乡村医生', '开展义诊活动'];
+const GAIN = ['填补了当地多项技术空白', '患者外转率明显下降', '基层诊疗能力稳步提升', '群众就医满意度持续提高', '县域内就诊率达到新高', '新建了胸痛中心和卒中中心'];
+const WHEN = ['今年以来', '近三年来', '合作期间', '去年下半年', '上个月', '春节前后'];
+
+/** A sentence of detail for a varied body: different stories then share few character 4-grams, as real ones do. */
+function detail(vary: () => number, year: number): string {
+  const of = <T>(xs: T[]) => xs[Math.floor(vary() * xs.length)];
+  const n = 2 + Math.floor(vary() * 300);
+  return `${of(WHEN)}，${of(WHO)}${of(DID)}${n}次，${of(GAIN)}；${year - Math.floor(vary() * 3)}年累计投入资金${1 + Math.floor(vary() * 900)}万元，${of(WHO)}${of(DID)}。`;
+}
+
+/** How a varied body writes a hospital's name: canonical mostly, sometimes a variant that resolution must join. */
+function written(h: Hospital, vary: (() => number) | undefined, numbered: boolean): string {
+  if (!vary) return h.name;
+  const prefix = h.city.name.replace(/(市|区|盟|地区|自治州)$/, '');
+  const rest = h.name.slice(prefix.length);
+  const r = vary();
+  const seq = /^第([一二三四五六七八九])人民医院$/.exec(rest);
+  if (numbered && seq && r < 0.5) return `${prefix}${seq[1]}院`;
+  if (r < 0.12 && h.city.name !== prefix && h.name.startsWith(prefix)) return `${h.city.name}${rest}`;
+  if (r < 0.2 && h.name.endsWith('中医医院')) return h.name.replace(/中医医院$/, '中医院');
+  return h.name;
+}
+
 export function generateArticles(n: number, seed = 1): GeneratedArticle[] {
   return [...iterateArticles(n, seed)];
 }
 
-function article(i: number, w: World, rand: () => number): GeneratedArticle {
+function article(i: number, w: World, rand: () => number, vary?: () => number): GeneratedArticle {
   const id = `gen-${String(i).padStart(7, '0')}`;
   const year = 2014 + Math.floor(rand() * 11);
   const month = 1 + Math.floor(rand() * 12);
@@ -134,7 +204,7 @@ function article(i: number, w: World, rand: () => number): GeneratedArticle {
     const helper = skewed(w.helpers, rand);
     const recipient = skewed(w.recipients, rand);
     const kind = KINDS[Math.floor(rand() * KINDS.length)];
-    const s = say(`${year}年${month}月，${helper.name}与${recipient.name}${KIND_WORD[kind]}，双方将在学科建设、人才培养等方面深化协作。`);
+    const s = say(`${year}年${month}月，${helper.name}与${written(recipient, vary, false)}${KIND_WORD[kind]}，双方将在学科建设、人才培养等方面深化协作。`);
     const a = hospital(helper, s);
     const b = hospital(recipient, s);
     if (!title) title = `${helper.name}${KIND_WORD[kind]}${recipient.name}`;
@@ -143,7 +213,7 @@ function article(i: number, w: World, rand: () => number): GeneratedArticle {
     if (rand() < 0.6) {
       const [metric, unit, scale] = METRICS[Math.floor(rand() * METRICS.length)];
       const value = 1 + Math.floor(rand() * scale);
-      const fs = say(`截至${year}年底，${recipient.name}${metric}达到${value}${unit}，较合作前明显提升。`);
+      const fs = say(`截至${year}年底，${written(recipient, vary, true)}${metric}达到${value}${unit}，较合作前明显提升。`);
       figures.push({ id: `${id}-f${figures.length + 1}`, text: `${metric}${value}${unit}`, value, unit, metric, subjectId: b.id, subject: b.name,
         time: String(year), approximate: false, evidence: sentences[fs], provenance: prov(fs), confidence: 0.85 });
     }
@@ -167,6 +237,7 @@ function article(i: number, w: World, rand: () => number): GeneratedArticle {
     const s = say(`此次合作是${p}的重要内容之一。`);
     entities.set(`project:${p}`, { id: `project:${p}`, type: 'project', name: p, aliases: [], mentions: [prov(s)], confidence: 0.8 });
   }
+  if (vary) for (let k = 1 + Math.floor(vary() * 3); k > 0; k--) say(detail(vary, year));
   say('下一步，双方将继续完善协作机制，让群众在家门口享受到优质医疗服务。');
   return {
     article: { id, url: `https://news.example.cn/${year}/${pad(month)}/${id}.html`, title, published, source: '健康报（合成）' },
