@@ -144,7 +144,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const partyPossible = p.places.length > 1 || (p.places.length === 1 && (mentions.length > 0 || p.places[0].compound));
     const kinds = mentions.length || partyPossible ? kindsOf(p.s.text) : [];
     const parties = kinds.length && p.places.length ? partyPlaces(p.s.text, p.places, (m) => chosen.get(m) ?? [], p.insts, p.projects, placeId) : [];
-    // a region opening the sentence is its subject (北京市与自治区人民政府签署): no unnamed actor stands in for it
+    // a region opening the sentence is its subject (天津市与省人民政府签署): no unnamed actor stands in for it
     const regionLeads = parties.some((x) => !x.modifier && x.start < (mentions[0]?.start ?? Infinity) && DATE_OPENING.test(p.s.text.slice(0, x.start)));
     const plan = kinds.length ? isPlan(p.s.text) : false;
     if (mentions.length && kinds.length) relations.push(...collaborations({ text: p.s.text, sentence: i, base: p.s.start, mentions, implicitSubject: regionLeads ? null : implicit, date, plan, provinceOf, kinds }));

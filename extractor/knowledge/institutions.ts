@@ -224,7 +224,7 @@ function bracketed(text: string, found: InstitutionMention[], placeAt: Map<numbe
  * Names of a form the suffix grammar cannot read:
  * - a hospital's numbered short form, two characters of its name and its number (湘雅二院, 浙大一院), which the
  *   archive-wide alias file (pipeline/resolution) maps to the full name;
- * - the departments of the party centre (中央组织部, 中央统战部) and the Youth League (共青团中央, 共青团某省委),
+ * - the departments of the party centre (中央某部, the 中央…部 of a department) and the Youth League (共青团某省委),
  *   which choose and send the cadres and doctors of paired assistance.
  */
 const NUMBERED_HOSPITAL = /(?<![\p{Script=Han}])(\p{Script=Han}{2})[一二三四五六七八九]院(?![区长士校内外部])|(?<=[与和及、同跟在到赴对向为从])(\p{Script=Han}{2})[一二三四五六七八九]院(?![区长士校内外部])/gu;

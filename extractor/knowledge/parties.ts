@@ -22,7 +22,7 @@ const SENDING = /选派|派出|派驻|派遣|输送|医疗队|队员/u;
 const COUNTED = /[0-9０-９一二三四五六七八九十两几多百千]+[家所个名批座]$/u;
 const GENERIC_NOUN = /^各|^[^，,。；;、：:]{0,8}?(医院|医疗机构|卫生机构|单位|卫生院|医务人员|专家)/u;
 const LIST_GAP = /^[、和及与]$/u;
-/** Quoted or titled spans: a place inside “廊坊市重大传染病防治中心” or 《…协议》 names no party. */
+/** Quoted or titled spans: a place inside “某市精神卫生中心” or 《…协议》 names no party. */
 const QUOTED = /《[^《》]{1,200}》|“[^“”]{1,60}”|"[^"]{1,60}"/gu;
 
 function inside(s: number, e: number, spans: [number, number][]): boolean {

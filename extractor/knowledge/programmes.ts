@@ -1,7 +1,7 @@
 // Named programmes of regional collaboration that carry no project head, read by their own grammar:
 // a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (京蒙协作,
-// 沪滇协作, 东西部扶贫协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
-// 组团式援疆), 对口援疆 / 对口援藏, and 京津冀协同发展 as a programme acted under.
+// 沪滇协作, 东西部协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
+// 组团式援疆), 对口援疆 / 对口援藏, and the coordinated development of paired regions (…协同发展) as a programme acted under.
 import type { ProjectMention } from './projects.ts';
 
 /** One-character abbreviations of provinces (and 张 of 京张): 新 is left out, 新疆 is a name, not a pair. */
@@ -13,7 +13,7 @@ const PROGRAMME = new RegExp(
     `(?:${PAIRED}|东西部|南北)(?:扶贫|医疗卫生|卫生健康|医疗|卫生|健康)?(?:协作|合作|挂钩)(?!项目|医院|单位|机构|医疗机构|专家|成果)`,
     `(?:${PAIRED})?“?组团式?”?(?:医疗)?(?:帮扶|援疆|援藏|援青|支援|援助)`,
     '对口援(?:疆|藏|青)',
-    '京津冀协同发展',
+    `${PAIRED}协同发展`,
   ].join('|'),
   'gu',
 );
