@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadDemo } from '../../cli/commands/demo.ts';
 import { serve, type Serving } from '../../cli/commands/serve.ts';
 import { openServices, type Services } from '../../pipeline/services.ts';
@@ -60,3 +60,7 @@ export async function startDemoSite(options: { apiKey?: string; load?: (services
     throw e;
   }
 }
+
+/** Runs `fn` (a function body given `cy`) on the cytoscape drawing in `selector` (the tools hang the instance on its container for tests). */
+export const cyEval = <T>(page: Page, selector: string, fn: string): Promise<T> =>
+  page.evaluate(([sel, body]) => new Function('cy', body)((document.querySelector(sel!) as unknown as { cy: unknown }).cy) as T, [selector, fn]);

@@ -13,15 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazetteer } from '../../extractor/knowledge/index.ts';
 import { extractPages, importPaths, syncGraph, syncSearch } from '../../pipeline/index.ts';
 import { MAX_EDGES, REGION_VIEW_ABOVE } from '../../ui/pages/network.ts';
-import { CHROMIUM_MISSING_MESSAGE, hasChromium, SCREENSHOT_DIR, startDemoSite, type DemoSite } from './browser.ts';
+import { CHROMIUM_MISSING_MESSAGE, cyEval, hasChromium, SCREENSHOT_DIR, startDemoSite, type DemoSite } from './browser.ts';
 
 if (!hasChromium) console.warn(`[kg tests] ${CHROMIUM_MISSING_MESSAGE}`);
 
 const GRAPH = '.network-results .graph[data-nodes]';
 
-/** Cytoscape state of the network drawing (the page hangs the instance on its container for tests). */
-const cyEval = <T>(page: Page, fn: string): Promise<T> =>
-  page.evaluate(([sel, body]) => new Function('cy', body)((document.querySelector(sel!) as unknown as { cy: unknown }).cy) as T, [GRAPH, fn]);
+/** Cytoscape state of the network drawing. */
+const cyNet = <T>(page: Page, fn: string): Promise<T> => cyEval<T>(page, GRAPH, fn);
 
 /** Provinces that help (east) and provinces helped (west and north), by the first two digits of their codes. */
 const HELPING = ['32', '33', '44', '37', '35'];
@@ -77,7 +76,7 @@ describe.skipIf(!hasChromium)('the network page in chromium', () => {
         await page.setViewportSize({ width: 1280, height: 900 });
         await page.goto(`${site.url}/network?view=institutions`);
         await page.locator(GRAPH).waitFor();
-        const boxOf = await cyEval<Record<string, string>>(page, `
+        const boxOf = await cyNet<Record<string, string>>(page, `
           const out = {};
           for (const n of cy.nodes().filter((n) => !n.isParent())) out[n.data('full') ?? n.data('label')] = n.parent().data('label');
           return out;`);
@@ -124,28 +123,28 @@ describe.skipIf(!hasChromium)('the network page in chromium', () => {
         const institutions = Number(/(\d+) 家机构/.exec(status)![1]);
         expect(institutions).toBeGreaterThan(REGION_VIEW_ABOVE);
         expect(status).toContain('按地区显示');
-        const drawn = await cyEval<Array<{ id: string; label: string }>>(page, "return cy.nodes().map((n) => ({ id: n.id(), label: n.data('label') }))");
+        const drawn = await cyNet<Array<{ id: string; label: string }>>(page, "return cy.nodes().map((n) => ({ id: n.id(), label: n.data('label') }))");
         expect(drawn.every((n) => n.id.startsWith('region:'))).toBe(true);
         expect(drawn.map((n) => n.label).sort()).toEqual(['江苏', '浙江', '广东', '山东', '福建', '河北', '内蒙古', '贵州', '西藏', '新疆'].sort());
         // region-to-region lines carry how many collaborations they stand for, and together all of them
-        const lines = (await cyEval<string[]>(page, "return cy.edges().map((e) => e.data('label'))")).map((l) => Number(/^(\d+) 项$/.exec(l)![1]));
+        const lines = (await cyNet<string[]>(page, "return cy.edges().map((e) => e.data('label'))")).map((l) => Number(/^(\d+) 项$/.exec(l)![1]));
         expect(lines.reduce((a, b) => a + b, 0)).toBe(MAX_EDGES);
         await page.locator(GRAPH).screenshot({ path: join(SCREENSHOT_DIR, 'desktop-network-archive-1-regions.png') });
 
         // A click on 江苏 draws the collaborations touching 江苏, institution by institution.
         await page.locator(GRAPH).scrollIntoViewIfNeeded();
-        const at = await cyEval<{ x: number; y: number }>(page, "return cy.$id('region:32').renderedPosition()");
+        const at = await cyNet<{ x: number; y: number }>(page, "return cy.$id('region:32').renderedPosition()");
         const box = (await page.locator(GRAPH).boundingBox())!;
         await page.mouse.click(box.x + at.x, box.y + at.y);
         await page.waitForURL(/[?&]a=32\b/);
         await page.locator(GRAPH).waitFor();
-        const inJiangsu = await cyEval<Array<{ id: string; box: string }>>(page, "return cy.nodes().filter((n) => !n.isParent()).map((n) => ({ id: n.id(), box: n.parent().data('label') }))");
+        const inJiangsu = await cyNet<Array<{ id: string; box: string }>>(page, "return cy.nodes().filter((n) => !n.isParent()).map((n) => ({ id: n.id(), box: n.parent().data('label') }))");
         expect(inJiangsu.length).toBeGreaterThan(0);
         expect(inJiangsu.length).toBeLessThanOrEqual(REGION_VIEW_ABOVE);
         expect(inJiangsu.every((n) => n.id.startsWith('hospital:'))).toBe(true);
         expect(inJiangsu.filter((n) => n.box === '江苏').length * 2).toBe(inJiangsu.length);
         // a hundred names in one region: the labels drawn never overlap; the others show on zoom, hover or find
-        const overlaps = await cyEval<{ shown: number; overlapping: number }>(page, `
+        const overlaps = await cyNet<{ shown: number; overlapping: number }>(page, `
           const boxes = cy.nodes().filter((n) => !n.isParent() && !n.hasClass('minor'))
             .map((n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
           let overlapping = 0;

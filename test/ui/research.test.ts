@@ -4,9 +4,8 @@
 // finder. Screenshots in test-output/screenshots.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_MISSING_MESSAGE, hasChromium, SCREENSHOT_DIR, startDemoSite, type DemoSite } from './browser.ts';
+import { CHROMIUM_MISSING_MESSAGE, cyEval, hasChromium, SCREENSHOT_DIR, startDemoSite, type DemoSite } from './browser.ts';
 
 if (!hasChromium) console.warn(`[kg tests] ${CHROMIUM_MISSING_MESSAGE}`);
 
@@ -14,10 +13,6 @@ const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ];
-
-/** Cytoscape state of the drawing in `selector` (the tools hang the instance on its container for tests). */
-const cyEval = <T>(page: Page, selector: string, fn: string): Promise<T> =>
-  page.evaluate(([sel, body]) => new Function('cy', body)((document.querySelector(sel!) as unknown as { cy: unknown }).cy) as T, [selector, fn]);
 
 describe.skipIf(!hasChromium)('researcher journeys in chromium', () => {
   let site: DemoSite;
