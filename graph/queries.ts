@@ -122,9 +122,9 @@ export class GraphQueries {
     if (under && !under.length) return { nodes: [], edges: [] };
     const keep = (e: Edge) => edgePasses(e, q) && (!under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
       && ((inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from)));
-    // The whole network (no region): its first edges in order, read from an index where the backend can, not every edge.
-    const edges = !seed && this.b.firstCollaborations
-      ? await this.b.firstCollaborations(limit, keep)
+    // The first edges in order, read from an index where the backend can, not every edge of the network or region.
+    const edges = this.b.firstCollaborations
+      ? await this.b.firstCollaborations(limit, keep, seed ? [...seed] : null)
       : uniqueEdges((await this.b.collaborationEdges(seed ? [...seed] : null)).filter(keep)).slice(0, limit);
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     return { nodes: (await this.b.nodes([...ids])).sort(byId), edges };

@@ -3,7 +3,7 @@
 // a date range (see embedded-schema.ts). Every read is bounded by a LIMIT or by a window of row ids, so
 // no query walks all of a broad match set more than once.
 import type Database from 'better-sqlite3';
-import { metaFilter, textExpr } from './fts.ts';
+import { metaFilter, positivePhrases, textColumns, textExpr } from './fts.ts';
 import { DAY_SPAN, MAX_ROWID } from './embedded-schema.ts';
 import { LIST_FIELDS, type CheckedQuery } from './request.ts';
 
@@ -50,12 +50,42 @@ export function matchExpr(c: CheckedQuery): string | null {
 
 type Stmt = Database.Statement;
 
-/** Statements are prepared once per database and weight set (preparing costs as much as a small query). */
+/**
+ * Documents holding each phrase. FTS5 keeps no such count: its bm25 counts every phrase's documents over the
+ * whole table on each query (医疗 at 100k articles: all of them, ~10 ms). The counts here only decide which
+ * phrases carry weight, so they are kept across writes until the number of documents has moved by 1/16.
+ */
+class PhraseCounts {
+  private generation = -1;
+  private docs = 0;
+  private countedAt = 0;
+  private readonly df = new Map<string, number>();
+
+  constructor(private readonly countDocs: Stmt, private readonly countPhrase: Stmt) {}
+
+  /** Whether FTS5's bm25 gives the phrase any weight: its idf, log((N − df + ½) / (df + ½)), is clamped to 1e-6 once df ≥ N/2. */
+  informative(phrase: string, generation: number): boolean {
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.docs = this.countDocs.get() as number;
+      if (Math.abs(this.docs - this.countedAt) * 16 > this.countedAt || this.df.size > 10_000) {
+        this.df.clear();
+        this.countedAt = this.docs;
+      }
+    }
+    let n = this.df.get(phrase);
+    if (n === undefined) this.df.set(phrase, (n = this.countPhrase.get(phrase) as number));
+    return 2 * n < this.docs;
+  }
+}
+
 export class MatcherFactory {
   private readonly fts: Record<string, Stmt>;
   private readonly docs: Record<string, Stmt>;
+  private readonly counts: PhraseCounts;
 
   constructor(db: Database.Database, weights: readonly number[]) {
+    this.counts = new PhraseCounts(db.prepare('SELECT count(*) FROM search_docs').pluck(), db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck());
     const bm25 = `bm25(search_fts, ${weights.join(', ')}, 0)`;
     const m = 'search_fts WHERE search_fts MATCH @e';
     // Every read walks row ids downwards from the top of the range: FTS5 starts a descending walk at the
@@ -83,7 +113,26 @@ export class MatcherFactory {
     };
   }
 
-  matcher(c: CheckedQuery): Matcher {
+  /**
+   * What bm25 is computed over, when it can be less than the match expression: without filter tokens (weight 0),
+   * and without the phrases in half the documents or more when others carry weight (see PhraseCounts): those
+   * add at most ~1e-5 to a score, so they only break ties the others leave. Alone they are the whole ranking
+   * (医院 in a title before 医院 in a body) and are kept. A row holding none of the kept phrases scores 0.
+   * null: score with the match expression itself.
+   */
+  private scoring(c: CheckedQuery, generation: number): { expr: string | null } | null {
+    const phrases = c.parsed.root ? positivePhrases(c.parsed.root) : null;
+    if (phrases === null) return null;
+    const all = [...new Set(phrases)];
+    const listed = LIST_FIELDS.some((f) => c.lists[f]);
+    const kept = all.length > 1 || listed ? all.filter((p) => this.counts.informative(p, generation)) : all;
+    const used = kept.length ? kept : all;
+    if (used.length === all.length && !listed) return null;
+    return { expr: used.length ? textColumns(used.join(' OR ')) : null };
+  }
+
+  /** The matcher of a query; `generation` is the index's (phrase counts are kept per generation). */
+  matcher(c: CheckedQuery, generation: number): Matcher {
     const { lo, hi } = rowidRange(c);
     const e = matchExpr(c);
     // Exact typed terms, when the query cut a typed word into several (ranking only: rows already match e).
@@ -105,16 +154,35 @@ export class MatcherFactory {
         matching: (rids) => this.matchDocs(rids, lo, hi),
       };
     }
+    const narrow = this.scoring(c, generation);
+    // Scores of rows known to match e, under the narrower scoring expression.
+    const narrowScores = (rids: number[], expr: string | null): Map<number, number> => {
+      const scores = new Map(rids.map((rid) => [rid, 0]));
+      if (expr !== null && rids.length) for (const r of s.scores.all({ e: expr, hi, ...ids(rids) }) as Scored[]) scores.set(r.rid, r.score);
+      return scores;
+    };
+    // The newest n matches with their scores.
+    const scoredWindow = (low: number, n: number): Scored[] => {
+      if (!narrow) return s.scored.all({ e, low, hi, n }) as Scored[];
+      const rids = s.date.all({ e, low, hi, k: n }) as number[];
+      const scores = narrowScores(rids, narrow.expr);
+      return rids.map((rid) => ({ rid, score: scores.get(rid)! }));
+    };
     return {
       window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
       ranked: (w, k, by, n, extra) => {
         if (by === 'relevance') {
-          if (x !== null) return this.rankExact(e, x, w.low, hi, n, k, extra);
+          if (x !== null || narrow) return this.rankExact(scoredWindow(w.low, n), x, hi, k, extra);
           const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
           return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
         }
         // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.
         const page = s.date.all({ e, low: w.low, hi, k }) as number[];
+        if (narrow) {
+          const matched = extra.length ? (s.matching.all({ e, hi, ...ids(extra) }) as number[]) : [];
+          const scores = narrowScores([...page, ...matched], narrow.expr);
+          return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(matched.map((rid) => [rid, scores.get(rid)!])) };
+        }
         const want = [...page, ...extra];
         const scores = new Map(want.length ? (s.scores.all({ e, hi, ...ids(want) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
         return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(extra.flatMap((rid) => (scores.has(rid) ? [[rid, scores.get(rid)!]] : []))) };
@@ -124,15 +192,14 @@ export class MatcherFactory {
   }
 
   /**
-   * The newest n matches of e ranked with those matching x (the exact typed terms) first, then by bm25.
+   * The newest matches of e, scored (`all`), ranked with those matching x (the exact typed terms, if any) first, then by bm25.
    * Exact matches are matches of e, so those among the ranked rows are the newest ones: the walk down x
    * stops at the oldest ranked row. In SQL a lower rowid bound does not stop FTS5's descending walk (it
    * read all 1,566 matches of 第二人民医院 to keep 45, 15 ms at 100k articles; the JS break, 0.4 ms).
    */
-  private rankExact(e: string, x: string, low: number, hi: number, n: number, k: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> } {
-    const all = this.fts.scored.all({ e, low, hi, n }) as Scored[];
+  private rankExact(all: Scored[], x: string | null, hi: number, k: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> } {
     const exact = new Set<number>();
-    if (all.length) {
+    if (all.length && x !== null) {
       const oldest = all[all.length - 1].rid;
       for (const rid of this.fts.exact.iterate({ x, hi }) as IterableIterator<number>) {
         if (rid < oldest) break;

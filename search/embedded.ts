@@ -262,7 +262,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const key = JSON.stringify(c);
     const cached = this.cache.get(generation, key);
     if (cached) return cached;
-    const result = this.answer(c);
+    const result = this.answer(c, generation);
     this.cache.set(generation, key, result);
     return result;
   }
@@ -272,8 +272,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.cache.stats();
   }
 
-  private answer(c: CheckedQuery): SearchResult {
-    const m = this.matchers.matcher(c);
+  private answer(c: CheckedQuery, generation: number): SearchResult {
+    const m = this.matchers.matcher(c, generation);
     const need = c.offset + c.limit;
     // The window: the newest matches, enough for any page the request may ask for.
     const w = m.window(Math.max(this.o.window, 2 * need));

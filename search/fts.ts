@@ -67,10 +67,40 @@ const META_SHAPE = /^[spik](?:[0-9a-f]{2})+$/i;
  * 卫生健康委员会 优质医疗资源 at 100k articles: 45 cpu-ms with it, 27 without).
  */
 export function textExpr(node: QueryNode): string {
-  const fts = toFts(node);
+  return textColumns(toFts(node));
+}
+
+/** An expression over the text columns: scoped to them only when one of its tokens has a meta token's shape (see textExpr). */
+export function textColumns(fts: string): string {
   // Tokens as unicode61 reads them: split at separators, diacritics removed (é → e).
   const tokens = [...fts.matchAll(/"((?:[^"]|"")*)"/g)].flatMap((m) => m[1].normalize('NFD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u));
   return tokens.some((t) => META_SHAPE.test(t)) ? `{title body words} : (${fts})` : `(${fts})`;
+}
+
+/**
+ * The phrases of the query's positive side as FTS5 holds them (a prefix phrase with its star): what bm25 adds up
+ * for a matching row (phrases under NOT have no hits in it). null when a NEAR group holds some: their hits are
+ * counted within the distance only.
+ */
+export function positivePhrases(node: QueryNode): string[] | null {
+  switch (node.kind) {
+    case 'term':
+      return [...term(node, true).matchAll(/"(?:[^"]|"")*"(?: \*)?/g)].map((m) => m[0]);
+    case 'near':
+      return null;
+    case 'not':
+      return [];
+    case 'and':
+    case 'or': {
+      const out: string[] = [];
+      for (const c of node.children) {
+        const p = positivePhrases(c);
+        if (p === null) return null;
+        out.push(...p);
+      }
+      return out;
+    }
+  }
 }
 
 export type MetaField = 'source' | 'places' | 'institutions' | 'kinds';
