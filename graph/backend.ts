@@ -67,14 +67,13 @@ export interface GraphBackend {
   childPlaces(ids: readonly string[]): Promise<string[]>;
   /** Institutions (hospital, organization) LOCATED_IN any of `placeIds`. */
   locatedIn(placeIds: readonly string[]): Promise<string[]>;
-  /** COLLABORATES edges with an end among `ids` (every such edge when ids is null). */
-  collaborationEdges(ids: readonly string[] | null): Promise<Edge[]>;
+  /** Every COLLABORATES edge (the whole network, for a backend without firstCollaborations). */
+  collaborationEdges(): Promise<Edge[]>;
   /**
-   * The first `limit` collaborations that `keep` accepts, of the whole graph or with an end among `around`, in
-   * compareEdges' order, read in that order from an index and stopping there (optional: a backend without it
-   * reads every such edge and sorts).
+   * The first `limit` collaborations of the whole graph that `keep` accepts, in compareEdges' order, read in that
+   * order from an index and stopping there (optional: a backend without it reads the whole network and sorts).
    */
-  firstCollaborations?(limit: number, keep: (e: Edge) => boolean, around?: readonly string[] | null): Promise<Edge[]>;
+  firstCollaborations?(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]>;
   /** Entity ids whose id, name or alias equals `q`. */
   entitiesNamed(q: string): Promise<string[]>;
   /** Figures with where and when they apply, optionally narrowed by metric and subject ids. */

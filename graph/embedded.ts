@@ -327,15 +327,17 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
       WHERE g.type = 'LOCATED_IN' AND g.dst IN ${IN('ids')} AND e.type IN ('hospital', 'organization')`).pluck().all({ ids: J(placeIds) }) as string[];
   }
 
-  async collaborationEdges(ids: readonly string[] | null): Promise<Edge[]> {
-    if (ids) return this.edgesAround(ids, ['COLLABORATES']);
+  async collaborationEdges(): Promise<Edge[]> {
     return (this.db.prepare(`SELECT * FROM graph_edge WHERE type = 'COLLABORATES'`).all() as Row[]).map(toEdge);
   }
 
-  async firstCollaborations(limit: number, keep: (e: Edge) => boolean, around?: readonly string[] | null): Promise<Edge[]> {
+  async firstCollaborations(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
+    // graph_edge holds only COLLABORATES, read in compareEdges' order (type, from, to, article, sentence, kind, date):
+    // graph_edge_order gives (src, dst) and SQLite sorts each pair's few rows, so the walk stops after `limit` kept
+    // edges. Synchronous: nothing else runs on the connection meanwhile.
     const out: Edge[] = [];
     const seen = new Set<string>();
-    for (const r of around ? this.collaborationsAroundInOrder(around) : this.collaborationsInOrder()) {
+    for (const r of this.stmt('SELECT * FROM graph_edge ORDER BY src, dst, article_id, sentence, kind, date').iterate() as IterableIterator<Row>) {
       const e = toEdge(r);
       if (!keep(e)) continue;
       const k = JSON.stringify([e.from, e.to, e.articleId, e.sentence, e.kind, e.date, e.evidence]);
@@ -345,29 +347,6 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
       if (out.length >= limit) break;
     }
     return out;
-  }
-
-  /**
-   * Every collaboration in compareEdges' order (type, from, to, article, sentence, kind, date): graph_edge holds only
-   * COLLABORATES, graph_edge_order gives (src, dst) and SQLite sorts each pair's few rows. Synchronous: nothing
-   * else runs on the connection while the caller walks it.
-   */
-  private collaborationsInOrder(): IterableIterator<Row> {
-    return this.stmt('SELECT * FROM graph_edge ORDER BY src, dst, article_id, sentence, kind, date').iterate() as IterableIterator<Row>;
-  }
-
-  /**
-   * The collaborations with an end among `ids`, in the same order: their pairs from graph_pair (one row per pair
-   * of institutions, however many articles state it), each pair's two directions sorted, then each direction's
-   * edges. A region's first edges cost its pairs and the edges kept, not every collaboration it ever had.
-   */
-  private *collaborationsAroundInOrder(ids: readonly string[]): Generator<Row> {
-    const pairs = this.db.prepare(`SELECT a, b FROM graph_pair WHERE a IN ${IN('ids')} UNION SELECT a, b FROM graph_pair WHERE b IN ${IN('ids')}`)
-      .all({ ids: J(ids) }) as Array<{ a: string; b: string }>;
-    const directed = pairs.flatMap((p) => (p.a === p.b ? [[p.a, p.b]] : [[p.a, p.b], [p.b, p.a]]));
-    directed.sort((x, y) => (x[0] !== y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
-    const edges = this.stmt('SELECT * FROM graph_edge WHERE src = ? AND dst = ? ORDER BY article_id, sentence, kind, date');
-    for (const [src, dst] of directed) yield* edges.all(src, dst) as Row[];
   }
 
   async entitiesNamed(q: string): Promise<string[]> {

@@ -347,8 +347,7 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
       WHERE i:Hospital OR i:Organization RETURN DISTINCT i.id`, { ids: placeIds });
   }
 
-  async collaborationEdges(ids: readonly string[] | null): Promise<Edge[]> {
-    if (ids) return this.edgesAround(ids, ['COLLABORATES']);
+  async collaborationEdges(): Promise<Edge[]> {
     return (await this.rows(`MATCH ()-[r:COLLABORATES]->() RETURN ${EDGE} AS r`)).map((r) => toEdge(r.r));
   }
 

@@ -66,6 +66,10 @@ export function codePrefix(code: string): string | null {
   return code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
 }
 
+/** Directions of pairs whose edges one read of firstAround asks for, and no cap on a pair's edges there. */
+const PAIRS_PER_READ = 64;
+const ALL_OF_A_PAIR = 1_000_000;
+
 export class GraphQueries {
   constructor(private readonly b: GraphBackend) {}
 
@@ -122,12 +126,34 @@ export class GraphQueries {
     if (under && !under.length) return { nodes: [], edges: [] };
     const keep = (e: Edge) => edgePasses(e, q) && (!under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
       && ((inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from)));
-    // The first edges in order, read from an index where the backend can, not every edge of the network or region.
-    const edges = this.b.firstCollaborations
-      ? await this.b.firstCollaborations(limit, keep, seed ? [...seed] : null)
-      : uniqueEdges((await this.b.collaborationEdges(seed ? [...seed] : null)).filter(keep)).slice(0, limit);
+    // The first edges in order: around a region pair by pair, for the whole network from an index where the
+    // backend can; never every edge of the network or region.
+    const edges = seed ? await this.firstAround(seed, limit, keep)
+      : this.b.firstCollaborations ? await this.b.firstCollaborations(limit, keep)
+        : uniqueEdges((await this.b.collaborationEdges()).filter(keep)).slice(0, limit);
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     return { nodes: (await this.b.nodes([...ids])).sort(byId), edges };
+  }
+
+  /**
+   * The first `limit` collaborations `keep` accepts with an end in `seed`, in compareEdges' order: the region's
+   * pairs (one per two institutions, however many articles state it), each direction in order, and the edges of
+   * a few directions at a time until enough are kept. The cost follows the region's pairs, not its articles.
+   */
+  private async firstAround(seed: Set<string>, limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
+    const directed = new Map<string, [string, string]>();
+    for (const p of await this.b.pairsAround([...seed], ['COLLABORATES'], { perEdge: false })) {
+      directed.set(`${p.from}\u0001${p.to}`, [p.from, p.to]);
+      directed.set(`${p.to}\u0001${p.from}`, [p.to, p.from]);
+    }
+    const keys = [...directed.keys()].sort();
+    const out: Edge[] = [];
+    for (let i = 0; i < keys.length && out.length < limit; i += PAIRS_PER_READ) {
+      const batch = new Set(keys.slice(i, i + PAIRS_PER_READ));
+      const edges = await this.b.edgesBetween([...batch].map((k) => directed.get(k)!), ['COLLABORATES'], ALL_OF_A_PAIR);
+      out.push(...uniqueEdges(edges.filter((e) => batch.has(`${e.from}\u0001${e.to}`) && keep(e))).slice(0, limit - out.length));
+    }
+    return out;
   }
 
   /** Every written form of the projects a name stands for (组团式帮扶 and 组团式医疗帮扶 for one programme). */

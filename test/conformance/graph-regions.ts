@@ -2,6 +2,7 @@
 // text says who helps. Every GraphStore adapter runs this suite beside graphConformance.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleFacts, GraphStore } from '../../graph/port.ts';
+import { sortEdges } from '../../graph/queries.ts';
 import { collab, ent, H, O, P, rel } from './graph-facts.ts';
 
 const xiongan = ent('place:133100', 'place', '雄安新区', { code: '133100', level: 'city' });
@@ -81,6 +82,34 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
         expect(net.edges.map((e) => [e.from, e.to]), `${placeA} – ${placeB}`).toEqual([[a.id, b.id]]);
       }
       expect((await store.collaborations({ placeA: '330000' })).edges).toEqual([]);
+    });
+
+    it("gives a region's first edges as the first of its whole answer, over many pairs both ways", async () => {
+      // 40 county hospitals of 石家庄市 with 3 Beijing partners: 120 pairs, 240 directions (several reads of
+      // pairs), each pair stated by two articles, one of them in the other direction; kinds alternate.
+      const county = Array.from({ length: 40 }, (_, i) => ent(`hospital:县医院${String(i).padStart(2, '0')}`, 'hospital', `第${i}县医院`));
+      const partners = [H.bch, H.chaoyang, ent('hospital:北京天坛医院', 'hospital', '北京天坛医院')];
+      const articles: ArticleFacts[] = [0, 1].map((k) => ({
+        article: { id: `w${k}`, url: `https://news.example.cn/w${k}.html`, title: `帮扶第${k}批`, published: `202${k}-06-01`, source: '示例日报' },
+        entities: [P.shijiazhuang, ...county, ...partners],
+        relations: [
+          ...county.map((c, i) => rel('located_in', c, P.shijiazhuang, i, `石家庄市${c.name}`)),
+          ...county.flatMap((c, i) => partners.map((b, j) => {
+            const n = 40 + i * 3 + j;
+            const kind = (i + j) % 2 ? 'assistance' : 'training';
+            return k === 0 ? collab(b, c, kind, '2020-06-01', n, `${b.name}帮扶${c.name}`) : collab(c, b, kind, '2021-06-01', n, `${c.name}派人到${b.name}进修`);
+          })),
+        ],
+        figures: [],
+      }));
+      await store.writeArticles(articles);
+      const all = (await store.collaborations({ placeA: '石家庄市', limit: 10_000 })).edges;
+      expect(all).toHaveLength(240);
+      expect(sortEdges(all)).toEqual(all);
+      for (const limit of [1, 7, 65, 130, 239]) expect((await store.collaborations({ placeA: '石家庄市', limit })).edges).toEqual(all.slice(0, limit));
+      const training = all.filter((e) => e.kind === 'training');
+      expect((await store.collaborations({ placeA: '130100', kinds: ['training'], limit: 70 })).edges).toEqual(training.slice(0, 70));
+      expect((await store.collaborations({ placeA: '石家庄市', from: '2021', limit: 100 })).edges).toEqual(all.filter((e) => e.date! >= '2021').slice(0, 100));
     });
   });
 }
