@@ -108,6 +108,8 @@ export class MatcherFactory {
       exact: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH @x AND rowid <= @hi ORDER BY rowid DESC').pluck(),
       date: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`).pluck(),
       scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
+      // Scores under a scoring expression, walked down from the top and stopped in JS at the oldest row wanted.
+      walk: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid <= @hi ORDER BY rowid DESC`),
       matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
     };
     const d = 'search_docs WHERE rowid BETWEEN';
@@ -132,7 +134,11 @@ export class MatcherFactory {
     const listed = LIST_FIELDS.some((f) => c.lists[f]);
     const kept = all.length > 1 || listed ? all.filter((p) => this.counts.informative(p, generation)) : all;
     // Every phrase weighs 1e-6 alike: rank by the rarest one (a 10 ms count over the table each, at 100k articles, spared for the others).
-    const rarest = () => [all.reduce((x, y) => (this.counts.count(y, generation) < this.counts.count(x, generation) ? y : x))];
+    // A one-token phrase's documents are read from its list alone; a longer phrase's need its positions compared (5× the time).
+    const rarest = () => {
+      const cost = (p: string) => [p.includes(' ') ? 1 : 0, this.counts.count(p, generation)];
+      return [all.reduce((x, y) => { const [a, b] = [cost(x), cost(y)]; return b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? y : x; })];
+    };
     const used = kept.length ? kept : all.length > 1 ? rarest() : all;
     if (used.length === all.length && !listed) return null;
     return { expr: used.length ? textColumns(used.join(' OR ')) : null };
@@ -165,7 +171,13 @@ export class MatcherFactory {
     // Scores of rows known to match e, under the narrower scoring expression.
     const narrowScores = (rids: number[], expr: string | null): Map<number, number> => {
       const scores = new Map(rids.map((rid) => [rid, 0]));
-      if (expr !== null && rids.length) for (const r of s.scores.all({ e: expr, hi, ...ids(rids) }) as Scored[]) scores.set(r.rid, r.score);
+      if (expr === null || !rids.length) return scores;
+      // In SQL a lower rowid bound does not stop FTS5's descending walk (see rankExact): the break does.
+      const from = Math.min(...rids);
+      for (const r of s.walk.iterate({ e: expr, hi: Math.min(hi, Math.max(...rids)) }) as IterableIterator<Scored>) {
+        if (r.rid < from) break;
+        if (scores.has(r.rid)) scores.set(r.rid, r.score);
+      }
       return scores;
     };
     // The newest n matches with their scores.
