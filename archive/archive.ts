@@ -191,7 +191,7 @@ export class Archive {
         outcome = 'stored';
       }
       return { pageId, hash, outcome };
-    })();
+    }).immediate();
   }
 
   recordRejection(origin: string, code: string, message: string): void {
@@ -274,7 +274,7 @@ export class Archive {
           now,
           seq,
         });
-    })();
+    }).immediate();
     return id;
   }
 
@@ -284,7 +284,7 @@ export class Archive {
     let n = 0;
     this.db.transaction(() => {
       for (const id of new Set(ids)) n += set.run(this.nextSeq(), id).changes;
-    })();
+    }).immediate();
     return n;
   }
 
@@ -323,7 +323,7 @@ export class Archive {
       // Watermark: every extraction up to here has been linked (see reprintsStale).
       this.db.prepare(`INSERT INTO counters (name, value) SELECT 'reprints_linked_seq', value FROM counters WHERE name = 'article_seq'
         ON CONFLICT(name) DO UPDATE SET value = excluded.value`).run();
-    })();
+    }).immediate();
     return changed;
   }
 
@@ -429,7 +429,7 @@ export class Archive {
         this.db.prepare(`INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)`)
           .run(`synced_through:${target}`, through);
       }
-    })();
+    }).immediate();
   }
 
   /** Forget what a target has taken in (before a full rebuild). */
@@ -437,7 +437,7 @@ export class Archive {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sync_state WHERE target = ?').run(target);
       this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${target}`);
-    })();
+    }).immediate();
   }
 
   /** Make `from`'s record the record of `to` (a rebuild tracked under its own name, once it went live). */
@@ -447,7 +447,7 @@ export class Archive {
       this.db.prepare('UPDATE sync_state SET target = ? WHERE target = ?').run(to, from);
       this.db.prepare('DELETE FROM counters WHERE name = ?').run(`synced_through:${to}`);
       this.db.prepare('UPDATE counters SET name = ? WHERE name = ?').run(`synced_through:${to}`, `synced_through:${from}`);
-    })();
+    }).immediate();
   }
 
   stats(): ArchiveStats {

@@ -90,7 +90,7 @@ export class InstitutionRegistry {
       const ins = this.sql(`INSERT OR REPLACE INTO entity_resolution (article_id, raw_id, raw_name, canonical_id, rule, evidence)
         VALUES (@articleId, @rawId, @rawName, @canonicalId, @rule, @evidence)`);
       for (const r of records) ins.run(r);
-    })();
+    }).immediate();
   }
 
   /** Every record joining a surface name to these institutions (what the API shows as "why"). */

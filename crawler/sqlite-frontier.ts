@@ -130,7 +130,7 @@ export class SqliteFrontier implements Frontier {
         .run(this.run, this.runStartedAt);
       this.db.prepare(`UPDATE crawl_urls SET state = 'queued' WHERE run = ? AND state = 'in-flight'`).run(this.run);
       this.db.prepare('UPDATE crawl_runs SET finished_at = NULL WHERE id = ?').run(this.run);
-    })();
+    }).immediate();
     return info;
   }
 
@@ -149,7 +149,7 @@ export class SqliteFrontier implements Frontier {
     let n = 0;
     this.db.transaction(() => {
       for (const u of urls) n += this.st.add.run({ ...u, run: this.run, now }).changes;
-    })();
+    }).immediate();
     return n;
   }
 
@@ -161,7 +161,7 @@ export class SqliteFrontier implements Frontier {
       for (const u of urls) {
         this.st.record.run({ ...u, run: this.run, now, outcome: c.outcome, code: c.code ?? null, reason: c.reason ?? null, pageId: c.pageId ?? null });
       }
-    })();
+    }).immediate();
   }
 
   async claim(busyHosts: ReadonlySet<string>, now: number): Promise<FrontierEntry | null> {
@@ -180,7 +180,7 @@ export class SqliteFrontier implements Frontier {
         etag: (r.etag as string | null) ?? null,
         lastModified: (r.last_modified as string | null) ?? null,
       };
-    })();
+    }).immediate();
   }
 
   async complete(url: string, c: Completion): Promise<void> {

@@ -81,7 +81,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
         this.w.insert(r, t);
       }
       this.w.finish(t, rows);
-    })();
+    }).immediate();
   }
 
   async removeArticles(ids: string[]): Promise<void> {
@@ -92,7 +92,7 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
         this.db.prepare('DELETE FROM graph_article WHERE id = ?').run(id);
       }
       this.w.finish(t, []);
-    })();
+    }).immediate();
   }
 
   async clear(): Promise<void> {

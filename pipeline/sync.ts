@@ -164,7 +164,7 @@ async function writeIsolating(archive: Archive, target: Target, batch: SyncRecor
  * target's write, so what resolution recorded (registry, articles to sync again) survives a failed write.
  */
 function resolveBatch(archive: Archive, resolver: Resolver, batch: SyncRecord[]): Array<{ a: SyncRecord; k: Knowledge | null }> {
-  return archive.db.transaction(() => batch.map((a) => ({ a, k: resolver.resolve(a, a.knowledge) })))();
+  return archive.db.transaction(() => batch.map((a) => ({ a, k: resolver.resolve(a, a.knowledge) }))).immediate();
 }
 
 export function syncGraph(archive: Archive, graph: GraphStore, options: SyncOptions = {}): Promise<SyncSummary> {

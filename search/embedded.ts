@@ -72,7 +72,7 @@ const NEXT: Tables = { docs: 'search_next_docs', bodies: 'search_next_bodies', f
 function dropTables(db: Database.Database, t: Tables): void {
   db.transaction(() => {
     for (const k of TABLE_KEYS) db.exec(`DROP TABLE IF EXISTS ${t[k]}`);
-  })();
+  }).immediate();
 }
 const MULTI = ['places', 'institutions', 'kinds'] as const;
 
@@ -170,7 +170,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         for (const f of MULTI) for (const v of new Set(d[f])) insFacet.run(rowid, f, v);
       });
       if (t === LIVE) this.stmt(BUMP_GENERATION).run();
-    })();
+    }).immediate();
   }
 
   private drop(rowid: number, t: Tables = LIVE): void {
@@ -191,7 +191,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const sql = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(LIVE[k]) as string;
         this.db.exec(sql.replace(/^(CREATE (?:VIRTUAL )?TABLE )"?\w+"?/, `$1${NEXT[k]}`));
       }
-    })();
+    }).immediate();
     let open = true;
     const done = () => {
       if (!open) throw new Error('this rebuild was already committed or aborted');
@@ -212,7 +212,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
           for (const k of TABLE_KEYS) this.db.exec(`ALTER TABLE ${NEXT[k]} RENAME TO ${LIVE[k]}`);
           for (const sql of indexes) this.db.exec(sql);
           this.stmt(BUMP_GENERATION).run();
-        })();
+        }).immediate();
       },
       abort: async () => {
         done();
@@ -231,14 +231,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
         if (rowid !== undefined) this.drop(rowid);
       }
       this.stmt(BUMP_GENERATION).run();
-    })();
+    }).immediate();
   }
 
   async clear(): Promise<void> {
     this.db.transaction(() => {
       this.db.exec("DELETE FROM search_facets; DELETE FROM search_docs; DELETE FROM search_bodies; INSERT INTO search_fts(search_fts) VALUES ('delete-all');");
       this.db.exec(BUMP_GENERATION);
-    })();
+    }).immediate();
   }
 
   async count(): Promise<number> {

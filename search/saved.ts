@@ -97,7 +97,7 @@ export class SavedSearches {
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM saved_search_hits WHERE name = ?').run(name);
       return this.db.prepare('DELETE FROM saved_searches WHERE name = ?').run(name).changes > 0;
-    })();
+    }).immediate();
   }
 
   private must(name: string): SavedSearch {
@@ -124,7 +124,7 @@ export class SavedSearches {
     this.db.transaction(() => {
       for (const h of hits) ins.run(name, h.id, at, alerted ? 1 : 0, JSON.stringify(h));
       this.db.prepare('UPDATE saved_searches SET checked_at = ? WHERE name = ?').run(at, name);
-    })();
+    }).immediate();
   }
 
   /** Hits not seen by an earlier check (or the baseline), without recording anything. */
