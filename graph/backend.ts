@@ -67,8 +67,8 @@ export interface GraphBackend {
   childPlaces(ids: readonly string[]): Promise<string[]>;
   /** Institutions (hospital, organization) LOCATED_IN any of `placeIds`. */
   locatedIn(placeIds: readonly string[]): Promise<string[]>;
-  /** Every COLLABORATES edge (the whole network, for a backend without firstCollaborations). */
-  collaborationEdges(): Promise<Edge[]>;
+  /** Every pair of parties with a collaboration, each pair once (the whole network, for a backend without firstCollaborations). */
+  collaborationPairs(): Promise<Array<[string, string]>>;
   /**
    * The first `limit` collaborations of the whole graph that `keep` accepts, in compareEdges' order, read in that
    * order from an index and stopping there (optional: a backend without it reads the whole network and sorts).

@@ -327,8 +327,8 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
       WHERE g.type = 'LOCATED_IN' AND g.dst IN ${IN('ids')} AND e.type IN ('hospital', 'organization')`).pluck().all({ ids: J(placeIds) }) as string[];
   }
 
-  async collaborationEdges(): Promise<Edge[]> {
-    return (this.db.prepare(`SELECT * FROM graph_edge WHERE type = 'COLLABORATES'`).all() as Row[]).map(toEdge);
+  async collaborationPairs(): Promise<Array<[string, string]>> {
+    return (this.db.prepare('SELECT a, b FROM graph_pair').raw().all() as Array<[string, string]>);
   }
 
   async firstCollaborations(limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {

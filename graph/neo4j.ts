@@ -347,8 +347,8 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
       WHERE i:Hospital OR i:Organization RETURN DISTINCT i.id`, { ids: placeIds });
   }
 
-  async collaborationEdges(): Promise<Edge[]> {
-    return (await this.rows(`MATCH ()-[r:COLLABORATES]->() RETURN ${EDGE} AS r`)).map((r) => toEdge(r.r));
+  async collaborationPairs(): Promise<Array<[string, string]>> {
+    return (await this.rows('MATCH (x:Entity)-[:COLLAB_PAIR]->(y:Entity) RETURN x.id AS a, y.id AS b')).map((r) => [r.a, r.b]);
   }
 
   entitiesNamed(q: string): Promise<string[]> {

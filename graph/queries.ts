@@ -126,25 +126,27 @@ export class GraphQueries {
     if (under && !under.length) return { nodes: [], edges: [] };
     const keep = (e: Edge) => edgePasses(e, q) && (!under || under.some((form) => sameForm(e.evidence ?? '').includes(form)))
       && ((inA(e.from) && inB(e.to)) || (inA(e.to) && inB(e.from)));
-    // The first edges in order: around a region pair by pair, for the whole network from an index where the
-    // backend can; never every edge of the network or region.
-    const edges = seed ? await this.firstAround(seed, limit, keep)
-      : this.b.firstCollaborations ? await this.b.firstCollaborations(limit, keep)
-        : uniqueEdges((await this.b.collaborationEdges()).filter(keep)).slice(0, limit);
+    // The first edges in order, never every edge of the network or region: the whole network from an index where
+    // the backend can, else (and around a region) pair by pair.
+    const edges = !seed && this.b.firstCollaborations
+      ? await this.b.firstCollaborations(limit, keep)
+      : await this.firstOfPairs(seed
+        ? (await this.b.pairsAround([...seed], ['COLLABORATES'], { perEdge: false })).map((p) => [p.from, p.to] as const)
+        : await this.b.collaborationPairs(), limit, keep);
     const ids = new Set(edges.flatMap((e) => [e.from, e.to]));
     return { nodes: (await this.b.nodes([...ids])).sort(byId), edges };
   }
 
   /**
-   * The first `limit` collaborations `keep` accepts with an end in `seed`, in compareEdges' order: the region's
-   * pairs (one per two institutions, however many articles state it), each direction in order, and the edges of
-   * a few directions at a time until enough are kept. The cost follows the region's pairs, not its articles.
+   * The first `limit` collaborations `keep` accepts among these pairs, in compareEdges' order: each pair's two
+   * directions sorted, and the edges of a few directions at a time until enough are kept. The cost follows the
+   * pairs (one per two institutions, however many articles state it) and the edges kept, not the articles.
    */
-  private async firstAround(seed: Set<string>, limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
+  private async firstOfPairs(pairs: ReadonlyArray<readonly [string, string]>, limit: number, keep: (e: Edge) => boolean): Promise<Edge[]> {
     const directed = new Map<string, [string, string]>();
-    for (const p of await this.b.pairsAround([...seed], ['COLLABORATES'], { perEdge: false })) {
-      directed.set(`${p.from}\u0001${p.to}`, [p.from, p.to]);
-      directed.set(`${p.to}\u0001${p.from}`, [p.to, p.from]);
+    for (const [a, b] of pairs) {
+      directed.set(`${a}\u0001${b}`, [a, b]);
+      directed.set(`${b}\u0001${a}`, [b, a]);
     }
     const keys = [...directed.keys()].sort();
     const out: Edge[] = [];

@@ -84,7 +84,7 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
       expect((await store.collaborations({ placeA: '330000' })).edges).toEqual([]);
     });
 
-    it("gives a region's first edges as the first of its whole answer, over many pairs both ways", async () => {
+    it("gives a region's and the whole network's first edges as the first of the whole answer, over many pairs both ways", async () => {
       // 40 county hospitals of 石家庄市 with 3 Beijing partners: 120 pairs, 240 directions (several reads of
       // pairs), each pair stated by two articles, one of them in the other direction; kinds alternate.
       const county = Array.from({ length: 40 }, (_, i) => ent(`hospital:县医院${String(i).padStart(2, '0')}`, 'hospital', `第${i}县医院`));
@@ -110,6 +110,11 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
       const training = all.filter((e) => e.kind === 'training');
       expect((await store.collaborations({ placeA: '130100', kinds: ['training'], limit: 70 })).edges).toEqual(training.slice(0, 70));
       expect((await store.collaborations({ placeA: '石家庄市', from: '2021', limit: 100 })).edges).toEqual(all.filter((e) => e.date! >= '2021').slice(0, 100));
+      // The whole network the same way (REGIONS' three collaborations besides).
+      const whole = (await store.collaborations({ limit: 10_000 })).edges;
+      expect([whole.length, sortEdges(whole)]).toEqual([243, whole]);
+      for (const limit of [1, 65, 200]) expect((await store.collaborations({ limit })).edges).toEqual(whole.slice(0, limit));
+      expect((await store.collaborations({ kinds: ['training'], limit: 30 })).edges).toEqual(whole.filter((e) => e.kind === 'training').slice(0, 30));
     });
   });
 }
