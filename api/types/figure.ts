@@ -11,6 +11,7 @@ import { decodeId, idSchema, nameSchema } from './inputs.ts';
 import { ArticleRef, EntityRef, FigureRef } from './refs.ts';
 
 const firstArg = z.number().int().min(0).max(MAX_PAGE_SIZE, `at most ${MAX_PAGE_SIZE} items per page`).nullish();
+const offsetArg = z.number().int().min(0).max(1_000_000).nullish();
 
 FigureRef.implement({
   description: 'A number read from a sentence (beds, experts sent, patients treated), with its evidence.',
@@ -79,6 +80,11 @@ const LeftOutRef = builder.objectRef<LeftOutFigure>('LeftOutFigure').implement({
   }),
 });
 
+const LeftOutCountRef = builder.objectRef<{ code: string; count: number }>('LeftOutCount').implement({
+  description: 'How many figures an aggregate left out for one reason.',
+  fields: (t) => ({ code: t.exposeString('code'), count: t.exposeInt('count') }),
+});
+
 export const FigureAggregateRef = builder.objectRef<FigureAggregate>('FigureAggregate').implement({
   description: 'Sum and count of figures sharing the grouped dimensions (null where not grouped).',
   fields: (t) => ({
@@ -93,7 +99,23 @@ export const FigureAggregateRef = builder.objectRef<FigureAggregate>('FigureAggr
     sum: t.exposeFloat('sum', { description: 'Sum over `facts` (one value per distinct subject).' }),
     count: t.exposeInt('count', { description: 'Distinct facts added.' }),
     facts: t.field({ type: [AggregateFactRef], description: 'The facts behind the number (drill-down): sum = Σ facts.value.', resolve: (a) => a.facts }),
-    leftOut: t.field({ type: [LeftOutRef], description: 'Figures matching the filters that were not added, each with the reason.', resolve: (a) => a.leftOut }),
+    leftOut: t.field({
+      type: [LeftOutRef],
+      description: 'Figures matching the filters that were not added, each with the reason: a page of them (a national report leaves out tens of thousands; leftOutCount and leftOutByCode count them all).',
+      args: { first: t.arg.int({ defaultValue: 50, validate: firstArg }), offset: t.arg.int({ defaultValue: 0, validate: offsetArg }) },
+      complexity: (args) => ({ field: 1, multiplier: Math.min(args.first ?? 50, MAX_PAGE_SIZE) }),
+      resolve: (a, args) => a.leftOut.slice(args.offset ?? 0, (args.offset ?? 0) + (args.first ?? 50)),
+    }),
+    leftOutCount: t.int({ description: 'How many figures were left out.', resolve: (a) => a.leftOut.length }),
+    leftOutByCode: t.field({
+      type: [LeftOutCountRef],
+      description: 'How many figures were left out for each reason, most first.',
+      resolve: (a) => {
+        const n = new Map<string, number>();
+        for (const l of a.leftOut) n.set(l.code, (n.get(l.code) ?? 0) + 1);
+        return [...n].map(([code, count]) => ({ code, count })).sort((x, y) => y.count - x.count || (x.code < y.code ? -1 : 1));
+      },
+    }),
     figures: t.field({
       type: [FigureRef],
       description: 'The figures behind this aggregate, each with its sentence and article.',

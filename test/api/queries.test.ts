@@ -152,4 +152,20 @@ describe('relationships and reports', () => {
     expect(r.data!.timeline.length).toBeGreaterThan(0);
     expect(r.data!.stats).toMatchObject({ archive: { pages: 4, reprints: 1 }, graphAdapter: 'embedded', searchAdapter: 'embedded' });
   });
+
+  it('figures left out come a page at a time, all of them counted by reason', async () => {
+    const q = (page: string) => gql(server, `{ figureAggregates(groupBy: [METRIC]) { metric unit status leftOutCount leftOutByCode { code count } leftOut${page} { code figure { figureId } } } }`);
+    const res = await q('(first: 100)');
+    expect(res.errors).toBeUndefined();
+    const all = res.data!.figureAggregates as any[];
+    expect(all.reduce((n, a) => n + a.leftOutCount, 0)).toBeGreaterThan(0); // the reprint's figures, at least
+    for (const a of all) {
+      expect(a.leftOut).toHaveLength(a.leftOutCount);
+      expect(a.leftOutByCode.reduce((n: number, c: any) => n + c.count, 0)).toBe(a.leftOutCount);
+    }
+    const one = (await q('(first: 1, offset: 1)')).data!.figureAggregates as any[];
+    one.forEach((a, i) => expect(a.leftOut).toEqual(all[i].leftOut.slice(1, 2)));
+    const bad = await q('(first: 5000)');
+    expect(bad.errors?.[0].message).toMatch(/at most/);
+  });
 });

@@ -72,7 +72,7 @@ function sumBy(rows: Aggregate[], key: (r: Aggregate) => string): Bar[] {
 
 function renderRows(out: HTMLElement, rows: Aggregate[], metric: string, region: string): void {
   const regionName = region ? PROVINCES[region] : '';
-  const left = rows.reduce((s, r) => s + r.leftOut.length, 0);
+  const left = rows.reduce((s, r) => s + r.leftOutCount, 0);
   out.append(status(`${rows.length} 组数据，来自 ${rows.reduce((s, r) => s + r.count, 0)} 个数字${left ? `；${left} 个数字未计入（重复报道、总数的一部分等，见表中“未计入”）` : ''}。比率不相加，按主体列出；规划与现有分开统计。`));
   if (!rows.length) {
     out.append(h('p', {}, '没有符合条件的数据。'));
