@@ -29,6 +29,8 @@ export interface Matcher {
   ranked(w: Window, k: number, by: 'relevance' | 'date', n: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> };
   /** Which of these rows match (within the range): one walk down to the lowest of them, no scores. */
   matching(rids: number[]): Set<number>;
+  /** Reprint groups among the newest n matches (a group counts once however many of its copies match). */
+  groupsAmong(n: number): number;
 }
 
 /** Inclusive row-id bounds of the query's date range; any date bound leaves undated documents out. */
@@ -58,6 +60,7 @@ type Stmt = Database.Statement;
 class PhraseCounts {
   private generation = -1;
   private docs = 0;
+  private docsCountedAt = 0;
   private countedAt = 0;
   private readonly df = new Map<string, number>();
 
@@ -70,9 +73,12 @@ class PhraseCounts {
 
   /** Documents holding the phrase (counted at most once between refreshes). */
   count(phrase: string, generation: number): number {
-    if (generation !== this.generation) {
+    // Counting the documents reads the whole table (0.3 s at 1M): after a write, a large index is counted again
+    // at most once a minute (a sync writes every few seconds); a small one at once.
+    if (generation !== this.generation && (this.docs < 50_000 || Date.now() - this.docsCountedAt > 60_000)) {
       this.generation = generation;
       this.docs = this.countDocs.get() as number;
+      this.docsCountedAt = Date.now();
       if (Math.abs(this.docs - this.countedAt) * 16 > this.countedAt || this.df.size > 10_000) {
         this.df.clear();
         this.countedAt = this.docs;
@@ -110,6 +116,9 @@ export class MatcherFactory {
       scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
       // Scores under a scoring expression, walked down from the top and stopped in JS at the oldest row wanted.
       walk: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid <= @hi ORDER BY rowid DESC`),
+      matchWalk: db.prepare(`SELECT rowid FROM ${m} AND rowid <= @hi ORDER BY rowid DESC`).pluck(),
+      groups: db.prepare(`SELECT count(DISTINCT d.grp) FROM (SELECT rowid AS rid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n) x
+        JOIN search_docs d ON d.rowid = x.rid`).pluck(),
       matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
     };
     const d = 'search_docs WHERE rowid BETWEEN';
@@ -117,6 +126,7 @@ export class MatcherFactory {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${d} @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
       ranked: db.prepare(`SELECT rowid AS rid, 0.0 AS score FROM ${d} @low AND @hi ORDER BY rowid DESC LIMIT @k`),
       matching: db.prepare(`SELECT rowid FROM ${d} @from AND @hi AND rowid IN (SELECT value FROM json_each(@ids))`).pluck(),
+      groups: db.prepare(`SELECT count(DISTINCT grp) FROM (SELECT grp FROM ${d} @lo AND @hi ORDER BY rowid DESC LIMIT @n)`).pluck(),
     };
   }
 
@@ -165,6 +175,7 @@ export class MatcherFactory {
           extra: new Map([...this.matchDocs(extra, lo, hi)].map((rid) => [rid, 0])),
         }),
         matching: (rids) => this.matchDocs(rids, lo, hi),
+        groupsAmong: (n) => d.groups.get({ lo, hi, n }) as number,
       };
     }
     const narrow = this.scoring(c, generation);
@@ -206,7 +217,19 @@ export class MatcherFactory {
         const scores = new Map(want.length ? (s.scores.all({ e, hi, ...ids(want) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
         return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(extra.flatMap((rid) => (scores.has(rid) ? [[rid, scores.get(rid)!]] : []))) };
       },
-      matching: (rids) => new Set(rids.length ? (s.matching.all({ e, hi, ...ids(rids) }) as number[]) : []),
+      matching: (rids) => {
+        // Walked down from the top and stopped in JS at the lowest row asked about (see rankExact).
+        const want = new Set(rids.filter((rid) => rid >= lo && rid <= hi));
+        const out = new Set<number>();
+        if (!want.size) return out;
+        const from = Math.min(...want);
+        for (const rid of s.matchWalk.iterate({ e, hi: Math.max(...want) }) as IterableIterator<number>) {
+          if (rid < from) break;
+          if (want.has(rid)) out.add(rid);
+        }
+        return out;
+      },
+      groupsAmong: (n) => s.groups.get({ e, lo, hi, n }) as number,
     };
   }
 

@@ -85,13 +85,6 @@ interface Group {
 }
 
 /** A reprint in the window and its original (row id null when absent from the index). */
-interface Reprint {
-  rid: number;
-  id: string;
-  grp: string;
-  orig: number | null;
-}
-
 /** Documents per write transaction: the tokenizer thread cuts the next chunk while one is written. */
 const CHUNK = 50;
 /** Smallest call cut on the tokenizer thread (a sync batch is 200): starting the thread costs ~1 s, so small calls stay here. */
@@ -285,14 +278,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return result;
     }
     if (w.capped) result.totalIsApproximate = true;
-    const reprints = c.collapse ? this.reprints(w.low) : [];
+    const collapse = c.collapse && this.anyReprint(w.low);
     // Past the window the total is a lower bound anyway: only an exact count is worth collapsing.
-    result.total = reprints.length && !w.capped ? w.n - this.duplicates(m, reprints) : w.n;
+    result.total = collapse && !w.capped ? m.groupsAmong(w.n) : w.n;
     const wanted = Math.max(need, c.facets.length ? this.o.facetWindow : 0);
     // Relevance is computed over the newest matches, enough for the page (any page the request may ask for).
     const ranked = Math.min(w.n, Math.max(this.o.rankWindow, 2 * need));
     if (c.sort === 'relevance' && ranked < w.n) result.rankedFrom = ranked;
-    const groups = this.groups(m, w, ranked, wanted, c, reprints);
+    const groups = this.groups(m, w, ranked, wanted, c, collapse);
     if (c.facets.length) {
       const counted = groups.slice(0, this.o.facetWindow);
       if (counted.length < result.total || result.totalIsApproximate) result.facetsFrom = counted.length;
@@ -303,60 +296,47 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return result;
   }
 
-  /** Reprints from `low` up (few: reprints are rare) with their originals' row ids. */
-  private reprints(low: number): Reprint[] {
-    return this.stmt(`SELECT r.rowid AS rid, r.id, r.grp, o.rowid AS orig FROM search_docs r LEFT JOIN search_docs o ON o.id = r.grp
-      WHERE r.reprint_of IS NOT NULL AND r.rowid >= ?`).all(low) as Reprint[];
+  /** Whether any reprint lies from `low` up (then groups may hold several matches). */
+  private anyReprint(low: number): boolean {
+    return this.stmt('SELECT 1 FROM search_docs WHERE reprint_of IS NOT NULL AND rowid >= ? LIMIT 1').pluck().get(low) !== undefined;
   }
 
   /**
    * Ranked matches collapsed into groups (one per reprint group when collapsing), at least `wanted` of them
-   * when the window holds that many: a few more rows than needed, more if reprints ate them. A group shows
-   * its original when the original matched within the ranked rows' read, else its best copy.
+   * when the window holds that many: a few more rows than needed, more if reprints ate them. Only the groups of
+   * the rows read are looked at: their other members within the window, and which of those match. A group shows
+   * its original when the original matched within the window, else its best copy, and ranks by its best row.
    */
-  private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery, reprints: Reprint[]): Group[] {
-    const member = new Map<number, { id: string; grp: string }>();
-    for (const r of reprints) {
-      member.set(r.rid, r);
-      if (r.orig !== null) member.set(r.orig, { id: r.grp, grp: r.grp });
-    }
+  private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery, collapse: boolean): Group[] {
+    const hi = Number.MAX_SAFE_INTEGER;
     for (let k = wanted + 10; ; k *= 4) {
-      const { rows, extra } = m.ranked(w, k, c.sort, ranked, [...member.keys()]);
-      const matched = new Map<string, Array<{ rid: number; id: string; score: number }>>();
-      for (const [rid, score] of extra) {
-        const g = member.get(rid)!;
-        matched.set(g.grp, [...(matched.get(g.grp) ?? []), { rid, id: g.id, score }]);
-      }
+      const { rows } = m.ranked(w, k, c.sort, ranked, []);
       const out: Group[] = [];
-      const seen = new Set<string>();
-      for (const r of rows) {
-        const grp = member.get(r.rid)?.grp ?? `#${r.rid}`;
-        if (seen.has(grp)) continue;
-        seen.add(grp);
-        const ms = matched.get(grp) ?? [];
-        const rep = ms.find((x) => x.id === grp) ?? { rid: r.rid, score: r.score };
-        out.push({ grp, rep: rep.rid, score: rep.score, copies: ms.filter((x) => x.rid !== rep.rid).map((x) => x.id).sort() });
+      if (!collapse) {
+        for (const r of rows) out.push({ grp: `#${r.rid}`, rep: r.rid, score: r.score, copies: [] });
+      } else {
+        const rids = JSON.stringify(rows.map((r) => r.rid));
+        const grpOf = new Map((this.stmt('SELECT rowid AS rid, grp FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))')
+          .all(rids) as Array<{ rid: number; grp: string }>).map((x) => [x.rid, x.grp]));
+        const best = new Map<string, Scored>();
+        for (const r of rows) if (!best.has(grpOf.get(r.rid)!)) best.set(grpOf.get(r.rid)!, r);
+        // The other members of these groups within the window, and which of them match.
+        const members = this.stmt(`SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?)) AND rowid BETWEEN ? AND ?`)
+          .all(JSON.stringify([...best.keys()]), w.low, hi) as Array<{ rid: number; id: string; grp: string }>;
+        const inRows = new Set(rows.map((r) => r.rid));
+        const matched = m.matching(members.filter((x) => !inRows.has(x.rid)).map((x) => x.rid));
+        const byGrp = new Map<string, Array<{ rid: number; id: string }>>();
+        for (const x of members) if (inRows.has(x.rid) || matched.has(x.rid)) byGrp.set(x.grp, [...(byGrp.get(x.grp) ?? []), x]);
+        for (const [grp, top] of best) {
+          const ms = byGrp.get(grp) ?? [];
+          const rep = ms.find((x) => x.id === grp)?.rid ?? top.rid;
+          out.push({ grp, rep, score: top.score, copies: ms.filter((x) => x.rid !== rep).map((x) => x.id).sort() });
+        }
       }
       // By date, a group sits where the copy it shows was published.
       if (c.sort === 'date') out.sort((a, b) => b.rep - a.rep);
       if (out.length >= wanted || rows.length < k) return out;
     }
-  }
-
-  /** Matches a collapsed count must not count twice: reprints whose group is already counted. */
-  private duplicates(m: Matcher, reprints: Reprint[]): number {
-    const matched = m.matching(reprints.flatMap((r) => (r.orig === null ? [r.rid] : [r.rid, r.orig])));
-    const byGrp = new Map<string, { n: number; orig: number | null }>();
-    for (const r of reprints) {
-      if (!matched.has(r.rid)) continue;
-      const g = byGrp.get(r.grp) ?? { n: 0, orig: r.orig };
-      g.n++;
-      byGrp.set(r.grp, g);
-    }
-    // A group whose original matched is counted by it; otherwise by one of its copies.
-    let dups = 0;
-    for (const g of byGrp.values()) dups += g.orig !== null && matched.has(g.orig) ? g.n : g.n - 1;
-    return dups;
   }
 
   private facet(field: CheckedQuery['facets'][number], ids: string): Record<string, number> {
