@@ -7,7 +7,7 @@
 //   npx tsx test/bench/scale.bench.ts 10000 100000
 //   SCALE_DIR=/work/scale-data npx tsx test/bench/scale.bench.ts 1000000   # keeps what it built; run again to continue
 // Options: --stages import,extract,… (default all; neo4j needs java, meili needs MEILI_HOST), --queries (re-query
-// only; --only graph|search for one kind), --report (print only), --extract-parts P (extraction processes side by side; default 1).
+// only; --only graph,neo4j,facts,search,meili for some stores), --report (print only), --extract-parts P (extraction processes side by side; default 1).
 // SCALE_DEADLINE=2026-12-07T03:05:00Z stops a running stage there (so does a file STOP in the size's folder); what
 // it did is kept and reported as partial. SCALE_NO_NEO4J=1 leaves Neo4j out; MEILI_DB_PATH: the server's data folder,
 // for its disk figure.
@@ -135,13 +135,14 @@ async function queries(n: number, dir: string): Promise<void> {
   const hospitals = archive.db.prepare("SELECT id FROM institutions WHERE type = 'hospital' ORDER BY id").pluck().all() as string[];
   archive.close();
   if (!hospitals.length) { console.log('  no institutions registered yet: graph queries skipped'); }
-  const wanted = (kind: 'graph' | 'search') => !values.only || values.only === kind;
+  // --only graph,neo4j,facts,search,meili: the stores to query (default all).
+  const wanted = (store: string) => !values.only || values.only.split(',').includes(store);
   for (const stage of ['graph', 'neo4j'] as const) {
-    if (!wanted('graph') || !complete(r.stages[stage]) || !hospitals.length || unavailable(stage)) continue;
+    if (!wanted(stage) || !complete(r.stages[stage]) || !hospitals.length || unavailable(stage)) continue;
     const { store, close } = await openGraph(stage, dir);
     try { await queryGraph(out, stage === 'graph' ? 'embedded' : 'neo4j', store, hospitals); } finally { await close(); }
   }
-  if (wanted('graph') && complete(r.stages.facts)) {
+  if (wanted('facts') && complete(r.stages.facts)) {
     const { store, close } = await openGraph('facts', dir);
     try {
       const generated = (await store.findEntities({ type: 'hospital', limit: 1_000_000 })).map((e) => e.id).sort();
@@ -149,7 +150,7 @@ async function queries(n: number, dir: string): Promise<void> {
     } finally { await close(); }
   }
   for (const stage of ['search', 'meili'] as const) {
-    if (!wanted('search') || !complete(r.stages[stage]) || unavailable(stage)) continue;
+    if (!wanted(stage) || !complete(r.stages[stage]) || unavailable(stage)) continue;
     const { index, close } = await openSearch(stage, dir, n);
     try { await querySearch(out, stage === 'search' ? 'embedded' : 'meili', index); } finally { await close(); }
   }
