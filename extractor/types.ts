@@ -113,7 +113,7 @@ export interface Relation {
   evidence: string;
   provenance: Provenance;
   confidence: number;
-  /** Collaborations: id of the programme or project the sentence says it happens under (组团式帮扶, 京蒙协作). */
+  /** Collaborations: id of the programme or project the sentence says it happens under (组团式医疗支援, 沪滇协作). */
   project?: string;
 }
 

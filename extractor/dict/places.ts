@@ -16,7 +16,7 @@ export const REGIONS: Record<string, string[]> = {
   成渝地区双城经济圈: ['500000', '510000'],
 };
 
-/** Compounds of one-character abbreviations that name provinces (京蒙协作 → 北京市, 内蒙古自治区). */
+/** Compounds of one-character abbreviations that name provinces (沪滇协作 → 上海市, 云南省). */
 export const ABBREVIATION_COMPOUNDS: Record<string, string[]> = {
   京蒙: ['110000', '150000'],
   京津: ['110000', '120000'],

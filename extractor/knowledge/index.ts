@@ -75,7 +75,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
     const places = scanPlaces(s.text, tokens, g, (weakPlaces[i] = []));
     const insts = builtCentres(s.text, scanInstitutions(s.text, tokens, places, reject), reject);
     const projects = scanProjects(s.text, tokens, { institutions: insts, places }, reject);
-    // a programme inside a longer project name (京蒙协作医务人员进修班) is part of that name
+    // a programme inside a longer project name (沪滇协作医务人员进修班) is part of that name
     for (const m of scanProgrammes(s.text)) if (!projects.some((x) => x.start <= m.start && m.end <= x.end)) projects.push(m);
     return { s, places, insts, people: scanPeople(s.text, tokens, [...places, ...insts], reject), projects };
   });
@@ -202,7 +202,7 @@ export function extractKnowledge(article: KnowledgeArticle, opts: KnowledgeOptio
 }
 
 /**
- * A collaboration stated in a sentence that names a programme (在京蒙协作框架下, 通过“组团式”帮扶) happens under it:
+ * A collaboration stated in a sentence that names a programme (在沪滇协作框架下, 通过“组团式”支援) happens under it:
  * the programme is preferred to other projects of the sentence, which the pair may only be building.
  */
 function underProgrammes(relations: Relation[], parsed: Parsed[], entities: Entity[]): void {

@@ -1,7 +1,7 @@
 // Named programmes of regional collaboration that carry no project head, read by their own grammar:
-// a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (京蒙协作,
-// 沪滇协作, 东西部协作, 京张医疗合作, 南北挂钩), the “组团式” form of help (组团式帮扶, 京蒙组团式帮扶,
-// 组团式援疆), 对口援疆 / 对口援藏, and the coordinated development of paired regions (…协同发展) as a programme acted under.
+// a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (沪滇协作, 苏陕协作,
+// 京张医疗合作, 东西部卫生健康合作), the “组团式” form of help (组团式医疗帮扶, 京蒙组团式帮扶, 沪滇组团式支援),
+// 对口援疆 / 对口援青, and the coordinated development of paired regions (川渝协同发展) as a programme acted under.
 import type { ProjectMention } from './projects.ts';
 
 /** One-character abbreviations of provinces (and 张 of 京张): 新 is left out, 新疆 is a name, not a pair. */
@@ -28,7 +28,7 @@ export function scanProgrammes(text: string): ProjectMention[] {
   return out;
 }
 
-/** Forms of one programme that differ by a field word (组团式医疗帮扶 / 组团式帮扶) share one key. */
+/** Forms of one programme that differ by a field word (组团式医疗支援 / 组团式支援) share one key. */
 export function programmeKey(name: string): string {
   return /组团/u.test(name) ? name.replace(/医疗/u, '') : name;
 }
