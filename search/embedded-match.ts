@@ -22,11 +22,11 @@ export interface Matcher {
   /** The newest matches, at most n: how many, the oldest row id among them, and whether older ones exist. */
   window(n: number): Window;
   /**
-   * The first k matches, best first among the newest n (bm25, lower is better) or newest first, and in the
-   * same read which of the `extra` rows match, with scores. bm25 is computed in one statement per query:
-   * its first call scans every match of each phrase for document frequencies.
+   * The first k matches, best first among the newest n (bm25, lower is better) or newest first, with scores.
+   * bm25 is computed in one statement per query: its first call scans every match of each phrase for document
+   * frequencies (see PhraseCounts for what is left out of it).
    */
-  ranked(w: Window, k: number, by: 'relevance' | 'date', n: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> };
+  ranked(w: Window, k: number, by: 'relevance' | 'date', n: number): Scored[];
   /** Which of these rows match (within the range): one walk down to the lowest of them, no scores. */
   matching(rids: number[]): Set<number>;
   /** Reprint groups among the newest n matches (a group counts once however many of its copies match). */
@@ -61,7 +61,8 @@ class PhraseCounts {
   private generation = -1;
   private docs = 0;
   private docsCountedAt = 0;
-  private countedAt = 0;
+  /** The number of documents when the phrase counts were taken (they are dropped once it moves by 1/16). */
+  private docsAtCount = 0;
   private readonly df = new Map<string, number>();
 
   constructor(private readonly countDocs: Stmt, private readonly countPhrase: Stmt) {}
@@ -79,9 +80,9 @@ class PhraseCounts {
       this.generation = generation;
       this.docs = this.countDocs.get() as number;
       this.docsCountedAt = Date.now();
-      if (Math.abs(this.docs - this.countedAt) * 16 > this.countedAt || this.df.size > 10_000) {
+      if (Math.abs(this.docs - this.docsAtCount) * 16 > this.docsAtCount || this.df.size > 10_000) {
         this.df.clear();
-        this.countedAt = this.docs;
+        this.docsAtCount = this.docs;
       }
     }
     let n = this.df.get(phrase);
@@ -101,25 +102,21 @@ export class MatcherFactory {
     const m = 'search_fts WHERE search_fts MATCH @e';
     // Every read walks row ids downwards from the top of the range: FTS5 starts a descending walk at the
     // end of each doclist, while an ascending walk with a lower bound still reads from the start.
-    // `+rowid IN`: a filter, not a lookup key (FTS5 finds a single row id by reading its doclists).
-    const within = '+rowid IN (SELECT value FROM json_each(@ids))';
+    // A lower rowid bound does not stop FTS5's descending walk: reads that need one stop in JS (see rankExact).
     this.fts = {
       window: db.prepare(`SELECT count(*) AS n, min(rowid) AS low FROM (SELECT rowid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n)`),
-      relevance: db.prepare(`WITH w AS MATERIALIZED (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
-        SELECT * FROM (SELECT rid, score, 0 AS extra FROM w ORDER BY score, rid DESC LIMIT @k)
-        UNION ALL SELECT rid, score, 1 AS extra FROM w WHERE rid IN (SELECT value FROM json_each(@ids))`),
+      relevance: db.prepare(`SELECT * FROM (SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n)
+        ORDER BY score, rid DESC LIMIT @k`),
       // Documents holding the exact typed terms come first (rankExact): the newest n matches with scores, and
       // the exact matches walked down from the top of the range, stopped in JS at the oldest ranked row.
       scored: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @n`),
       exact: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH @x AND rowid <= @hi ORDER BY rowid DESC').pluck(),
       date: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @low AND @hi ORDER BY rowid DESC LIMIT @k`).pluck(),
-      scores: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`),
       // Scores under a scoring expression, walked down from the top and stopped in JS at the oldest row wanted.
       walk: db.prepare(`SELECT rowid AS rid, ${bm25} AS score FROM ${m} AND rowid <= @hi ORDER BY rowid DESC`),
       matchWalk: db.prepare(`SELECT rowid FROM ${m} AND rowid <= @hi ORDER BY rowid DESC`).pluck(),
       groups: db.prepare(`SELECT count(DISTINCT d.grp) FROM (SELECT rowid AS rid FROM ${m} AND rowid BETWEEN @lo AND @hi ORDER BY rowid DESC LIMIT @n) x
         JOIN search_docs d ON d.rowid = x.rid`).pluck(),
-      matching: db.prepare(`SELECT rowid FROM ${m} AND rowid BETWEEN @from AND @hi AND ${within} ORDER BY rowid DESC`).pluck(),
     };
     const d = 'search_docs WHERE rowid BETWEEN';
     this.docs = {
@@ -160,27 +157,22 @@ export class MatcherFactory {
     const e = matchExpr(c);
     // Exact typed terms, when the query cut a typed word into several (ranking only: rows already match e).
     const x = c.parsed.exact ? textExpr(c.parsed.exact) : null;
-    const span = (rids: number[]) => ({ from: Math.max(lo, Math.min(...rids)), to: Math.min(hi, Math.max(...rids)), ids: JSON.stringify(rids) });
     // One row past the window tells whether it is capped; the window then starts just above that row.
     const window = (r: { n: number; low: number }, n: number): Window =>
       r.n > n ? { n, low: r.low + 1, capped: true } : { n: r.n, low: r.low, capped: false };
-    const ids = (rids: number[]) => ({ from: Math.max(lo, Math.min(...rids)), ids: JSON.stringify(rids) });
     const s = this.fts;
     const d = this.docs;
     if (e === null) {
       return {
         window: (n) => window(d.window.get({ lo, hi, n: n + 1 }) as Window, n),
-        ranked: (w, k, _by, _n, extra) => ({
-          rows: d.ranked.all({ low: w.low, hi, k }) as Scored[],
-          extra: new Map([...this.matchDocs(extra, lo, hi)].map((rid) => [rid, 0])),
-        }),
+        ranked: (w, k) => d.ranked.all({ low: w.low, hi, k }) as Scored[],
         matching: (rids) => this.matchDocs(rids, lo, hi),
         groupsAmong: (n) => d.groups.get({ lo, hi, n }) as number,
       };
     }
     const narrow = this.scoring(c, generation);
-    // Scores of rows known to match e, under the narrower scoring expression.
-    const narrowScores = (rids: number[], expr: string | null): Map<number, number> => {
+    // Scores of rows known to match e, under a scoring expression (e itself, or the narrower one).
+    const scoresOf = (rids: number[], expr: string | null): Map<number, number> => {
       const scores = new Map(rids.map((rid) => [rid, 0]));
       if (expr === null || !rids.length) return scores;
       // In SQL a lower rowid bound does not stop FTS5's descending walk (see rankExact): the break does.
@@ -195,27 +187,20 @@ export class MatcherFactory {
     const scoredWindow = (low: number, n: number): Scored[] => {
       if (!narrow) return s.scored.all({ e, low, hi, n }) as Scored[];
       const rids = s.date.all({ e, low, hi, k: n }) as number[];
-      const scores = narrowScores(rids, narrow.expr);
+      const scores = scoresOf(rids, narrow.expr);
       return rids.map((rid) => ({ rid, score: scores.get(rid)! }));
     };
     return {
       window: (n) => window(s.window.get({ e, lo, hi, n: n + 1 }) as Window, n),
-      ranked: (w, k, by, n, extra) => {
+      ranked: (w, k, by, n) => {
         if (by === 'relevance') {
-          if (x !== null || narrow) return this.rankExact(scoredWindow(w.low, n), x, hi, k, extra);
-          const all = s.relevance.all({ e, low: w.low, hi, n, k, ids: JSON.stringify(extra) }) as Array<Scored & { extra: number }>;
-          return { rows: all.filter((r) => !r.extra), extra: new Map(all.filter((r) => r.extra).map((r) => [r.rid, r.score])) };
+          if (x !== null || narrow) return this.rankExact(scoredWindow(w.low, n), x, hi, k);
+          return s.relevance.all({ e, low: w.low, hi, n, k }) as Scored[];
         }
-        // By date: the page's rows first (no scores), then their scores and the extra rows in one bm25 read.
+        // By date: the page's rows first (no scores), then their scores in one bm25 read.
         const page = s.date.all({ e, low: w.low, hi, k }) as number[];
-        if (narrow) {
-          const matched = extra.length ? (s.matching.all({ e, hi, ...ids(extra) }) as number[]) : [];
-          const scores = narrowScores([...page, ...matched], narrow.expr);
-          return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(matched.map((rid) => [rid, scores.get(rid)!])) };
-        }
-        const want = [...page, ...extra];
-        const scores = new Map(want.length ? (s.scores.all({ e, hi, ...ids(want) }) as Scored[]).map((r) => [r.rid, r.score]) : []);
-        return { rows: page.map((rid) => ({ rid, score: scores.get(rid)! })), extra: new Map(extra.flatMap((rid) => (scores.has(rid) ? [[rid, scores.get(rid)!]] : []))) };
+        const scores = scoresOf(page, narrow ? narrow.expr : e);
+        return page.map((rid) => ({ rid, score: scores.get(rid)! }));
       },
       matching: (rids) => {
         // Walked down from the top and stopped in JS at the lowest row asked about (see rankExact).
@@ -239,7 +224,7 @@ export class MatcherFactory {
    * stops at the oldest ranked row. In SQL a lower rowid bound does not stop FTS5's descending walk (it
    * read all 1,566 matches of 第二人民医院 to keep 45, 15 ms at 100k articles; the JS break, 0.4 ms).
    */
-  private rankExact(all: Scored[], x: string | null, hi: number, k: number, extra: number[]): { rows: Scored[]; extra: Map<number, number> } {
+  private rankExact(all: Scored[], x: string | null, hi: number, k: number): Scored[] {
     const exact = new Set<number>();
     if (all.length && x !== null) {
       const oldest = all[all.length - 1].rid;
@@ -249,9 +234,7 @@ export class MatcherFactory {
       }
     }
     const rank = (r: Scored) => (exact.has(r.rid) ? 0 : 1);
-    const rows = [...all].sort((a, b) => rank(a) - rank(b) || a.score - b.score || b.rid - a.rid).slice(0, k);
-    const wanted = new Set(extra);
-    return { rows, extra: new Map(all.filter((r) => wanted.has(r.rid)).map((r) => [r.rid, r.score])) };
+    return [...all].sort((a, b) => rank(a) - rank(b) || a.score - b.score || b.rid - a.rid).slice(0, k);
   }
 
   private matchDocs(rids: number[], lo: number, hi: number): Set<number> {

@@ -308,9 +308,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * its original when the original matched within the window, else its best copy, and ranks by its best row.
    */
   private groups(m: Matcher, w: Window, ranked: number, wanted: number, c: CheckedQuery, collapse: boolean): Group[] {
-    const hi = Number.MAX_SAFE_INTEGER;
     for (let k = wanted + 10; ; k *= 4) {
-      const { rows } = m.ranked(w, k, c.sort, ranked, []);
+      const rows = m.ranked(w, k, c.sort, ranked);
       const out: Group[] = [];
       if (!collapse) {
         for (const r of rows) out.push({ grp: `#${r.rid}`, rep: r.rid, score: r.score, copies: [] });
@@ -321,8 +320,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const best = new Map<string, Scored>();
         for (const r of rows) if (!best.has(grpOf.get(r.rid)!)) best.set(grpOf.get(r.rid)!, r);
         // The other members of these groups within the window, and which of them match.
-        const members = this.stmt(`SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?)) AND rowid BETWEEN ? AND ?`)
-          .all(JSON.stringify([...best.keys()]), w.low, hi) as Array<{ rid: number; id: string; grp: string }>;
+        const members = this.stmt(`SELECT rowid AS rid, id, grp FROM search_docs WHERE grp IN (SELECT value FROM json_each(?)) AND rowid >= ?`)
+          .all(JSON.stringify([...best.keys()]), w.low) as Array<{ rid: number; id: string; grp: string }>;
         const inRows = new Set(rows.map((r) => r.rid));
         const matched = m.matching(members.filter((x) => !inRows.has(x.rid)).map((x) => x.rid));
         const byGrp = new Map<string, Array<{ rid: number; id: string }>>();
