@@ -167,5 +167,8 @@ describe('relationships and reports', () => {
     one.forEach((a, i) => expect(a.leftOut).toEqual(all[i].leftOut.slice(1, 2)));
     const bad = await q('(first: 5000)');
     expect(bad.errors?.[0].message).toMatch(/at most/);
+    const negative = await q('(offset: -1)');
+    expect(negative.errors?.length).toBeGreaterThan(0);
+    expect(negative.data ?? null).toBeNull(); // refused as a whole: validation runs before execution
   });
 });
