@@ -106,4 +106,12 @@ export const GRAPH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX graph_figure_subject_order ON graph_figure(subject_id, article_id, sentence, id);
     `,
   },
+  {
+    version: 7,
+    name: 'a report reads the figures of its metric about the subjects in its place, not every figure of the metric',
+    sql: `
+      CREATE INDEX graph_figure_metric_subject ON graph_figure(metric, subject_id);
+      DROP INDEX graph_figure_metric;
+    `,
+  },
 ];

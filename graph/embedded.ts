@@ -150,10 +150,16 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   timeline(id: string): Promise<TimelineEvent[]> { return this.q.timeline(id); }
 
   async figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: readonly string[]; limit?: number }): Promise<FigureRecord[]> {
-    const rows = this.db.prepare(`SELECT * FROM graph_figure WHERE (@a IS NULL OR article_id = @a) AND (@e IS NULL OR subject_id = @e)
-        AND (@m IS NULL OR metric = @m) AND (@ids IS NULL OR id IN ${IN('ids')})
+    // Only the filters asked for go into the statement (an `@x IS NULL OR …` form reads every figure), so a look-up
+    // by ids, article or subject is an index seek.
+    const filters: Array<[unknown, string, string, unknown]> = [
+      [q.articleId, 'a', 'article_id = @a', q.articleId], [q.entityId, 'e', 'subject_id = @e', q.entityId],
+      [q.metric, 'm', 'metric = @m', q.metric], [q.ids, 'ids', `id IN ${IN('ids')}`, q.ids && J(q.ids)],
+    ];
+    const used = filters.filter(([given]) => given !== undefined);
+    const rows = this.db.prepare(`SELECT * FROM graph_figure ${used.length ? `WHERE ${used.map((f) => f[2]).join(' AND ')}` : ''}
       ORDER BY article_id, sentence, id LIMIT @limit`)
-      .all({ a: q.articleId ?? null, e: q.entityId ?? null, m: q.metric ?? null, ids: q.ids ? J(q.ids) : null, limit: q.limit ?? 100 }) as Row[];
+      .all({ ...Object.fromEntries(used.map(([, name, , value]) => [name, value])), limit: q.limit ?? 100 }) as Row[];
     return rows.map(toFigure);
   }
 
@@ -355,10 +361,12 @@ export class EmbeddedGraphStore implements GraphStore, GraphBackend {
   }
 
   async figureFacts(q: { metric?: string; subjectIds?: readonly string[] }): Promise<FigureFact[]> {
+    // Only the filters asked for go into the statement: an `@x IS NULL OR …` form would keep SQLite off the indexes.
+    const where = [...(q.metric !== undefined ? ['f.metric = @m'] : []), ...(q.subjectIds ? [`f.subject_id IN ${IN('s')}`] : [])];
     const rows = this.db.prepare(`SELECT f.*, a.published, s.type AS subject_type, s.name AS subject_name, s.level AS subject_level
       FROM graph_figure f JOIN graph_article a ON a.id = f.article_id LEFT JOIN graph_entity s ON s.id = f.subject_id
-      WHERE (@m IS NULL OR f.metric = @m) AND (@s IS NULL OR f.subject_id IN ${IN('s')})`)
-      .all({ m: q.metric ?? null, s: q.subjectIds ? J(q.subjectIds) : null }) as Row[];
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .all({ ...(q.metric !== undefined ? { m: q.metric } : {}), ...(q.subjectIds ? { s: J(q.subjectIds) } : {}) }) as Row[];
     const located = this.db.prepare(`SELECT p.id, p.name, p.level FROM graph_link g JOIN graph_entity p ON p.id = g.dst
       WHERE g.type = 'LOCATED_IN' AND g.src = ? AND p.type = 'place'`);
     const cache = new Map<string, PlaceRef[]>();

@@ -80,7 +80,11 @@ export function aggregate(facts: readonly FigureFact[], q: FigureQuery, scope: S
 /** One fact per subject (additive) or per subject and value (rates); the rest left out with the reason. */
 function distinctFacts(items: Item[]): { facts: AggregateFact[]; leftOut: LeftOutFigure[] } {
   const bySubject = new Map<string, Item[]>();
-  for (const it of items) bySubject.set(it.subjectKey, [...(bySubject.get(it.subjectKey) ?? []), it]);
+  for (const it of items) {
+    const list = bySubject.get(it.subjectKey);
+    if (list) list.push(it);
+    else bySubject.set(it.subjectKey, [it]);
+  }
   const facts: AggregateFact[] = [];
   const leftOut: LeftOutFigure[] = [];
   for (const list of [...bySubject.values()]) {

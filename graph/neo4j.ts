@@ -214,8 +214,12 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   timeline(id: string): Promise<TimelineEvent[]> { return this.q.timeline(id); }
 
   async figures(q: { articleId?: string; entityId?: string; metric?: string; ids?: readonly string[]; limit?: number }): Promise<FigureRecord[]> {
-    const rows = await this.rows(`MATCH (f:Figure) WHERE ($a IS NULL OR f.articleId = $a) AND ($e IS NULL OR f.subjectId = $e)
-        AND ($m IS NULL OR f.metric = $m) AND ($ids IS NULL OR f.id IN $ids)
+    // Only the filters asked for go into the statement (a `$x IS NULL OR …` form reads every figure).
+    const filters: Array<[unknown, string]> = [
+      [q.articleId, 'f.articleId = $a'], [q.entityId, 'f.subjectId = $e'], [q.metric, 'f.metric = $m'], [q.ids, 'f.id IN $ids'],
+    ];
+    const where = filters.filter(([given]) => given !== undefined).map(([, cond]) => cond);
+    const rows = await this.rows(`MATCH (f:Figure) ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       RETURN ${FIGURE} AS f ORDER BY f.articleId, f.sentence, f.id LIMIT $limit`,
     { a: q.articleId ?? null, e: q.entityId ?? null, m: q.metric ?? null, ids: q.ids ?? null, limit: intIn(q.limit ?? 100) });
     return rows.map((r) => toFigure(r.f));
@@ -356,8 +360,10 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   }
 
   async figureFacts(q: { metric?: string; subjectIds?: readonly string[] }): Promise<FigureFact[]> {
+    // Only the filters asked for go into the statement: a `$x IS NULL OR …` form keeps the planner off the indexes.
+    const where = [...(q.metric !== undefined ? ['f.metric = $m'] : []), ...(q.subjectIds ? ['f.subjectId IN $s'] : [])];
     const rows = await this.rows(`MATCH (a:Article)-[:REPORTS]->(f:Figure)
-      WHERE ($m IS NULL OR f.metric = $m) AND ($s IS NULL OR f.subjectId IN $s)
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       OPTIONAL MATCH (f)-[:ABOUT]->(s:Entity)
       CALL (s) {
         OPTIONAL MATCH (s)-[:LOCATED_IN]->(p:Place)

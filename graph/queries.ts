@@ -166,10 +166,17 @@ export class GraphQueries {
 
   async aggregateFigures(q: FigureQuery): Promise<FigureAggregate[]> {
     checkDeadline();
-    const subjectIds = q.institution ? await this.b.entitiesNamed(q.institution) : undefined;
+    let subjectIds = q.institution ? await this.b.entitiesNamed(q.institution) : undefined;
     if (subjectIds && !subjectIds.length) return [];
     const scope = q.place ? await this.placeScope(q.place) : null;
     if (scope && !scope.size) return [];
+    if (scope) {
+      // Only figures about a subject in the place can count (the place itself, or an institution located in it):
+      // reading just those makes a place's report cost its own figures, not every figure of the metric.
+      const inScope = new Set([...scope, ...await this.b.locatedIn([...scope])]);
+      subjectIds = subjectIds ? subjectIds.filter((id) => inScope.has(id)) : [...inScope];
+      if (!subjectIds.length) return [];
+    }
     return aggregate(await this.b.figureFacts({ metric: q.metric, subjectIds }), q, scope);
   }
 

@@ -158,12 +158,19 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       expect((await store.aggregateFigures({ institution: '河北医大二院', groupBy: ['year'] })).map((g) => [g.year, g.sum])).toEqual([[2019, 500]]);
       expect((await store.aggregateFigures({ year: 2021, groupBy: ['metric'] })).map((g) => g.metric)).toEqual(['诊疗人次']);
       expect(await store.aggregateFigures({ place: '北京市' })).toEqual([]);
+      // a place and an institution together: the institution's figures, when it is in the place
+      expect((await store.aggregateFigures({ place: '河北省', institution: '保定市儿童医院', groupBy: ['metric'] })).map((g) => [g.metric, g.sum]))
+        .toEqual([['床位', 200], ['派驻专家', 12]]);
+      expect(await store.aggregateFigures({ place: '保定市', institution: '河北医大二院' })).toEqual([]);
 
       const traced = await store.figures({ ids: beds[0].figureIds });
       expect(traced.map((f) => [f.articleId, f.provenance.sentence])).toEqual([['a1', 4], ['a2', 3], ['a4', 1]]);
       expect((await store.figures({ entityId: H.bdch.id })).map((f) => f.id)).toEqual(['a1-f1', 'a1-f2']);
       expect((await store.figures({ articleId: 'a3' }))[0]).toMatchObject({ value: 3000, unit: '人次', metric: '诊疗人次', subjectId: H.chifeng.id, time: '2021' });
       expect((await store.figures({ metric: '床位', limit: 2 })).length).toBe(2);
+      expect((await store.figures({ entityId: H.bdch.id, metric: '床位' })).map((f) => f.id)).toEqual(['a1-f2']);
+      expect((await store.figures({ articleId: 'a1', ids: ['a1-f1', 'a2-f1'] })).map((f) => f.id)).toEqual(['a1-f1']);
+      expect(await store.figures({ ids: [] })).toEqual([]);
     });
 
     it('gives the figures of a page of articles or entities in one call, each as figures() would', async () => {
