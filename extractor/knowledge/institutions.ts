@@ -294,8 +294,9 @@ function units(tokens: Token[], placeAt: Map<number, PlaceMention>): Token[] {
 /** A head ending in a category word names a kind of institution, not one (甲等传染病专科医院). */
 // a role towards another hospital ends no name either (医学院校教学医院, 省内上级医院)
 const GENERIC_TAIL = /(专科|综合|成员|乡镇|牵头|协作|合作|定点|互联网|基层|当地|西医类|中医类|各级|各类|高水平|优质|知名|大型|重点|一流|顶尖|教学|实习|上级|下级)$/u;
-const ORDINAL = /^第[一二三四五六七八九十]+$/u;
-const NUMERAL = /^[一二三四五六七八九十]+$/u;
+// up to the hundreds and thousands, and digit by digit (第一百零二医院, 解放军第二五一医院, 第一〇二医院)
+const ORDINAL = /^第[一二三四五六七八九十百千零〇]+$/u;
+const NUMERAL = /^[一二三四五六七八九十百千零〇]+$/u;
 const LINKING = new Set(['附属', '直属', '驻']);
 
 /** Start of the name ending with `suffix` at `at`, or null when nothing name-like precedes it. */
@@ -338,10 +339,14 @@ function extendLeft(text: string, tokens: Token[], at: number, suffix: string, p
   return start;
 }
 
-/** 第三 as one token, or 第/三 as two: an ordinal, part of the name (第三医院). */
+/** 第三 as one token, or cut into several (第/三, 第/八百/零/二, 第二/五一): an ordinal, part of the name (第三医院). */
 function isOrdinal(text: string, tokens: Token[], k: number): boolean {
   const t = tokens[k];
-  return ORDINAL.test(t.word) || (NUMERAL.test(t.word) && tokens[k - 1]?.word === '第') || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)));
+  if (ORDINAL.test(t.word) || (t.word === '第' && NUMERAL.test(text.slice(t.end, t.end + 1)))) return true;
+  if (!NUMERAL.test(t.word)) return false;
+  let j = k - 1;
+  while (j >= 0 && NUMERAL.test(tokens[j].word) && tokens[j].end === tokens[j + 1].start) j--;
+  return j >= 0 && tokens[j].end === tokens[j + 1].start && (tokens[j].word === '第' || ORDINAL.test(tokens[j].word));
 }
 
 /** The text between an inner name and the suffix is a place (保定 in 北京儿童医院保定医院). */

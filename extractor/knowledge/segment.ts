@@ -31,6 +31,9 @@ export function loadSegmenter(): void {
   const g = gazetteer();
   for (const [form, entry] of g.forms) if (!entry.weak && form.length >= 3) nodejieba.insertWord(form);
   for (const s of [...HOSPITAL_SUFFIXES, ...ORG_SUFFIXES, ...Object.keys(KNOWN_ORGS)]) nodejieba.insertWord(s);
+  // With 医院 a user word, jieba cuts 第八人民医院 as 第八人/民医院 (and 第三人/民医院…), losing the name; 人民医院
+  // as a user word too keeps the ordinal whole.
+  nodejieba.insertWord('人民医院');
   loaded = true;
 }
 

@@ -33,6 +33,13 @@ describe('institution names', () => {
     expect(k.rejected['institution-generic']).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps an ordinal whole however the segmenter cuts it: hundreds, digit by digit, before 人民医院', () => {
+    const k = run('解放军第二六四医院与衡水市第六人民医院签约，中国人民解放军第一〇五医院、大连第一百二十中心医院派出专家。');
+    expect(named(k, 'hospital').sort()).toEqual(['中国人民解放军第一〇五医院', '大连第一百二十中心医院', '衡水市第六人民医院', '解放军第二六四医院'].sort());
+    const figure = run('截至去年底，绥化第三人民医院床位达到720张。').figures[0];
+    expect(figure).toMatchObject({ value: 720, subjectId: 'hospital:绥化第三人民医院' });
+  });
+
   it('reads a bracketed second name as an alias', () => {
     const k = run('河北省胸科医院(河北省第三医院)组织义诊。');
     expect(entity(k, '河北省第三医院')?.name).toBe('河北省胸科医院');
