@@ -1,6 +1,6 @@
 // The name rules on their own: each form Chinese news uses for one institution, and a bad alias file refused.
 import { describe, expect, it } from 'vitest';
-import { AliasBook, AliasFileError, branchOf, fullProvinceName, bundledAliases, locationFromName, parseAliasFile, stripAffiliation, stripWiderPlace } from './names.ts';
+import { AliasBook, AliasFileError, branchOf, fullCityName, fullProvinceName, bundledAliases, locationFromName, parseAliasFile, stripAffiliation, stripWiderPlace } from './names.ts';
 
 describe('name rules', () => {
   it('drops a university affiliation only when a full hospital name follows', () => {
@@ -16,6 +16,21 @@ describe('name rules', () => {
     expect(stripWiderPlace('雄安新区容城县人民医院')?.name).toBe('容城县人民医院');
     expect(stripWiderPlace('北京朝阳医院')).toBeNull(); // 朝阳 is the hospital's name here, not 朝阳区 written in full
     expect(stripWiderPlace('内蒙古自治区人民医院')).toBeNull();
+  });
+
+  it('restores the 市 of a prefecture-level city before its own hospitals and bodies, and nowhere else', () => {
+    expect(fullCityName('邯郸第三医院', 'hospital')?.name).toBe('邯郸市第三医院');
+    expect(fullCityName('邯郸中心医院', 'hospital')?.step.rule).toBe('city-full-name');
+    expect(fullCityName('乌海人民医院', 'hospital')?.name).toBe('乌海市人民医院');
+    expect(fullCityName('邯郸卫生健康委员会', 'organization')?.name).toBe('邯郸市卫生健康委员会');
+    expect(fullCityName('哈密第二人民医院', 'hospital')?.name).toBe('哈密市第二人民医院');
+    expect(fullCityName('邯郸市第三医院', 'hospital')).toBeNull(); // already in full
+    expect(fullCityName('天津第三中心医院', 'hospital')).toBeNull(); // a provincial-level city: its hospitals are named without 市
+    expect(fullCityName('广安门医院', 'hospital')).toBeNull(); // 广安 starts a word here, not 广安市
+    expect(fullCityName('邯郸学院附属医院', 'hospital')).toBeNull(); // a college's hospital: a name of its own
+    expect(fullCityName('邯郸钢铁集团医院', 'hospital')).toBeNull(); // not a kind of city institution: left as written
+    expect(fullCityName('邯郸第三医院', 'organization')).toBeNull(); // a hospital's name is no government body's
+    expect(stripWiderPlace('河北省邯郸第三医院')?.name).toBe('邯郸第三医院'); // then fullCityName completes it
   });
 
   it("names a government body's province in full, never a hospital's", () => {

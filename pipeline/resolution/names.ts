@@ -117,7 +117,9 @@ export function stripWiderPlace(name: string): { name: string; step: Step } | nu
   if (!outer) return null;
   const rest = name.slice(outer.form.length);
   const inner = leadingPlace(rest);
-  if (!inner || inner.form !== inner.place.name || rest.length <= inner.form.length + 1) return null;
+  // the inner place in full, or a city without its 市 before one of its institutions (河北省保定第一中心医院)
+  const innerNamed = inner && (inner.form === inner.place.name || fullCityName(rest, 'hospital') || fullCityName(rest, 'organization'));
+  if (!inner || !innerNamed || rest.length <= inner.form.length + 1) return null;
   const g = gazetteer();
   const province = (p: Place) => (p.level === 'province' ? p.code : g.ancestors(p.code).at(-1) ?? p.code);
   const within = g.ancestors(inner.place.code).includes(outer.place.code) || (outer.place.level !== 'province' && province(outer.place) === province(inner.place));
@@ -126,6 +128,30 @@ export function stripWiderPlace(name: string): { name: string; step: Step } | nu
 }
 
 const GOVERNMENT_BODY = /(委员会|局|厅|政府|办公室)$/u;
+/**
+ * What follows a city's name in the names of its own hospitals and bodies (第一…, 人民医院, 中医院, 妇幼保健院,
+ * 卫生健康委员会…). Anything else may be a word the city's characters start (广安门医院 is no 广安市 hospital) or a
+ * name of its own (赤峰学院附属医院), so it is left as written.
+ */
+const CITY_INSTITUTION = /^(第[一二三四五六七八九十百零〇\d]|人民|中心医院|中医|中西医|蒙医|藏医|妇幼|妇女儿童|儿童|口腔|肿瘤|传染病|精神|骨科|眼科|胸科|结核病|急救|医院|卫生|卫健|医疗保障)/u;
+
+/**
+ * 保定第一中心医院 → 保定市第一中心医院: news drops the 市 of a prefecture-level city before its hospitals and
+ * government bodies, so the short form joins the full one. Not for 北京, 天津… (provincial level, whose hospitals
+ * are named without 市).
+ */
+export function fullCityName(name: string, type: InstitutionType): { name: string; step: Step } | null {
+  if (!(type === 'hospital' ? HOSPITAL_END : GOVERNMENT_BODY).test(name)) return null;
+  const g = gazetteer();
+  const m = matchPlaceAt(g, name, 0);
+  if (!m || m.entry.compound) return null;
+  const city = m.entry.places.find((p) => p.level === 'city' && p.name === `${m.form}市`);
+  // a county inside the city and named like it (乌鲁木齐县) is written with its 县: the bare form is the city
+  if (!city || m.entry.places.some((p) => p !== city && p.level !== 'region' && !g.ancestors(p.code).includes(city.code))) return null;
+  const rest = name.slice(m.form.length);
+  if (!CITY_INSTITUTION.test(rest) || /(大学|学院|学校)/u.test(rest)) return null;
+  return { name: city.name + rest, step: { rule: 'city-full-name', evidence: `${name}: ${m.form} is ${city.name}, written without 市` } };
+}
 
 /** 内蒙古卫生健康委员会 → 内蒙古自治区卫生健康委员会: a government body is named after its province in full. */
 export function fullProvinceName(name: string, type: InstitutionType): { name: string; step: Step } | null {

@@ -34,6 +34,22 @@ describe('archive-wide institution resolution', () => {
     expect(around.edges.some((e) => e.kind === 'trusteeship' && e.to === 'hospital:北京儿童医院保定医院')).toBe(true);
   });
 
+  it('joins a prefecture-level city written without 市, with or without its province, to the full name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-city-'));
+    const archive = Archive.open({ dataDir: dir });
+    try {
+      const resolver = new Resolver(archive);
+      const forms = ['邯郸第三医院', '邯郸市第三医院', '河北省邯郸第三医院', '河北邯郸市第三医院'].map((n) => resolver.resolveName(n, 'hospital', new Set()));
+      expect(forms.map((r) => r.id)).toEqual(Array(4).fill('hospital:邯郸市第三医院'));
+      expect(forms[0].steps.map((s) => s.rule)).toEqual(['city-full-name']);
+      expect(forms[2].steps.map((s) => s.rule)).toEqual(['wider-place-prefix', 'city-full-name']);
+      expect(resolver.resolveName('天津第三中心医院', 'hospital', new Set()).id).toBe('hospital:天津第三中心医院');
+    } finally {
+      archive.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a later article joins what is already there without a rebuild, in either order', async () => {
     loaded = await loadFixtures(['r01.html']);
     expect((await hospitals(loaded.services)).filter((id) => id.includes('朝阳'))).toEqual(['hospital:朝阳医院']);

@@ -2,8 +2,8 @@
 // Each hospital or organization an article names is given the id of one institution in the registry:
 //   1. a curated split keeps the name as its own institution;
 //   2. name rules, repeated until none applies: the reviewed alias file (short names, old and second names),
-//      renames by reform, a government body's province in full, a university affiliation prefix, a wider place
-//      before a full place name;
+//      renames by reform, a government body's province in full, a prefecture-level city's 市 restored, a university
+//      affiliation prefix, a wider place before a full place name;
 //   3. a name written without its city (朝阳医院) joins the one registered institution named <place><name>
 //      (北京朝阳医院) when the article names that place (or a place inside it);
 //   4. curated merges.
@@ -15,7 +15,7 @@ import { InstitutionRegistry, type CurationEntry, type ResolutionRecord } from '
 import { gazetteer } from '../../extractor/knowledge/gazetteer.ts';
 import type { Entity, Knowledge, Relation } from '../../extractor/types.ts';
 import {
-  AliasBook, branchOf, bundledAliases, fullProvinceName, leadingPlace, locationFromName, stripAffiliation, stripWiderPlace,
+  AliasBook, branchOf, bundledAliases, fullCityName, fullProvinceName, leadingPlace, locationFromName, stripAffiliation, stripWiderPlace,
   type AliasEntry, type InstitutionType, type Step,
 } from './names.ts';
 
@@ -139,7 +139,7 @@ export class Resolver {
         alias = hit.entry;
         break;
       }
-      const next = this.book.rename(name, type) ?? fullProvinceName(name, type) ?? stripAffiliation(name) ?? stripWiderPlace(name);
+      const next = this.book.rename(name, type) ?? fullProvinceName(name, type) ?? fullCityName(name, type) ?? stripAffiliation(name) ?? stripWiderPlace(name);
       if (!next) break;
       name = next.name;
       steps.push(next.step);
