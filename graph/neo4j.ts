@@ -140,7 +140,14 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
 
   async init(): Promise<void> {
     for (const stmt of SCHEMA) await this.tx('WRITE', (tx) => tx.run(stmt));
-    await this.tx('READ', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+    try {
+      await this.tx('READ', (tx) => tx.run('CALL db.awaitIndexes(120)'));
+    } catch (e) {
+      // A new index on a large graph can take longer to fill: queries are right meanwhile, only slower, so start
+      // anyway, unless an index failed.
+      const failed = await this.col<string>("SHOW INDEXES YIELD name, state WHERE state = 'FAILED' RETURN name");
+      if (failed.length) throw toGraphError(e);
+    }
     try {
       await upgradeModel(this.driver, this.o.database);
     } catch (e) {
@@ -192,8 +199,9 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
 
   async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
     // Per entity: its count, and its page collected in a subquery (which always yields one row, even when empty).
+    // Only articles mention, so the count is the node's MENTIONS degree, which Neo4j keeps: no hub's mentions are walked for it.
     const rows = await this.rows(`UNWIND $keys AS key MATCH (e:Entity {id: key})
-      CALL { WITH e MATCH (e)<-[:MENTIONS]-(a:Article) RETURN count(a) AS total }
+      WITH key, e, COUNT { (e)<-[:MENTIONS]-() } AS total
       CALL { WITH e MATCH (e)<-[:MENTIONS]-(a:Article) WITH a ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit
         RETURN collect(a.id) AS ids }
       RETURN key, total, ids`, { keys: [...new Set(entityIds)], offset: intIn(page.offset), limit: intIn(page.limit) });
