@@ -74,11 +74,16 @@ function buildWorld(n: number, rand: () => number): World {
 }
 
 const DIGITS = '零一二三四五六七八九';
-/** 2 → 第二, 14 → 第十四, 230 → 第二百三十 (enough for synthetic names). */
-function numeral(k: number): string {
-  const h = Math.floor(k / 100), t = Math.floor((k % 100) / 10), u = k % 10;
-  const tens = t ? (t === 1 && !h ? '十' : DIGITS[t] + '十') : h && u ? '零' : '';
-  return '第' + (h ? DIGITS[h] + '百' : '') + tens + (u ? DIGITS[u] : '');
+/** 2 → 第二, 14 → 第十四, 230 → 第二百三十, 1005 → 第一千零五 (a 1M archive numbers up to ~3,600 hospitals a kind). */
+export function numeral(k: number): string {
+  if (!Number.isInteger(k) || k < 1 || k > 9999) throw new RangeError(`numeral: ${k} is outside 1..9999`);
+  const th = Math.floor(k / 1000), h = Math.floor((k % 1000) / 100), t = Math.floor((k % 100) / 10), u = k % 10;
+  let out = th ? DIGITS[th] + '千' : '';
+  if (h) out += DIGITS[h] + '百';
+  else if (th && (t || u)) out += '零';
+  if (t) out += t === 1 && !th && !h ? '十' : DIGITS[t] + '十';
+  else if ((th || h) && u && h) out += '零';
+  return '第' + out + (u ? DIGITS[u] : '');
 }
 
 /** Zipf-like pick: low indexes (hubs) much more often than the tail. */
