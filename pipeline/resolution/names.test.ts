@@ -29,6 +29,7 @@ describe('name rules', () => {
     expect(fullCityName('广安门医院', 'hospital')).toBeNull(); // 广安 starts a word here, not 广安市
     expect(fullCityName('邯郸学院附属医院', 'hospital')).toBeNull(); // a college's hospital: a name of its own
     expect(fullCityName('邯郸钢铁集团医院', 'hospital')).toBeNull(); // not a kind of city institution: left as written
+    expect(fullCityName('邯郸中西医结合医院', 'hospital')).toBeNull(); // official names of this kind often lack 市
     expect(fullCityName('邯郸第三医院', 'organization')).toBeNull(); // a hospital's name is no government body's
     expect(stripWiderPlace('河北省邯郸第三医院')?.name).toBe('邯郸第三医院'); // then fullCityName completes it
   });

@@ -131,9 +131,9 @@ const GOVERNMENT_BODY = /(委员会|局|厅|政府|办公室)$/u;
 /**
  * What follows a city's name in the names of its own hospitals and bodies (第一…, 人民医院, 中医院, 妇幼保健院,
  * 卫生健康委员会…). Anything else may be a word the city's characters start (广安门医院 is no 广安市 hospital) or a
- * name of its own (赤峰学院附属医院), so it is left as written.
+ * name of its own (赤峰学院附属医院, 沧州中西医结合医院), so it is left as written.
  */
-const CITY_INSTITUTION = /^(第[一二三四五六七八九十百零〇\d]|人民|中心医院|中医|中西医|蒙医|藏医|妇幼|妇女儿童|儿童|口腔|肿瘤|传染病|精神|骨科|眼科|胸科|结核病|急救|医院|卫生|卫健|医疗保障)/u;
+const CITY_INSTITUTION = /^(第[一二三四五六七八九十百零〇\d]|人民|中心医院|中医|蒙医|藏医|妇幼|妇女儿童|儿童|口腔|肿瘤|传染病|精神|骨科|眼科|胸科|结核病|急救|医院|卫生|卫健|医疗保障)/u;
 
 /**
  * 保定第一中心医院 → 保定市第一中心医院: news drops the 市 of a prefecture-level city before its hospitals and
