@@ -24,6 +24,9 @@ describe('name rules', () => {
     expect(fullCityName('乌海人民医院', 'hospital')?.name).toBe('乌海市人民医院');
     expect(fullCityName('邯郸卫生健康委员会', 'organization')?.name).toBe('邯郸市卫生健康委员会');
     expect(fullCityName('哈密第二人民医院', 'hospital')?.name).toBe('哈密市第二人民医院');
+    expect(fullCityName('阿拉善中心医院', 'hospital')?.name).toBe('阿拉善盟中心医院');
+    expect(fullCityName('阿里人民医院', 'hospital')?.name).toBe('阿里地区人民医院');
+    expect(fullCityName('和田人民医院', 'hospital')).toBeNull(); // 和田地区 or its city 和田市: both have one
     expect(fullCityName('邯郸市第三医院', 'hospital')).toBeNull(); // already in full
     expect(fullCityName('天津第三中心医院', 'hospital')).toBeNull(); // a provincial-level city: its hospitals are named without 市
     expect(fullCityName('广安门医院', 'hospital')).toBeNull(); // 广安 starts a word here, not 广安市

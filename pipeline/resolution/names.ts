@@ -145,12 +145,14 @@ export function fullCityName(name: string, type: InstitutionType): { name: strin
   const g = gazetteer();
   const m = matchPlaceAt(g, name, 0);
   if (!m || m.entry.compound) return null;
-  const city = m.entry.places.find((p) => p.level === 'city' && p.name === `${m.form}市`);
+  // a league (锡林郭勒盟) or prefecture (喀什地区) is written without its ending the same way
+  const city = m.entry.places.find((p) => p.level === 'city' && ['市', '盟', '地区'].some((end) => p.name === m.form + end));
   // a county inside the city and named like it (乌鲁木齐县) is written with its 县: the bare form is the city
-  if (!city || m.entry.places.some((p) => p !== city && p.level !== 'region' && !g.ancestors(p.code).includes(city.code))) return null;
+  // but a prefecture's city of the same name (和田地区, 和田市) leaves the bare form open: both have their hospitals
+  if (!city || m.entry.places.some((p) => p !== city && p.level !== 'region' && (!g.ancestors(p.code).includes(city.code) || p.name === `${m.form}市`))) return null;
   const rest = name.slice(m.form.length);
   if (!CITY_INSTITUTION.test(rest) || /(大学|学院|学校)/u.test(rest)) return null;
-  return { name: city.name + rest, step: { rule: 'city-full-name', evidence: `${name}: ${m.form} is ${city.name}, written without 市` } };
+  return { name: city.name + rest, step: { rule: 'city-full-name', evidence: `${name}: ${m.form} is ${city.name}, written without ${city.name.slice(m.form.length)}` } };
 }
 
 /** 内蒙古卫生健康委员会 → 内蒙古自治区卫生健康委员会: a government body is named after its province in full. */

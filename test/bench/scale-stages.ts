@@ -26,7 +26,8 @@ export type Stage = (typeof STAGES)[number];
 
 export interface Segment { items: number; wallS: number; maxRssMB: number; rssMB: number[]; load: string; at: string; complete: boolean; note?: string }
 export interface Results { n: number; stages: Record<string, Segment[] | undefined>; queries?: Record<string, QueryFigures>; info?: Record<string, unknown> }
-export interface QueryFigures { p50: number; p95: number; samples: number; load: string; note?: string }
+/** answerRows: mean rows an answer held (a report's facts and left-out figures), where the answer's size grows with the archive. */
+export interface QueryFigures { p50: number; p95: number; samples: number; load: string; answerRows?: number; note?: string }
 
 export const SEED = 42;
 export const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
