@@ -21,6 +21,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX kg_figure_article IF NOT EXISTS FOR (f:Figure) ON (f.articleId)',
   // Replacing an article's facts finds its collaborations by articleId (its statements hang off the article).
   'CREATE INDEX kg_collaborates_article IF NOT EXISTS FOR ()-[r:COLLABORATES]-() ON (r.articleId)',
+  // An entity's newest articles are read in this index's order (mentionOrderKey), not by sorting all that name it.
+  'CREATE INDEX kg_mentions_recent IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON (m.recent)',
   // The collaborations shown for a pair of nodes are found by the pair's key, not by walking a hub's edges.
   'CREATE INDEX kg_collaborates_pair IF NOT EXISTS FOR ()-[r:COLLABORATES]-() ON (r.pair)',
 ];
@@ -55,7 +57,7 @@ export const W = {
     SET e:${label}, e.type = row.type, e.name = row.name, e.code = coalesce(row.code, e.code),
         e.level = coalesce(row.level, e.level), e.role = coalesce(row.role, e.role), e.aliases = coalesce(e.aliases, [])`,
   mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.articleId}) MATCH (e:Entity {id: row.entityId})
-    CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)`,
+    CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases, recent: row.recent}]->(e)`,
   collaborations: `UNWIND $rows AS row MATCH (x:Entity {id: row.from}) MATCH (y:Entity {id: row.to})
     CREATE (x)-[:COLLABORATES {articleId: row.articleId, pair: row.pair, sentence: row.sentence, kind: row.kind, date: row.date,
       evidence: row.evidence, directed: row.directed, confidence: row.confidence}]->(y)`,

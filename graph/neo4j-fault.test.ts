@@ -72,6 +72,8 @@ it('upgrades a graph written in the old model (one structural relationship per a
   const articles = generateArticles(300, 5);
   await store.writeArticles(articles);
   const current = await store.snapshot();
+  const hubId = (await store.findEntities({ type: 'hospital', limit: 500 })).sort((x, y) => y.articleCount - x.articleCount)[0].id;
+  const hubPages = [await store.articlesOf([hubId], { limit: 20, offset: 0 }), await store.articlesOf([hubId], { limit: 20, offset: 20 })];
   // Rewrite it as the previous adapter stored it: per-article structural relationships, no summaries.
   const driver = neo4j.driver(server!.uri);
   const session = driver.session();
@@ -83,6 +85,7 @@ it('upgrades a graph written in the old model (one structural relationship per a
   }
   await session.run('MATCH ()-[p:COLLAB_PAIR]->() DELETE p');
   await session.run('MATCH ()-[r:COLLABORATES]->() REMOVE r.pair');
+  await session.run('MATCH ()-[m:MENTIONS]->() REMOVE m.recent'); // model 2 had no order keys
   await session.run('MATCH (m:KgModel) DELETE m');
   await session.close();
   await driver.close();
@@ -91,6 +94,9 @@ it('upgrades a graph written in the old model (one structural relationship per a
   const upgraded = open(server!);
   await upgraded.init();
   expect(await upgraded.snapshot()).toEqual(current);
+  // the entity page reads the order keys the upgrade wrote: same pages as before
+  expect([await upgraded.articlesOf([hubId], { limit: 20, offset: 0 }), await upgraded.articlesOf([hubId], { limit: 20, offset: 20 })]).toEqual(hubPages);
+  expect(hubPages[0][0].ids).toHaveLength(20);
   // Walks use the rebuilt summaries and pair keys.
   const hub = current.pairs.sort((x, y) => y.n - x.n)[0];
   expect((await upgraded.neighbors(hub.a, { types: ['COLLABORATES'], edgesPerPair: 2 })).edges.filter((e) => [e.from, e.to].includes(hub.b))).toHaveLength(Math.min(2, hub.n));

@@ -2,11 +2,13 @@
 // (a (:KgModel {version}) node records it). Model 2: structural relationships were one per article and
 // became (:Article)-[:STATES]->(source) statements plus one link per pair with its support; collaborations
 // gained their pair key and pairs their (x)-[:COLLAB_PAIR {n}]->(y) summary. Auto-commit queries with
-// CALL … IN TRANSACTIONS, so a large graph is converted in bounded transactions.
-import type { Driver } from 'neo4j-driver';
+// CALL … IN TRANSACTIONS, so a large graph is converted in bounded transactions. Model 3: each mention carries its
+// order key (mentionOrderKey) for the entity page's index; set article by article, in pages of article ids.
+import type { Driver, Session } from 'neo4j-driver';
 import { STRUCTURAL_TYPES } from './facts.ts';
+import { mentionOrderKey } from './neo4j-values.ts';
 
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 const TO_2: string[] = [
   // Each old per-article relationship becomes that article's statement (its first sentence)…
@@ -40,9 +42,24 @@ export async function upgradeModel(driver: Driver, database: string): Promise<vo
     const version = res.records[0]?.get('v');
     const current = version === null || version === undefined ? 1 : Number(version);
     if (current >= MODEL_VERSION) return;
-    for (const q of TO_2) await session.run(q, { sep: '\u0001' });
+    if (current < 2) for (const q of TO_2) await session.run(q, { sep: '\u0001' });
+    if (current < 3) await orderMentions(session);
     await session.run('MERGE (m:KgModel) SET m.version = $v', { v: MODEL_VERSION });
   } finally {
     await session.close();
+  }
+}
+
+/** Model 3: the order key on every mention, 2,000 articles at a time (each page found from the article id index). */
+async function orderMentions(session: Session): Promise<void> {
+  for (let after = ''; ;) {
+    const res = await session.run(`MATCH (a:Article) WHERE a.id > $after WITH a ORDER BY a.id LIMIT 2000
+      OPTIONAL MATCH (a)-[:MENTIONS]->(e:Entity) RETURN a.id AS id, a.published AS published, collect(e.id) AS entities`, { after });
+    if (!res.records.length) return;
+    const rows = res.records.flatMap((r) => (r.get('entities') as string[]).map((e) => ({
+      a: r.get('id') as string, e, k: mentionOrderKey(e, (r.get('published') as string | null) ?? null, r.get('id') as string),
+    })));
+    await session.run('UNWIND $rows AS row MATCH (:Article {id: row.a})-[m:MENTIONS]->(:Entity {id: row.e}) SET m.recent = row.k', { rows });
+    after = res.records.at(-1)!.get('id') as string;
   }
 }

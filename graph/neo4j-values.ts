@@ -20,3 +20,18 @@ export function plain(v: unknown): any {
   }
   return v;
 }
+
+/**
+ * The order of an entity's articles as one string per mention, so Neo4j reads an entity page from a relationship
+ * index (kg_mentions_recent) instead of sorting every article that names a hub: entity id, then the article's date
+ * newest first (each character inverted, ended by U+FFFF so 2020-01-01 comes after 2020-01-01T10:00), undated
+ * articles last, then the article id. Ascending key order is the embedded store's order
+ * (published IS NULL, published DESC, article id).
+ */
+export function mentionOrderKey(entityId: string, published: string | null, articleId: string): string {
+  const date = published === null ? '1' : `0${[...published].map((c) => String.fromCharCode(0xfffe - c.charCodeAt(0))).join('')}\uffff`;
+  return `${mentionKeyPrefix(entityId)}${date}\u0001${articleId}`;
+}
+
+/** Every order key of an entity's mentions starts with this. */
+export const mentionKeyPrefix = (entityId: string) => `${entityId}\u0001`;

@@ -5,7 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_TYPES, mergeAliases, STRUCTURAL_TYPES, type ArticleRows, type EdgeRow, type EntityRow } from './facts.ts';
 import { LABEL, W } from './neo4j-cypher.ts';
-import { intIn } from './neo4j-values.ts';
+import { intIn, mentionOrderKey } from './neo4j-values.ts';
 
 interface Dropped {
   /** Entities that lost a mention; those whose lost mention carried aliases. */
@@ -96,7 +96,9 @@ export async function writeChunk(tx: ManagedTransaction, chunk: ArticleRows[]): 
     const rowsOfType = [...entities.values()].filter((e) => e.type === type);
     if (rowsOfType.length) await tx.run(W.entities(LABEL[type]), { rows: rowsOfType });
   }
-  const mentions = chunk.flatMap((r) => r.mentions.map((m) => ({ ...m, articleId: r.article.id, count: intIn(m.count) })));
+  const mentions = chunk.flatMap((r) => r.mentions.map((m) => ({
+    ...m, articleId: r.article.id, count: intIn(m.count), recent: mentionOrderKey(m.entityId, r.article.published ?? null, r.article.id),
+  })));
   await tx.run(W.mentions, { rows: mentions });
 
   const collabs: Array<EdgeRow & { articleId: string }> = [];

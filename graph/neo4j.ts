@@ -12,7 +12,7 @@ import { EDGE_TYPES, ENTITY_TYPES, STRUCTURAL_TYPES, toRows } from './facts.ts';
 import { ARTICLE, EDGE, ENTITY, FIGURE, SCHEMA, W } from './neo4j-cypher.ts';
 import { upgradeModel } from './neo4j-upgrade.ts';
 import { pairKey, removeChunk, writeChunk } from './neo4j-write.ts';
-import { intIn, plain } from './neo4j-values.ts';
+import { intIn, mentionKeyPrefix, plain } from './neo4j-values.ts';
 import { GraphQueries } from './queries.ts';
 import { normalizeSnapshot, type GraphSnapshot } from './snapshot.ts';
 import type {
@@ -198,13 +198,16 @@ export class Neo4jGraphStore implements GraphStore, GraphBackend {
   }
 
   async articlesOf(entityIds: readonly string[], page: { limit: number; offset: number }): Promise<Array<{ total: number; ids: string[] }>> {
-    // Per entity: its count, and its page collected in a subquery (which always yields one row, even when empty).
-    // Only articles mention, so the count is the node's MENTIONS degree, which Neo4j keeps: no hub's mentions are walked for it.
-    const rows = await this.rows(`UNWIND $keys AS key MATCH (e:Entity {id: key})
-      WITH key, e, COUNT { (e)<-[:MENTIONS]-() } AS total
-      CALL { WITH e MATCH (e)<-[:MENTIONS]-(a:Article) WITH a ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $offset LIMIT $limit
-        RETURN collect(a.id) AS ids }
-      RETURN key, total, ids`, { keys: [...new Set(entityIds)], offset: intIn(page.offset), limit: intIn(page.limit) });
+    // Per entity: its count (the node's MENTIONS degree, which Neo4j keeps), and its page read in order from the
+    // kg_mentions_recent index (mentionOrderKey) and stopped at the page's end, so a hub's thousands of mentions are
+    // neither walked nor sorted. The subquery always yields one row, even when the page is empty.
+    const keys = [...new Set(entityIds)];
+    const rows = await this.rows(`UNWIND $keys AS k MATCH (e:Entity {id: k.id})
+      WITH k, COUNT { (e)<-[:MENTIONS]-() } AS total
+      CALL (k) { MATCH (a:Article)-[m:MENTIONS]->() WHERE m.recent STARTS WITH k.prefix
+        WITH a, m ORDER BY m.recent SKIP $offset LIMIT $limit RETURN collect(a.id) AS ids }
+      RETURN k.id AS key, total, ids`,
+    { keys: keys.map((id) => ({ id, prefix: mentionKeyPrefix(id) })), offset: intIn(page.offset), limit: intIn(page.limit) });
     const byKey = new Map(rows.map((r) => [r.key as string, { total: r.total as number, ids: r.ids as string[] }]));
     return entityIds.map((id) => byKey.get(id) ?? { total: 0, ids: [] });
   }

@@ -69,6 +69,15 @@ export function graphConformance(name: string, makeStore: () => Promise<GraphSto
       expect(many[0].total).toBeGreaterThan(0);
       expect(await store.articlesOf([H.bch.id], { limit: 2, offset: 10 })).toEqual([{ total: 3, ids: [] }]);
       expect(await store.articlesOf([], { limit: 2, offset: 0 })).toEqual([]);
+      // same-day articles by id, a dated time before its day's date alone, undated ones last (by id)
+      const dated = (id: string, published: string | null): ArticleFacts => ({
+        article: { id, url: null, title: id, published, source: null }, entities: [H.chaoyang], relations: [], figures: [],
+      });
+      await store.writeArticles([dated('c3', '2020-05-01'), dated('c1', '2020-05-01'), dated('c5', null), dated('c2', '2020-05-01T09:30'),
+        dated('c4', null), dated('c0', '2021-01-01'), dated('c6', '2020-05')]);
+      const order = ['c0', 'c2', 'c1', 'c3', 'c6', 'a2', 'c4', 'c5'];
+      expect(await store.articlesOf([H.chaoyang.id], { limit: 20, offset: 0 })).toEqual([{ total: 8, ids: order }]);
+      expect(await store.articlesOf([H.chaoyang.id], { limit: 3, offset: 3 })).toEqual([{ total: 8, ids: order.slice(3, 6) }]);
       const [ofA3, unknown, again] = await store.entitiesOfArticles(['a3', 'no-such-article', 'a3']);
       expect(ofA3.map((e) => e.id)).toEqual([H.bch.id, H.chifeng.id, P.beijing.id, P.chifeng.id, P.neimenggu.id].sort());
       expect(unknown).toEqual([]);
