@@ -15,6 +15,8 @@ export const SCHEMA: string[] = [
   'CREATE INDEX kg_place_code IF NOT EXISTS FOR (p:Place) ON (p.code)',
   'CREATE INDEX kg_figure_metric IF NOT EXISTS FOR (f:Figure) ON (f.metric)',
   'CREATE INDEX kg_figure_subject IF NOT EXISTS FOR (f:Figure) ON (f.subjectId)',
+  // An entity's first figures in their order (figuresOf), read from the index and stopped at the page's end.
+  'CREATE INDEX kg_figure_subject_order IF NOT EXISTS FOR (f:Figure) ON (f.subjectId, f.articleId, f.sentence, f.id)',
   // A report reads the figures of its metric about the subjects in its place, not every figure of the metric.
   'CREATE INDEX kg_figure_metric_subject IF NOT EXISTS FOR (f:Figure) ON (f.metric, f.subjectId)',
   // An article's figures (Article.figures) are found by articleId.
