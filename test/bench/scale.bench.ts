@@ -96,23 +96,23 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
  * 40 samples after `warm` warm-up calls (first statement preparation, Neo4j plan cache; for search, each of its
  * queries once: their first call reads the index from disk, 0.3–1 s at 1M, and is reported apart as `first`).
  */
-async function timed<T>(out: Record<string, QueryFigures>, name: string, run: (k: number) => Promise<T>, warm = 1, size?: (answer: T) => number): Promise<void> {
+async function timed<T>(out: Record<string, QueryFigures>, name: string, run: (k: number) => Promise<T>, warm = 1, size?: (answer: T) => number, samples = SAMPLES): Promise<void> {
   let first = 0;
   for (let k = 0; k < warm; k++) {
     const t = performance.now();
-    await run(SAMPLES + k);
+    await run(samples + k);
     first = Math.max(first, performance.now() - t);
   }
   const ms: number[] = [];
   let rows = 0;
-  for (let k = 0; k < SAMPLES; k++) {
+  for (let k = 0; k < samples; k++) {
     const t = performance.now();
     const answer = await run(k);
     ms.push(performance.now() - t);
     if (size) rows += size(answer);
   }
   out[name] = {
-    p50: pct(ms, 50), p95: pct(ms, 95), samples: SAMPLES, load: load(), ...(size ? { answerRows: Math.round(rows / SAMPLES) } : {}),
+    p50: pct(ms, 50), p95: pct(ms, 95), samples, load: load(), ...(size ? { answerRows: Math.round(rows / samples) } : {}),
     ...(warm > 1 ? { note: `slowest first call ${first.toFixed(0)} ms` } : {}),
   };
   const f = out[name];
@@ -128,10 +128,11 @@ async function queryGraph(out: Record<string, QueryFigures>, prefix: string, sto
   await timed(out, `${prefix} path`, (k) => store.shortestPath(pick(k), pick(k + SAMPLES + 1), { maxDepth: 4 }));
   await timed(out, `${prefix} network`, (k) => store.collaborations({ placeA: PAIRS[k % PAIRS.length][0], placeB: PAIRS[k % PAIRS.length][1], limit: 200 }));
   // A report for one place reads the figures about that place; one for the whole country reads every figure of its
-  // metric. Both answer every fact they add and every figure they leave out, so the rows of the answer are measured too.
+  // metric (seconds at 1M: 12 samples, two per metric). Both answer every fact they add and every figure they leave
+  // out, so the rows of the answer are measured too.
   const rows = (groups: FigureAggregate[]) => groups.reduce((n, g) => n + g.facts.length + g.leftOut.length, 0);
   await timed(out, `${prefix} report (a place)`, (k) => store.aggregateFigures({ metric: METRICS[k % METRICS.length], place: PLACES[k % PLACES.length], groupBy: ['metric', 'place', 'year'] }), 1, rows);
-  await timed(out, `${prefix} report (whole country)`, (k) => store.aggregateFigures({ metric: METRICS[k % METRICS.length], groupBy: ['metric', 'place', 'year'] }), 1, rows);
+  await timed(out, `${prefix} report (whole country)`, (k) => store.aggregateFigures({ metric: METRICS[k % METRICS.length], groupBy: ['metric', 'place', 'year'] }), 1, rows, 12);
 }
 
 async function querySearch(out: Record<string, QueryFigures>, prefix: string, index: SearchIndex): Promise<void> {
