@@ -81,7 +81,7 @@ export interface NetworkQuery {
   placeA?: string;
   placeB?: string;
   /**
-   * A programme or project (name, alias or id, e.g. 组团式帮扶): only collaborations whose evidence sentence names
+   * A programme or project (name, alias or id, e.g. 组团式支援): only collaborations whose evidence sentence names
    * it, which is how the extractor links a collaboration to the programme it happens under.
    */
   project?: string;

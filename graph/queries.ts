@@ -29,7 +29,7 @@ export function dateInRange(date: string | null, from?: string, to?: string): bo
 }
 
 /** Kinds and dates filter collaborations; structural edges (LOCATED_IN, PART_OF, BRANCH_OF) are timeless. */
-/** A programme's name as a sentence may write it: without quotes or spaces (“组团式”帮扶 = 组团式帮扶). */
+/** A programme's name as a sentence may write it: without quotes or spaces (“组团式”支援 = 组团式支援). */
 const sameForm = (s: string) => s.replace(/[“”"'‘’《》\s]/gu, '');
 
 export function edgePasses(e: Edge, q: { kinds?: CollaborationKind[]; from?: string; to?: string }): boolean {
@@ -158,7 +158,7 @@ export class GraphQueries {
     return out;
   }
 
-  /** Every written form of the projects a name stands for (组团式帮扶 and 组团式医疗帮扶 for one programme). */
+  /** Every written form of the projects a name stands for (组团式支援 and 组团式医疗支援 for one programme). */
   private async projectForms(name: string): Promise<string[]> {
     const nodes = (await this.b.nodes(await this.b.entitiesNamed(name))).filter((n) => n.type === 'project');
     return [...new Set(nodes.flatMap((n) => [n.name, ...n.aliases]).map(sameForm))];

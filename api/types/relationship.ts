@@ -50,7 +50,7 @@ const networkArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]
   kinds: t.arg({ type: [CollaborationKindEnum], required: false }),
   from: t.arg.string({ required: false, description: 'Earliest edge date (YYYY, YYYY-MM or YYYY-MM-DD).', validate: dateSchema.nullish() }),
   to: t.arg.string({ required: false, description: 'Latest edge date.', validate: dateSchema.nullish() }),
-  project: t.arg.string({ required: false, description: 'Programme or project the collaborations happen under (e.g. 组团式帮扶): edges whose sentence names it.', validate: nameSchema.nullish() }),
+  project: t.arg.string({ required: false, description: 'Programme or project the collaborations happen under (e.g. 组团式支援): edges whose sentence names it.', validate: nameSchema.nullish() }),
 });
 
 interface NetworkArgs {

@@ -1,6 +1,6 @@
 // Named programmes of regional collaboration that carry no project head, read by their own grammar:
 // a pair of one-character province abbreviations or 东西部 / 南北 before 协作 / 合作 / 挂钩 (沪滇协作, 苏陕协作,
-// 京张医疗合作, 东西部卫生健康合作), the “组团式” form of help (组团式医疗帮扶, 京蒙组团式帮扶, 沪滇组团式支援),
+// 京张医疗合作, 东西部卫生健康合作), the “组团式” form of help (组团式医疗支援, 沪滇组团式支援, 组团式医疗援青),
 // 对口援疆 / 对口援青, and the coordinated development of paired regions (川渝协同发展) as a programme acted under.
 import type { ProjectMention } from './projects.ts';
 

@@ -6,7 +6,7 @@ import { sortEdges } from '../../graph/queries.ts';
 import { collab, ent, H, O, P, rel } from './graph-facts.ts';
 
 const xiongan = ent('place:133100', 'place', '雄安新区', { code: '133100', level: 'city' });
-const teams = ent('project:组团式医疗帮扶', 'project', '组团式医疗帮扶', { aliases: ['组团式帮扶'] });
+const teams = ent('project:组团式医疗支援', 'project', '组团式医疗支援', { aliases: ['组团式支援'] });
 
 /** 北京市 helps 雄安新区; 北京市 and 河北省 sign; the Beijing commission signs with 河北省 too. */
 export const REGIONS: ArticleFacts = {
@@ -14,7 +14,7 @@ export const REGIONS: ArticleFacts = {
   entities: [P.beijing, P.hebei, xiongan, O.bjhc, H.bdch, P.baoding, teams],
   relations: [
     collab(P.beijing, P.hebei, 'agreement', '2023-05-06', 0, '北京市与河北省签署卫生健康协同发展协议', false),
-    collab(P.beijing, xiongan, 'assistance', '2023-05-06', 1, '北京市通过“组团式”帮扶对口支援雄安新区医疗卫生机构'),
+    collab(P.beijing, xiongan, 'assistance', '2023-05-06', 1, '北京市通过“组团式”支援对口帮扶雄安新区医疗卫生机构'),
     collab(O.bjhc, P.hebei, 'agreement', '2023-05-06', 2, '北京市卫健委与河北省签署合作备忘录', false),
     rel('part_of', xiongan, P.hebei, 1, '河北雄安新区'),
     rel('located_in', O.bjhc, P.beijing, 2, '北京市卫健委'),
@@ -53,7 +53,7 @@ export function regionPartyConformance(name: string, makeStore: () => Promise<Gr
     });
 
     it('lists the collaborations that happen under a programme, by any of its names', async () => {
-      for (const name of ['组团式帮扶', '组团式医疗帮扶', teams.id]) {
+      for (const name of ['组团式支援', '组团式医疗支援', teams.id]) {
         const net = await store.collaborations({ project: name });
         expect(net.edges.map((e) => [e.from, e.to])).toEqual([[P.beijing.id, xiongan.id]]);
       }

@@ -81,7 +81,7 @@ describe('people of one institution at another', () => {
   });
 
   it('reads B通过A的帮扶 as A helping B', () => {
-    expect(pairs(run('这些年,广西乐业县借助深圳福田区“组团式”帮扶补上了短板。'))).toContain('福田区|乐业县|assistance');
+    expect(pairs(run('这些年,广西乐业县借助深圳福田区“组团式”支援补上了短板。'))).toContain('福田区|乐业县|assistance');
   });
 
   it('reads experts of A taking a post at B as A helping B', () => {
@@ -112,11 +112,11 @@ describe('programmes without a project head', () => {
   });
 
   it('reads the “组团式” form of help, with or without quotes, as one programme', () => {
-    const k = run('“组团式”帮扶成效明显。今年,杭州市通过“组团式”医疗帮扶支持对口地区。');
+    const k = run('“组团式”支援成效明显。今年,杭州市通过“组团式”医疗支援支持对口地区。');
     const p = k.entities.filter((e) => e.type === 'project');
     expect(p).toHaveLength(1);
-    expect([p[0].name, ...p[0].aliases].sort()).toEqual(['组团式医疗帮扶', '组团式帮扶']);
-    expect(projects('第五批“组团式”援疆医疗队员出发。')).toContain('组团式援疆');
+    expect([p[0].name, ...p[0].aliases].sort()).toEqual(['组团式医疗支援', '组团式支援']);
+    expect(projects('第五批“组团式”援青医疗队员出发。')).toContain('组团式援青');
   });
 
   it('reads …协同发展 of paired regions as a programme, but not a programme word modifying a noun', () => {
