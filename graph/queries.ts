@@ -109,7 +109,11 @@ export class GraphQueries {
 
   /** The parties a place stands for: the institutions located in it or under it, and those places themselves (北京市 signs as a region). */
   private async partiesIn(place: string): Promise<Set<string>> {
-    const scope = await this.placeScope(place);
+    return this.partiesOf(await this.placeScope(place));
+  }
+
+  /** The places of a scope and the institutions located in them. */
+  private async partiesOf(scope: Set<string>): Promise<Set<string>> {
     return new Set(scope.size ? [...scope, ...await this.b.locatedIn([...scope])] : []);
   }
 
@@ -173,7 +177,7 @@ export class GraphQueries {
     if (scope) {
       // Only figures about a subject in the place can count (the place itself, or an institution located in it):
       // reading just those makes a place's report cost its own figures, not every figure of the metric.
-      const inScope = new Set([...scope, ...await this.b.locatedIn([...scope])]);
+      const inScope = await this.partiesOf(scope);
       subjectIds = subjectIds ? subjectIds.filter((id) => inScope.has(id)) : [...inScope];
       if (!subjectIds.length) return [];
     }
